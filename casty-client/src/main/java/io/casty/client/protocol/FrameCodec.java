@@ -1,0 +1,220 @@
+package io.casty.client.protocol;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+import io.casty.client.protocol.codec.PythonJsonWriter;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Encodes and decodes whole Casty frames: a 4-byte big-endian length {@code N}, then
+ * {@code N} bytes of type byte and body. Message bodies are a 4-byte header length, the
+ * header JSON and the payload. JSON is written exactly as Casty writes it.
+ *
+ * @since 0.1.0
+ */
+public final class FrameCodec {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder()
+		.enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.build();
+
+	private FrameCodec() {
+	}
+
+	/**
+	 * Appends a handshake frame.
+	 * @param host the advertised host
+	 * @param port the advertised port
+	 * @param out the buffer
+	 */
+	public static void writeHandshake(String host, int port, ByteBuf out) {
+		int start = out.writerIndex();
+		out.writeInt(0);
+		out.writeByte(Frame.TYPE_HANDSHAKE);
+		PythonJsonWriter json = new PythonJsonWriter(out);
+		json.beginObject(2);
+		json.name("host");
+		json.string(host);
+		json.name("port");
+		json.integer(port);
+		json.endObject();
+		out.setInt(start, out.writerIndex() - start - 4);
+	}
+
+	/**
+	 * Appends a message frame; the payload is written by {@code payloadWriter} straight
+	 * into the buffer.
+	 * @param header the header
+	 * @param payloadWriter appends the payload bytes (must append at least one byte)
+	 * @param out the buffer
+	 * @throws IllegalStateException if the payload writer appended nothing
+	 */
+	public static void writeMessage(MessageHeader header, Consumer<ByteBuf> payloadWriter, ByteBuf out) {
+		int start = out.writerIndex();
+		out.writeInt(0);
+		out.writeByte(Frame.TYPE_MESSAGE);
+		int headerLengthIndex = out.writerIndex();
+		out.writeInt(0);
+		PythonJsonWriter json = new PythonJsonWriter(out);
+		json.beginObject(3);
+		json.name("target");
+		json.string(header.target());
+		json.name("sender");
+		json.string(header.sender());
+		json.name("type_hint");
+		json.string(header.typeHint());
+		json.endObject();
+		out.setInt(headerLengthIndex, out.writerIndex() - headerLengthIndex - 4);
+		int payloadStart = out.writerIndex();
+		try {
+			payloadWriter.accept(out);
+		}
+		catch (RuntimeException ex) {
+			out.writerIndex(start);
+			throw ex;
+		}
+		if (out.writerIndex() == payloadStart) {
+			out.writerIndex(start);
+			throw new IllegalStateException("A message frame needs a payload");
+		}
+		out.setInt(start, out.writerIndex() - start - 4);
+	}
+
+	/**
+	 * Appends a message frame with an already encoded payload.
+	 * @param header the header
+	 * @param payload the payload bytes
+	 * @param out the buffer
+	 */
+	public static void writeMessage(MessageHeader header, byte[] payload, ByteBuf out) {
+		writeMessage(header, (buf) -> buf.writeBytes(payload), out);
+	}
+
+	/**
+	 * Decodes one frame body: the {@code N} bytes after the length prefix.
+	 * @param body the type byte and body; fully consumed
+	 * @return the frame
+	 * @throws FrameDecodingException if the frame is empty or malformed
+	 */
+	public static Frame decode(ByteBuf body) {
+		int length = body.readableBytes();
+		if (length == 0) {
+			throw new FrameDecodingException("Empty frame (length 0): it has no type byte");
+		}
+		int type = body.readUnsignedByte();
+		return switch (type) {
+			case Frame.TYPE_HANDSHAKE -> decodeHandshake(body);
+			case Frame.TYPE_MESSAGE -> decodeMessage(body);
+			default -> {
+				body.skipBytes(body.readableBytes());
+				yield new Frame.Unknown(type, length - 1);
+			}
+		};
+	}
+
+	/**
+	 * Decodes a whole frame including its length prefix, for tests and tools.
+	 * @param frame the bytes
+	 * @return the frame
+	 */
+	public static Frame decodeWhole(ByteBuf frame) {
+		if (frame.readableBytes() < 4) {
+			throw new FrameDecodingException("Truncated frame: " + frame.readableBytes() + " bytes, no length prefix");
+		}
+		long length = frame.readUnsignedInt();
+		if (length != frame.readableBytes()) {
+			throw new FrameDecodingException(
+					"Frame length prefix says " + length + " bytes but " + frame.readableBytes() + " follow");
+		}
+		return decode(frame);
+	}
+
+	private static Frame.Handshake decodeHandshake(ByteBuf body) {
+		JsonNode json = readJson(body, body.readableBytes(), "handshake");
+		JsonNode host = json.get("host");
+		JsonNode port = json.get("port");
+		if (!json.isObject() || host == null || !host.isString() || port == null) {
+			throw new FrameDecodingException("Handshake must be a JSON object with string 'host' and integer 'port'");
+		}
+		int portNumber;
+		if (port.isIntegralNumber() && port.canConvertToInt()) {
+			portNumber = port.intValue();
+		}
+		else if (port.isString() && port.stringValue().matches("\\d{1,5}")) {
+			portNumber = Integer.parseInt(port.stringValue()); // Casty passes it through int()
+		}
+		else {
+			throw new FrameDecodingException("Handshake 'port' is not an integer: " + port);
+		}
+		if (portNumber < 0 || portNumber > 65535) {
+			throw new FrameDecodingException("Handshake 'port' is outside 0-65535: " + portNumber);
+		}
+		return new Frame.Handshake(host.stringValue(), portNumber);
+	}
+
+	private static Frame.Message decodeMessage(ByteBuf body) {
+		if (body.readableBytes() < 4) {
+			throw new FrameDecodingException("Message frame too short for its header length");
+		}
+		long headerLength = body.readUnsignedInt();
+		if (headerLength > body.readableBytes()) {
+			throw new FrameDecodingException("Message header length " + headerLength + " exceeds the "
+					+ body.readableBytes() + " bytes left in the frame");
+		}
+		JsonNode json = readJson(body, (int) headerLength, "message header");
+		String target = stringMember(json, "target");
+		String sender = stringMember(json, "sender");
+		String typeHint = stringMember(json, "type_hint");
+		byte[] payload = ByteBufUtil.getBytes(body);
+		body.skipBytes(body.readableBytes());
+		return new Frame.Message(new MessageHeader(target, sender, typeHint), payload);
+	}
+
+	private static String stringMember(JsonNode json, String name) {
+		JsonNode value = json.get(name);
+		if (value == null || !value.isString()) {
+			throw new FrameDecodingException("Message header lacks string '" + name + "'");
+		}
+		return value.stringValue();
+	}
+
+	private static JsonNode readJson(ByteBuf body, int length, String what) {
+		byte[] bytes = new byte[length];
+		body.readBytes(bytes);
+		try {
+			JsonNode json = MAPPER.readTree(bytes);
+			if (json == null || !json.isObject()) {
+				throw new FrameDecodingException("The " + what + " is not a JSON object");
+			}
+			return json;
+		}
+		catch (JacksonException ex) {
+			throw new FrameDecodingException("The " + what + " is not valid UTF-8 JSON: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	/**
+	 * Formats a header the way Casty does, for logs and tests.
+	 * @param header the header
+	 * @return the JSON text
+	 */
+	public static String headerJson(MessageHeader header) {
+		ByteBuf buf = io.netty.buffer.Unpooled.buffer();
+		PythonJsonWriter json = new PythonJsonWriter(buf);
+		json.beginObject(3);
+		json.name("target");
+		json.string(header.target());
+		json.name("sender");
+		json.string(header.sender());
+		json.name("type_hint");
+		json.string(header.typeHint());
+		json.endObject();
+		return buf.toString(StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,170 @@
+package io.casty.client.protocol.codec;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.CodingErrorAction;
+
+import io.casty.client.MessageCodecException;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import org.msgpack.core.MessageFormat;
+import org.msgpack.core.MessagePack;
+import org.msgpack.core.MessageUnpacker;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.json.JsonReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The payload serializers a Casty cluster can be configured with that a JVM can speak.
+ * Every node and client of a cluster must use the same one; nothing on the wire says which.
+ *
+ * @since 0.1.0
+ */
+public enum PayloadFormat {
+
+	/** Casty's {@code JsonSerializer}. */
+	JSON {
+
+		@Override
+		public TreeWriter writer(ByteBuf out) {
+			return new PythonJsonWriter(out);
+		}
+
+		@Override
+		public JsonNode read(ByteBuf in) {
+			try {
+				if (in.hasArray()) {
+					return JSON_MAPPER.readTree(in.array(), in.arrayOffset() + in.readerIndex(), in.readableBytes());
+				}
+				return JSON_MAPPER.readTree(ByteBufUtil.getBytes(in));
+			}
+			catch (JacksonException ex) {
+				throw new MessageCodecException("Payload is not valid JSON: " + ex.getOriginalMessage(), ex);
+			}
+		}
+
+	},
+
+	/** Casty's {@code MsgpackSerializer}: the same tree as JSON, packed with msgpack. */
+	MSGPACK {
+
+		@Override
+		public TreeWriter writer(ByteBuf out) {
+			return new MsgpackWriter(out);
+		}
+
+		@Override
+		public JsonNode read(ByteBuf in) {
+			byte[] bytes = ByteBufUtil.getBytes(in);
+			try (MessageUnpacker unpacker = UNPACKER_CONFIG.newUnpacker(bytes)) {
+				JsonNode root = readMsgpack(unpacker, 0);
+				if (unpacker.hasNext()) {
+					throw new MessageCodecException("msgpack payload has trailing bytes after the root value");
+				}
+				return root;
+			}
+			catch (IOException | org.msgpack.core.MessagePackException ex) {
+				throw new MessageCodecException("Payload is not valid msgpack: " + ex.getMessage(), ex);
+			}
+		}
+
+	};
+
+	/** How deep a payload tree may nest before it is rejected. */
+	public static final int MAX_DEPTH = 500;
+
+	private static final JsonMapper JSON_MAPPER = JsonMapper.builder()
+		.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.build();
+
+	private static final MessagePack.UnpackerConfig UNPACKER_CONFIG = new MessagePack.UnpackerConfig()
+		.withActionOnMalformedString(CodingErrorAction.REPORT)
+		.withActionOnUnmappableString(CodingErrorAction.REPORT);
+
+	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+	/**
+	 * Returns a writer that appends this format's encoding of one tree to {@code out}.
+	 * @param out the buffer
+	 * @return the writer
+	 */
+	public abstract TreeWriter writer(ByteBuf out);
+
+	/**
+	 * Parses one whole payload into its value tree.
+	 * @param in the payload bytes (all readable bytes are consumed as one value)
+	 * @return the tree
+	 * @throws MessageCodecException if the bytes are not one valid value
+	 */
+	public abstract JsonNode read(ByteBuf in);
+
+	/**
+	 * Parses JSON text with the settings used for payloads and headers.
+	 * @param bytes the UTF-8 bytes
+	 * @return the tree
+	 */
+	static JsonNode readJson(byte[] bytes) {
+		return JSON_MAPPER.readTree(bytes);
+	}
+
+	private static JsonNode readMsgpack(MessageUnpacker unpacker, int depth) throws IOException {
+		if (depth > MAX_DEPTH) {
+			throw new MessageCodecException("msgpack payload nests deeper than " + MAX_DEPTH + " levels");
+		}
+		MessageFormat format = unpacker.getNextFormat();
+		switch (format.getValueType()) {
+			case NIL -> {
+				unpacker.unpackNil();
+				return NODES.nullNode();
+			}
+			case BOOLEAN -> {
+				return NODES.booleanNode(unpacker.unpackBoolean());
+			}
+			case INTEGER -> {
+				if (format == MessageFormat.UINT64) {
+					BigInteger big = unpacker.unpackBigInteger();
+					return (big.bitLength() < 64) ? NODES.numberNode(big.longValue()) : NODES.numberNode(big);
+				}
+				return NODES.numberNode(unpacker.unpackLong());
+			}
+			case FLOAT -> {
+				return NODES.numberNode(unpacker.unpackDouble());
+			}
+			case STRING -> {
+				return NODES.stringNode(unpacker.unpackString());
+			}
+			case BINARY -> {
+				int length = unpacker.unpackBinaryHeader();
+				return NODES.binaryNode(unpacker.readPayload(length));
+			}
+			case ARRAY -> {
+				int size = unpacker.unpackArrayHeader();
+				ArrayNode array = NODES.arrayNode();
+				for (int i = 0; i < size; i++) {
+					array.add(readMsgpack(unpacker, depth + 1));
+				}
+				return array;
+			}
+			case MAP -> {
+				int size = unpacker.unpackMapHeader();
+				ObjectNode object = NODES.objectNode();
+				for (int i = 0; i < size; i++) {
+					if (unpacker.getNextFormat().getValueType() != org.msgpack.value.ValueType.STRING) {
+						throw new MessageCodecException("msgpack map key is not a string (Casty never sends such keys)");
+					}
+					String key = unpacker.unpackString();
+					object.set(key, readMsgpack(unpacker, depth + 1));
+				}
+				return object;
+			}
+			default -> throw new MessageCodecException("msgpack " + format + " values are not used by Casty");
+		}
+	}
+
+}

@@ -1,0 +1,219 @@
+package io.casty.client.protocol.codec;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Arrays;
+
+import io.netty.buffer.ByteBuf;
+import tools.jackson.core.io.NumberOutput;
+
+/**
+ * Writes JSON exactly as Python's default {@code json.dumps} does: {@code ", "} and
+ * {@code ": "} separators, every character outside printable ASCII escaped as a lowercase
+ * {@code \\uXXXX}, floats in Python {@code repr} form, and the bare words {@code NaN},
+ * {@code Infinity} and {@code -Infinity}.
+ *
+ * @since 0.1.0
+ */
+public final class PythonJsonWriter implements TreeWriter {
+
+	private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+	private final ByteBuf out;
+
+	/** Per open container: whether the next element is its first. */
+	private boolean[] first = new boolean[16];
+
+	private int depth;
+
+	/** Whether the next value follows a name (no separator before it). */
+	private boolean afterName;
+
+	public PythonJsonWriter(ByteBuf out) {
+		this.out = out;
+	}
+
+	private void beforeValue() {
+		if (this.afterName) {
+			this.afterName = false;
+			return;
+		}
+		if (this.depth > 0) {
+			if (this.first[this.depth]) {
+				this.first[this.depth] = false;
+			}
+			else {
+				this.out.writeByte(',').writeByte(' ');
+			}
+		}
+	}
+
+	private void push() {
+		this.depth++;
+		if (this.depth == this.first.length) {
+			this.first = Arrays.copyOf(this.first, this.depth * 2);
+		}
+		this.first[this.depth] = true;
+	}
+
+	@Override
+	public void beginObject(int size) {
+		beforeValue();
+		this.out.writeByte('{');
+		push();
+	}
+
+	@Override
+	public void name(String name) {
+		beforeValue();
+		writeString(name);
+		this.out.writeByte(':').writeByte(' ');
+		this.afterName = true;
+	}
+
+	@Override
+	public void endObject() {
+		this.depth--;
+		this.out.writeByte('}');
+	}
+
+	@Override
+	public void beginArray(int size) {
+		beforeValue();
+		this.out.writeByte('[');
+		push();
+	}
+
+	@Override
+	public void endArray() {
+		this.depth--;
+		this.out.writeByte(']');
+	}
+
+	@Override
+	public void string(String value) {
+		beforeValue();
+		writeString(value);
+	}
+
+	@Override
+	public void integer(long value) {
+		beforeValue();
+		writeAscii(Long.toString(value));
+	}
+
+	@Override
+	public void integer(BigInteger value) {
+		beforeValue();
+		writeAscii(value.toString());
+	}
+
+	@Override
+	public void floating(double value) {
+		beforeValue();
+		writeAscii(pythonRepr(value));
+	}
+
+	@Override
+	public void bool(boolean value) {
+		beforeValue();
+		writeAscii(value ? "true" : "false");
+	}
+
+	@Override
+	public void nul() {
+		beforeValue();
+		writeAscii("null");
+	}
+
+	private void writeAscii(String s) {
+		this.out.writeCharSequence(s, java.nio.charset.StandardCharsets.US_ASCII);
+	}
+
+	private void writeString(String s) {
+		ByteBuf buf = this.out;
+		buf.ensureWritable(s.length() + 2);
+		buf.writeByte('"');
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (c >= 0x20 && c < 0x7f) {
+				if (c == '"' || c == '\\') {
+					buf.writeByte('\\');
+				}
+				buf.writeByte(c);
+				continue;
+			}
+			switch (c) {
+				case '\n' -> buf.writeByte('\\').writeByte('n');
+				case '\r' -> buf.writeByte('\\').writeByte('r');
+				case '\t' -> buf.writeByte('\\').writeByte('t');
+				case '\b' -> buf.writeByte('\\').writeByte('b');
+				case '\f' -> buf.writeByte('\\').writeByte('f');
+				default -> buf.writeByte('\\')
+					.writeByte('u')
+					.writeByte(HEX[(c >> 12) & 0xf])
+					.writeByte(HEX[(c >> 8) & 0xf])
+					.writeByte(HEX[(c >> 4) & 0xf])
+					.writeByte(HEX[c & 0xf]);
+			}
+		}
+		buf.writeByte('"');
+	}
+
+	/**
+	 * Formats a double as Python's {@code repr(float)}: the shortest digits that round-trip,
+	 * positional notation for decimal exponents from -4 to 15 (with a trailing {@code .0} for
+	 * integral values), scientific otherwise ({@code 1e-05}, {@code 1.5e+16}).
+	 * @param value the value
+	 * @return the text Python would write
+	 */
+	public static String pythonRepr(double value) {
+		if (Double.isNaN(value)) {
+			return "NaN";
+		}
+		if (Double.isInfinite(value)) {
+			return (value > 0) ? "Infinity" : "-Infinity";
+		}
+		if (value == 0.0) {
+			return (Double.doubleToRawLongBits(value) < 0) ? "-0.0" : "0.0";
+		}
+		// Schubfach gives the shortest round-tripping digits (Double.toString on Java 17 does not always).
+		BigDecimal shortest = new BigDecimal(NumberOutput.toString(value, true)).stripTrailingZeros();
+		String digits = shortest.unscaledValue().abs().toString();
+		int decpt = digits.length() - shortest.scale(); // value = 0.digits * 10^decpt
+		StringBuilder sb = new StringBuilder(digits.length() + 8);
+		if (value < 0) {
+			sb.append('-');
+		}
+		if (decpt > -4 && decpt <= 16) {
+			if (decpt <= 0) {
+				sb.append("0.");
+				sb.append("0".repeat(-decpt));
+				sb.append(digits);
+			}
+			else if (decpt >= digits.length()) {
+				sb.append(digits);
+				sb.append("0".repeat(decpt - digits.length()));
+				sb.append(".0");
+			}
+			else {
+				sb.append(digits, 0, decpt).append('.').append(digits, decpt, digits.length());
+			}
+		}
+		else {
+			sb.append(digits.charAt(0));
+			if (digits.length() > 1) {
+				sb.append('.').append(digits, 1, digits.length());
+			}
+			int exp = decpt - 1;
+			sb.append('e').append(exp < 0 ? '-' : '+');
+			int abs = Math.abs(exp);
+			if (abs < 10) {
+				sb.append('0');
+			}
+			sb.append(abs);
+		}
+		return sb.toString();
+	}
+
+}
