@@ -1,0 +1,557 @@
+package io.casty.client;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+import io.casty.client.CastyClientListener.AskOutcome;
+import io.casty.client.messaging.AskRegistry;
+import io.casty.client.messaging.PendingAsk;
+import io.casty.client.protocol.Frame;
+import io.casty.client.protocol.codec.MessageCodec;
+import io.casty.client.protocol.codec.MessageTypeRegistry;
+import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.protocol.messages.ShardLocation;
+import io.casty.client.protocol.messages.TopologySnapshot;
+import io.casty.client.routing.DefaultEntityRef;
+import io.casty.client.routing.ShardRouter;
+import io.casty.client.topology.TopologyCache;
+import io.casty.client.topology.TopologySubscriber;
+import io.casty.client.topology.TopologyView;
+import io.casty.client.transport.ClientIdentity;
+import io.casty.client.transport.ConnectionEvents;
+import io.casty.client.transport.ConnectionManager;
+import io.netty.util.concurrent.EventExecutor;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.netty.resources.LoopResources;
+
+/**
+ * A client of a Casty cluster that does not join it: it subscribes to the cluster topology,
+ * routes entity messages straight to the node owning each shard, asks with timeouts, and
+ * finds services.
+ *
+ * <pre>{@code
+ * try (CastyClient client = CastyClient.start(CastyClientOptions.builder()
+ *         .contactPoints("127.0.0.1:25520").systemName("shop").messageTypes(CounterMsg.class).build())) {
+ *     EntityRef<CounterMsg> counters = client.entityRef("counter", 100, CounterMsg.class);
+ *     counters.tell("alice", new Increment(5));
+ *     int total = counters.ask("alice", GetCount::new, Integer.class).join();
+ * }
+ * }</pre>
+ *
+ * Thread-safe. {@link #close()} unsubscribes from the topology, fails pending asks, and
+ * releases every socket, thread and buffer.
+ *
+ * @since 0.1.0
+ */
+public final class CastyClient implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(CastyClient.class);
+
+	private static final String ASK_PREFIX = AskRegistry.ASK_PREFIX;
+
+	private static final String PROXY_PREFIX = "/_proxy-";
+
+	private final CastyClientOptions options;
+
+	private final MessageTypeRegistry registry;
+
+	private final MessageCodec codec;
+
+	private final LoopResources loops;
+
+	private final EventExecutor scheduler;
+
+	private final ConnectionManager connections;
+
+	private final AskRegistry asks;
+
+	private final TopologyCache topology = new TopologyCache();
+
+	private final TopologySubscriber subscriber;
+
+	private final Map<String, ShardRouter> routers = new ConcurrentHashMap<>();
+
+	private final Map<String, DefaultEntityRef<?>> entityRefs = new ConcurrentHashMap<>();
+
+	private final ServiceLookup services;
+
+	private volatile @Nullable ClientIdentity identity;
+
+	private volatile @Nullable ScheduledFuture<?> sweeper;
+
+	private volatile State state = State.NEW;
+
+	private enum State {
+
+		NEW, STARTED, CLOSED
+
+	}
+
+	private CastyClient(CastyClientOptions options) {
+		this.options = options;
+		this.registry = MessageTypeRegistry.withProtocolTypes();
+		for (Class<?> type : options.messageTypes()) {
+			this.registry.register(type);
+		}
+		this.codec = new MessageCodec(this.registry, options.format(), options.compression(),
+				options.compressionLevel(), options.maxFrameSize());
+		this.loops = LoopResources.create("casty-client", 1, options.ioThreads(), true);
+		this.scheduler = this.loops.onClient(true).next();
+		this.asks = new AskRegistry(this.codec, options.listener(), options.maxPendingAsks());
+		this.connections = new ConnectionManager(options, this.codec, this.loops, this::onInbound, new Events());
+		this.subscriber = new TopologySubscriber(options, this.connections, this.topology, this.scheduler,
+				this::onTopology);
+		this.services = new DefaultServiceLookup(this);
+	}
+
+	/**
+	 * Creates a client; call {@link #start()} before use.
+	 * @param options the settings
+	 * @return the client
+	 */
+	public static CastyClient create(CastyClientOptions options) {
+		return new CastyClient(Objects.requireNonNull(options, "options"));
+	}
+
+	/**
+	 * Creates and starts a client.
+	 * @param options the settings
+	 * @return the started client
+	 */
+	public static CastyClient start(CastyClientOptions options) {
+		return create(options).start();
+	}
+
+	/**
+	 * Binds the listener and starts subscribing to the topology. Returns without waiting for
+	 * the first snapshot (see {@link #awaitTopology(Duration)}); messages sent before it
+	 * arrives wait in bounded buffers.
+	 * @return this client
+	 */
+	public synchronized CastyClient start() {
+		if (this.state != State.NEW) {
+			throw new IllegalStateException("The Casty client was already " + this.state.name().toLowerCase());
+		}
+		try {
+			ClientIdentity id = this.connections.start();
+			this.identity = id;
+			this.asks.start(id);
+			this.subscriber.start(id);
+			this.sweeper = this.scheduler.scheduleAtFixedRate(this::expireBuffers, 200, 200, TimeUnit.MILLISECONDS);
+			this.state = State.STARTED;
+			warnAboutLoopbackIdentity(id);
+			logger.info("Casty client {} started; contact points {}", id, this.options.contactPoints());
+			return this;
+		}
+		catch (RuntimeException ex) {
+			closeResources();
+			this.state = State.CLOSED;
+			throw new CastyException("The Casty client could not start: " + ex.getMessage(), ex);
+		}
+	}
+
+	private void warnAboutLoopbackIdentity(ClientIdentity id) {
+		boolean loopbackIdentity = id.host().startsWith("127.") || id.host().equals("localhost");
+		boolean remoteContact = this.options.contactPoints()
+			.stream()
+			.anyMatch((c) -> !c.host().startsWith("127.") && !c.host().equals("localhost"));
+		if (this.options.listen() && loopbackIdentity && remoteContact) {
+			logger.warn("The client advertises {} to remote nodes; set the advertised host to an address they can "
+					+ "reach (and that is unique to this client), or nodes will not be able to dial it back", id);
+		}
+	}
+
+	/**
+	 * Waits for the first topology snapshot.
+	 * @param timeout how long to wait
+	 * @return the view
+	 * @throws ClusterUnavailableException if none arrived in time
+	 */
+	public TopologyView awaitTopology(Duration timeout) {
+		requireStarted();
+		try {
+			return this.subscriber.firstTopology().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			throw new ClusterUnavailableException(
+					"No topology within " + timeout.toMillis() + " ms: " + this.subscriber.describeProblem());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new CastyException("Interrupted while waiting for the topology", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new CastyException("Waiting for the topology failed", ex.getCause());
+		}
+	}
+
+	/**
+	 * The entities of one shard type. Cached per type: asking again returns the same ref.
+	 * @param <M> the message type
+	 * @param shardType the shard type
+	 * @param numShards its shard count, as configured on every node
+	 * @param messageType the message type (registered with the codec here)
+	 * @return the ref
+	 * @throws IllegalArgumentException if the type was requested before with another shard count
+	 */
+	@SuppressWarnings("unchecked")
+	public <M> EntityRef<M> entityRef(String shardType, int numShards, Class<M> messageType) {
+		requireStarted();
+		if (shardType.isBlank()) {
+			throw new IllegalArgumentException("The shard type must not be blank");
+		}
+		if (numShards < 1) {
+			throw new IllegalArgumentException("numShards must be at least 1, was " + numShards);
+		}
+		if (messageType.isSealed() || messageType.isRecord() || messageType.isEnum()) {
+			this.registry.register(messageType);
+		}
+		DefaultEntityRef<?> ref = this.entityRefs.computeIfAbsent(shardType, (type) -> {
+			ShardRouter router = new ShardRouter(type, numShards, clientIdentity().ref(PROXY_PREFIX + type),
+					this.options, this.connections, this.asks, this.topology, this.scheduler,
+					this.subscriber::describeProblem);
+			this.routers.put(type, router);
+			return new DefaultEntityRef<>(router, this.asks, this.options.askTimeout(), this::checkEncodable);
+		});
+		if (ref.numShards() != numShards) {
+			throw new IllegalArgumentException("Shard type '" + shardType + "' is already used with " + ref.numShards()
+					+ " shards, not " + numShards + "; every party must use the same count");
+		}
+		return (EntityRef<M>) ref;
+	}
+
+	/**
+	 * Sends a message to any actor, for example a service instance or a ref received in a
+	 * reply.
+	 * @param ref the actor
+	 * @param message the message
+	 * @throws NodeUnreachableException if its node is known to be unreachable
+	 */
+	public void tell(ActorRef<?> ref, Object message) {
+		requireStarted();
+		checkEncodable(message);
+		NodeAddress node = nodeOf(ref);
+		this.connections.send(node, ref.address().path(), message,
+				(failure) -> this.options.listener().messageDropped("actor", "node-unreachable"));
+		this.options.listener().messageSent("actor");
+	}
+
+	/**
+	 * Asks any actor, with the default timeout.
+	 * @param <M> the actor's message type
+	 * @param <R> the reply type
+	 * @param ref the actor
+	 * @param factory builds the message around the reply ref
+	 * @param replyType the reply type
+	 * @return the reply
+	 */
+	public <M, R> CompletableFuture<R> ask(ActorRef<M> ref, Function<ActorRef<R>, ? extends M> factory,
+			Class<R> replyType) {
+		return ask(ref, factory, replyType, this.options.askTimeout());
+	}
+
+	/**
+	 * Asks any actor.
+	 * @param <M> the actor's message type
+	 * @param <R> the reply type
+	 * @param ref the actor
+	 * @param factory builds the message around the reply ref
+	 * @param replyType the reply type
+	 * @param timeout how long to wait
+	 * @return the reply
+	 */
+	@SuppressWarnings("unchecked")
+	public <M, R> CompletableFuture<R> ask(ActorRef<M> ref, Function<ActorRef<R>, ? extends M> factory,
+			Class<R> replyType, Duration timeout) {
+		requireStarted();
+		PendingAsk ask = this.asks.register(replyType, "actor", "ask to " + ref, timeout);
+		try {
+			M message = factory.apply(ask.replyTo().narrow());
+			checkEncodable(message);
+			NodeAddress node = nodeOf(ref);
+			ask.sentTo(node);
+			this.connections.send(node, ref.address().path(), message,
+					(failure) -> this.asks.fail(ask, failure, AskOutcome.UNREACHABLE));
+			this.options.listener().messageSent("actor");
+		}
+		catch (NodeUnreachableException ex) {
+			this.asks.fail(ask, ex, AskOutcome.UNREACHABLE);
+		}
+		catch (CastyException ex) {
+			this.asks.fail(ask, ex, AskOutcome.ERROR);
+		}
+		catch (RuntimeException ex) {
+			this.asks.fail(ask, new CastyException("Building the message for ask to " + ref + " failed: " + ex, ex),
+					AskOutcome.ERROR);
+		}
+		return (CompletableFuture<R>) (CompletableFuture<?>) ask.future();
+	}
+
+	/**
+	 * A lazy {@link Mono} variant of {@link #ask(ActorRef, Function, Class)}.
+	 * @param <M> the actor's message type
+	 * @param <R> the reply type
+	 * @param ref the actor
+	 * @param factory builds the message around the reply ref
+	 * @param replyType the reply type
+	 * @return the reply
+	 */
+	public <M, R> Mono<R> askMono(ActorRef<M> ref, Function<ActorRef<R>, ? extends M> factory, Class<R> replyType) {
+		return Mono.fromFuture(() -> ask(ref, factory, replyType));
+	}
+
+	/**
+	 * Service discovery.
+	 * @return the lookup
+	 */
+	public ServiceLookup services() {
+		return this.services;
+	}
+
+	/**
+	 * The topology cache: the current view and its changes.
+	 * @return the cache
+	 */
+	public TopologyCache topology() {
+		return this.topology;
+	}
+
+	/**
+	 * The message types the codec knows; register more at any time.
+	 * @return the registry
+	 */
+	public MessageTypeRegistry messageTypes() {
+		return this.registry;
+	}
+
+	/**
+	 * The identity the client gives nodes ({@code host:port} of its handshake and refs).
+	 * @return the identity
+	 */
+	public ClientIdentity clientIdentity() {
+		ClientIdentity id = this.identity;
+		if (id == null) {
+			throw new IllegalStateException("The Casty client is not started");
+		}
+		return id;
+	}
+
+	/**
+	 * Nodes with an open connection.
+	 * @return their addresses
+	 */
+	public List<NodeAddress> connectedNodes() {
+		return this.connections.connectedNodes();
+	}
+
+	/**
+	 * Asks in flight.
+	 * @return the count
+	 */
+	public int pendingAsks() {
+		return this.asks.size();
+	}
+
+	/**
+	 * Messages waiting for shard locations, over all shard types.
+	 * @return the count
+	 */
+	public int bufferedMessages() {
+		return this.routers.values().stream().mapToInt(ShardRouter::bufferedCount).sum();
+	}
+
+	/**
+	 * The settings.
+	 * @return the options
+	 */
+	public CastyClientOptions options() {
+		return this.options;
+	}
+
+	/**
+	 * Whether the client is started and not closed.
+	 * @return whether it is running
+	 */
+	public boolean isRunning() {
+		return this.state == State.STARTED;
+	}
+
+	MessageCodec codec() {
+		return this.codec;
+	}
+
+	private void requireStarted() {
+		if (this.state == State.CLOSED) {
+			throw new ClientClosedException("The Casty client is closed");
+		}
+		if (this.state != State.STARTED) {
+			throw new IllegalStateException("The Casty client is not started; call start() first");
+		}
+	}
+
+	private void checkEncodable(@Nullable Object message) {
+		if (message instanceof Record && !(message instanceof Tuple) && !(message instanceof DataclassValue)
+				&& !(message instanceof EnumValue) && !(message instanceof ActorRef)
+				&& !this.registry.isRegistered(message.getClass())) {
+			throw new UnknownMessageTypeException(message.getClass().getName(), message.getClass().getName()
+					+ " is not a registered message type: annotate it with @CastyMessage(\"<python module>.<ClassName>\")"
+					+ " and register it (CastyClientOptions.messageTypes or the entity's message type)");
+		}
+	}
+
+	private static NodeAddress nodeOf(ActorRef<?> ref) {
+		ActorAddress address = ref.address();
+		if (!address.isRemote()) {
+			throw new InvalidActorAddressException("Cannot send to the local ref " + ref + ": it has no host and port");
+		}
+		return new NodeAddress(Objects.requireNonNull(address.host()), address.port());
+	}
+
+	private void onInbound(NodeAddress from, Frame.Message frame) {
+		String target = frame.header().target();
+		int ask = target.lastIndexOf(ASK_PREFIX);
+		if (ask >= 0 && target.length() - ask - ASK_PREFIX.length() == 32) {
+			this.asks.reply(target.substring(ask + ASK_PREFIX.length()), frame.payload());
+			return;
+		}
+		String path;
+		try {
+			path = frame.header().targetPath();
+		}
+		catch (InvalidActorAddressException ex) {
+			this.options.listener().inboundDropped("unknown-target");
+			return;
+		}
+		try {
+			if (path.equals(TopologySubscriber.SUBSCRIBER_PATH)) {
+				TopologySnapshot snapshot = this.codec.decode(frame.payload(), TopologySnapshot.class);
+				if (snapshot != null) {
+					this.subscriber.onSnapshot(from, snapshot);
+				}
+				return;
+			}
+			if (path.startsWith(PROXY_PREFIX)) {
+				ShardRouter router = this.routers.get(path.substring(PROXY_PREFIX.length()));
+				ShardLocation location = this.codec.decode(frame.payload(), ShardLocation.class);
+				if (router != null && location != null) {
+					router.onLocation(location);
+					return;
+				}
+			}
+			if (path.startsWith(ASK_PREFIX)) {
+				this.options.listener().lateReply();
+				return;
+			}
+		}
+		catch (MessageCodecException ex) {
+			logger.warn("Dropped an undecodable message from {} to {}: {}", from, path, ex.getMessage());
+			this.options.listener().inboundDropped("undecodable-payload");
+			return;
+		}
+		logger.debug("Dropped a message from {} to unknown path {}", from, path);
+		this.options.listener().inboundDropped("unknown-target");
+	}
+
+	private volatile TopologyView lastView = TopologyView.EMPTY;
+
+	private void onTopology(TopologyView view) {
+		TopologyView previous = this.lastView;
+		this.lastView = view;
+		Set<NodeAddress> newlyUnavailable = new HashSet<>(view.unavailable());
+		newlyUnavailable.removeAll(previous.unavailable());
+		for (NodeAddress node : newlyUnavailable) {
+			this.options.listener().nodeEvicted(node, "cluster-marked-unavailable");
+			this.asks.failNode(node, new NodeUnreachableException(node, "The cluster marked node " + node + " unavailable"));
+		}
+		for (ShardRouter router : this.routers.values()) {
+			router.onTopology(view);
+		}
+	}
+
+	private void expireBuffers() {
+		for (ShardRouter router : this.routers.values()) {
+			try {
+				router.expire();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Expiring buffered messages failed: {}", ex.toString());
+			}
+		}
+	}
+
+	private final class Events implements ConnectionEvents {
+
+		@Override
+		public void nodeConnected(NodeAddress node) {
+			for (ShardRouter router : CastyClient.this.routers.values()) {
+				router.reevaluate();
+			}
+		}
+
+		@Override
+		public void nodeFailed(NodeAddress node, Throwable cause) {
+			CastyException error = (cause instanceof CastyException ce) ? ce
+					: new NodeUnreachableException(node, cause.toString(), cause);
+			CastyClient.this.options.listener().nodeEvicted(node, "connection-failed");
+			CastyClient.this.asks.failNode(node, error);
+		}
+
+	}
+
+	/**
+	 * Unsubscribes from the topology, fails pending asks with {@link ClientClosedException},
+	 * drops buffered messages, and releases every connection and thread. Idempotent.
+	 */
+	@Override
+	public void close() {
+		synchronized (this) {
+			if (this.state == State.CLOSED) {
+				return;
+			}
+			this.state = State.CLOSED;
+		}
+		closeResources();
+		logger.info("Casty client {} closed", this.identity);
+	}
+
+	private void closeResources() {
+		ScheduledFuture<?> s = this.sweeper;
+		if (s != null) {
+			s.cancel(false);
+		}
+		try {
+			this.subscriber.close();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Unsubscribing failed: {}", ex.toString());
+		}
+		this.routers.values().forEach(ShardRouter::close);
+		this.asks.close();
+		this.connections.close();
+		this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(2)).block(Duration.ofSeconds(5));
+	}
+
+	/** Used by {@link DefaultServiceLookup}. */
+	TopologyCache topologyCache() {
+		return this.topology;
+	}
+
+	String systemName() {
+		return this.options.systemName();
+	}
+
+}

@@ -1,0 +1,95 @@
+package io.casty.client;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+import io.casty.client.protocol.messages.NodeAddress;
+import reactor.core.publisher.Mono;
+
+/**
+ * Sends messages to the entities of one shard type, straight to the node that owns each
+ * entity's shard. Obtain one from {@link CastyClient#entityRef(String, int, Class)}.
+ * Messages to one entity keep their order while its shard stays on the same node.
+ *
+ * @param <M> the type of messages the entities understand
+ * @since 0.1.0
+ */
+public interface EntityRef<M> {
+
+	/**
+	 * The shard type.
+	 * @return the type name
+	 */
+	String shardType();
+
+	/**
+	 * The shard count every node uses for this type.
+	 * @return the count
+	 */
+	int numShards();
+
+	/**
+	 * Sends a message without waiting for anything.
+	 * @param entityId the entity
+	 * @param message the message
+	 * @throws BufferOverflowException if the shard's buffer is full
+	 * @throws NodeUnreachableException if the owner is known to be unreachable right now
+	 * @throws MessageCodecException if the message cannot be encoded
+	 */
+	void tell(String entityId, M message);
+
+	/**
+	 * Sends a message carrying a reply ref and waits for the reply, for the client's default
+	 * ask timeout.
+	 * @param <R> the reply type
+	 * @param entityId the entity
+	 * @param factory builds the message around the reply ref
+	 * @param replyType the reply type
+	 * @return the reply; fails with {@link CastyTimeoutException},
+	 * {@link NodeUnreachableException}, {@link BufferOverflowException},
+	 * {@link ClusterUnavailableException} or {@link MessageCodecException}
+	 */
+	<R> CompletableFuture<R> ask(String entityId, Function<ActorRef<R>, ? extends M> factory, Class<R> replyType);
+
+	/**
+	 * Like {@link #ask(String, Function, Class)} with an explicit timeout.
+	 * @param <R> the reply type
+	 * @param entityId the entity
+	 * @param factory builds the message around the reply ref
+	 * @param replyType the reply type
+	 * @param timeout how long to wait
+	 * @return the reply
+	 */
+	<R> CompletableFuture<R> ask(String entityId, Function<ActorRef<R>, ? extends M> factory, Class<R> replyType,
+			Duration timeout);
+
+	/**
+	 * A lazy {@link Mono} variant of {@link #ask(String, Function, Class)}: the message is sent
+	 * on subscription.
+	 * @param <R> the reply type
+	 * @param entityId the entity
+	 * @param factory builds the message around the reply ref
+	 * @param replyType the reply type
+	 * @return the reply
+	 */
+	default <R> Mono<R> askMono(String entityId, Function<ActorRef<R>, ? extends M> factory, Class<R> replyType) {
+		return Mono.fromFuture(() -> ask(entityId, factory, replyType));
+	}
+
+	/**
+	 * The shard of an entity.
+	 * @param entityId the entity
+	 * @return the shard, as Casty computes it
+	 */
+	long shardOf(String entityId);
+
+	/**
+	 * The node the client currently routes an entity to.
+	 * @param entityId the entity
+	 * @return the node, or empty if the shard's location is not known yet
+	 */
+	Optional<NodeAddress> ownerOf(String entityId);
+
+}

@@ -1,0 +1,217 @@
+package io.casty.client.messaging;
+
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.casty.client.BufferOverflowException;
+import io.casty.client.CastyClientListener;
+import io.casty.client.CastyClientListener.AskOutcome;
+import io.casty.client.CastyException;
+import io.casty.client.CastyTimeoutException;
+import io.casty.client.ClientClosedException;
+import io.casty.client.MessageCodecException;
+import io.casty.client.NodeUnreachableException;
+import io.casty.client.protocol.codec.MessageCodec;
+import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.transport.ClientIdentity;
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.Timeout;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Tracks asks in flight by their {@code /_ask/<32 hex>} path. Each has a timeout; each ends
+ * exactly once (reply, timeout, failure or close) and is then forgotten, so a late reply
+ * finds nothing and is only counted.
+ *
+ * @since 0.1.0
+ */
+public final class AskRegistry implements AutoCloseable {
+
+	/** Path prefix of the client's temporary reply actors. */
+	public static final String ASK_PREFIX = "/_ask/";
+
+	private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+	private final Map<String, PendingAsk> pending = new ConcurrentHashMap<>();
+
+	private final AtomicInteger count = new AtomicInteger();
+
+	private final HashedWheelTimer timer;
+
+	private final MessageCodec codec;
+
+	private final CastyClientListener listener;
+
+	private final int maxPending;
+
+	private volatile @Nullable ClientIdentity identity;
+
+	private volatile boolean closed;
+
+	public AskRegistry(MessageCodec codec, CastyClientListener listener, int maxPending) {
+		this.codec = codec;
+		this.listener = listener;
+		this.maxPending = maxPending;
+		this.timer = new HashedWheelTimer((r) -> {
+			Thread t = new Thread(r, "casty-client-timer");
+			t.setDaemon(true);
+			return t;
+		}, 10, TimeUnit.MILLISECONDS, 512);
+	}
+
+	public void start(ClientIdentity identity) {
+		this.identity = identity;
+		this.timer.start();
+	}
+
+	/**
+	 * Registers a new ask.
+	 * @param replyType the type the reply is decoded into
+	 * @param target the bounded metric label (shard type or "actor")
+	 * @param description what is asked, for error messages
+	 * @param timeout how long to wait
+	 * @return the pending ask, whose {@link PendingAsk#replyTo()} goes into the request
+	 * @throws BufferOverflowException if too many asks are in flight
+	 */
+	public PendingAsk register(Type replyType, String target, String description, Duration timeout) {
+		if (this.closed) {
+			throw new ClientClosedException("The Casty client is closed");
+		}
+		ClientIdentity id = this.identity;
+		if (id == null) {
+			throw new IllegalStateException("The Casty client is not started");
+		}
+		if (this.count.incrementAndGet() > this.maxPending) {
+			this.count.decrementAndGet();
+			this.listener.bufferRejected(target);
+			throw new BufferOverflowException(
+					"More than " + this.maxPending + " asks are in flight; wait for replies or raise max-pending-asks");
+		}
+		String askId = newId();
+		PendingAsk ask = new PendingAsk(askId, id.ref(ASK_PREFIX + askId), replyType, target, description,
+				timeout.toNanos());
+		this.pending.put(askId, ask);
+		ask.timeout = this.timer.newTimeout((t) -> timeout(ask, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS);
+		return ask;
+	}
+
+	private void timeout(PendingAsk ask, Duration timeout) {
+		java.util.function.Supplier<@Nullable CastyException> special = ask.timeoutCause;
+		CastyException cause = (special != null) ? special.get() : null;
+		if (cause != null) {
+			fail(ask, cause, AskOutcome.TIMEOUT);
+			return;
+		}
+		NodeAddress node = ask.node;
+		String where = (node != null) ? " on node " + node : "";
+		fail(ask, new CastyTimeoutException("No reply within " + timeout.toMillis() + " ms to " + ask.description + where
+				+ " (waiting for " + ask.waitingFor + ")"), AskOutcome.TIMEOUT);
+	}
+
+	/**
+	 * Completes the ask a reply is addressed to, if it is still waiting.
+	 * @param askId the 32 hex digits of the reply's target path
+	 * @param payload the reply payload
+	 */
+	public void reply(String askId, byte[] payload) {
+		PendingAsk ask = this.pending.remove(askId);
+		if (ask == null) {
+			this.listener.lateReply();
+			return;
+		}
+		Object value;
+		try {
+			value = this.codec.convert(this.codec.readTree(payload), ask.replyType);
+		}
+		catch (MessageCodecException ex) {
+			end(ask);
+			this.listener.askCompleted(ask.target, AskOutcome.ERROR, elapsed(ask));
+			ask.future.completeExceptionally(new MessageCodecException(
+					"The reply to " + ask.description + " cannot be decoded: " + ex.getMessage(), ex));
+			return;
+		}
+		end(ask);
+		this.listener.askCompleted(ask.target, AskOutcome.SUCCESS, elapsed(ask));
+		ask.future.complete(value);
+	}
+
+	/**
+	 * Fails an ask.
+	 * @param ask the ask
+	 * @param cause why
+	 * @param outcome the outcome to report
+	 */
+	public void fail(PendingAsk ask, CastyException cause, AskOutcome outcome) {
+		if (this.pending.remove(ask.id, ask)) {
+			end(ask);
+			this.listener.askCompleted(ask.target, outcome, elapsed(ask));
+			ask.future.completeExceptionally(cause);
+		}
+	}
+
+	/**
+	 * Fails every ask whose request went to a node, because its connection is lost.
+	 * @param node the node
+	 * @param cause why
+	 */
+	public void failNode(NodeAddress node, CastyException cause) {
+		for (PendingAsk ask : this.pending.values()) {
+			if (node.equals(ask.node)) {
+				fail(ask, new NodeUnreachableException(node,
+						"Lost the connection to node " + node + " before " + ask.description + " was answered", cause),
+						AskOutcome.UNREACHABLE);
+			}
+		}
+	}
+
+	/**
+	 * The number of asks in flight.
+	 * @return the count
+	 */
+	public int size() {
+		return this.pending.size();
+	}
+
+	private void end(PendingAsk ask) {
+		this.count.decrementAndGet();
+		Timeout t = ask.timeout;
+		if (t != null) {
+			t.cancel();
+		}
+	}
+
+	private static Duration elapsed(PendingAsk ask) {
+		return Duration.ofNanos(System.nanoTime() - ask.startNanos);
+	}
+
+	private static String newId() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		char[] out = new char[32];
+		long hi = random.nextLong();
+		long lo = random.nextLong();
+		for (int i = 0; i < 16; i++) {
+			out[i] = HEX[(int) (hi >>> (60 - 4 * i)) & 0xf];
+			out[16 + i] = HEX[(int) (lo >>> (60 - 4 * i)) & 0xf];
+		}
+		return new String(out);
+	}
+
+	/**
+	 * Fails every pending ask and stops the timer thread.
+	 */
+	@Override
+	public void close() {
+		this.closed = true;
+		ClientClosedException cause = new ClientClosedException("The Casty client was closed before a reply arrived");
+		for (PendingAsk ask : this.pending.values()) {
+			fail(ask, cause, AskOutcome.CLOSED);
+		}
+		this.timer.stop();
+	}
+
+}

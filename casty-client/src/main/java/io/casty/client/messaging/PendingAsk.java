@@ -1,0 +1,107 @@
+package io.casty.client.messaging;
+
+import java.lang.reflect.Type;
+import java.util.concurrent.CompletableFuture;
+
+import io.casty.client.ActorRef;
+import io.casty.client.protocol.messages.NodeAddress;
+import io.netty.util.Timeout;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One ask waiting for its reply.
+ *
+ * @since 0.1.0
+ */
+public final class PendingAsk {
+
+	final String id;
+
+	final ActorRef<Object> replyTo;
+
+	final CompletableFuture<Object> future = new CompletableFuture<>();
+
+	final Type replyType;
+
+	final String target;
+
+	final String description;
+
+	final long startNanos = System.nanoTime();
+
+	final long timeoutNanos;
+
+	volatile @Nullable NodeAddress node;
+
+	volatile @Nullable Timeout timeout;
+
+	volatile String waitingFor = "a reply";
+
+	volatile java.util.function.@Nullable Supplier<io.casty.client.@Nullable CastyException> timeoutCause;
+
+	PendingAsk(String id, ActorRef<Object> replyTo, Type replyType, String target, String description,
+			long timeoutNanos) {
+		this.id = id;
+		this.replyTo = replyTo;
+		this.replyType = replyType;
+		this.target = target;
+		this.description = description;
+		this.timeoutNanos = timeoutNanos;
+	}
+
+	/**
+	 * The temporary ref the reply must be sent to.
+	 * @return the ref
+	 */
+	public ActorRef<Object> replyTo() {
+		return this.replyTo;
+	}
+
+	/**
+	 * The future completed by the reply, a timeout or a failure.
+	 * @return the future
+	 */
+	public CompletableFuture<Object> future() {
+		return this.future;
+	}
+
+	/**
+	 * Records the node the request was sent to, for error messages and for failing the ask
+	 * at once if that node's connection is lost.
+	 * @param node the node
+	 */
+	public void sentTo(NodeAddress node) {
+		this.node = node;
+		this.waitingFor = "a reply";
+	}
+
+	/**
+	 * Records what the ask is waiting for when it is not yet sent, for the timeout message.
+	 * @param what for example "the location of shard 12"
+	 */
+	public void waitingFor(String what) {
+		this.waitingFor = what;
+	}
+
+	/**
+	 * When the ask times out.
+	 * @return the deadline in {@link System#nanoTime()} terms
+	 */
+	public long deadlineNanos() {
+		return this.startNanos + this.timeoutNanos;
+	}
+
+	/**
+	 * Supplies a more precise error than a plain timeout when the ask times out, for example
+	 * when no topology was ever received.
+	 * @param cause returns the error, or {@code null} for a plain timeout
+	 */
+	public void timeoutCause(java.util.function.Supplier<io.casty.client.@Nullable CastyException> cause) {
+		this.timeoutCause = cause;
+	}
+
+	public boolean isDone() {
+		return this.future.isDone();
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * Request and reply: temporary {@code /_ask/<32 hex>} reply paths with their timeouts, and
+ * the inbox that dispatches every inbound message by its target path.
+ */
+@NullMarked
+package io.casty.client.messaging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,105 @@
+package io.casty.client.routing;
+
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+import io.casty.client.ActorRef;
+import io.casty.client.CastyClientListener.AskOutcome;
+import io.casty.client.CastyException;
+import io.casty.client.EntityRef;
+import io.casty.client.messaging.AskRegistry;
+import io.casty.client.messaging.PendingAsk;
+import io.casty.client.protocol.messages.NodeAddress;
+
+/**
+ * The {@link EntityRef} of one shard type, backed by its {@link ShardRouter}.
+ *
+ * @param <M> the message type
+ * @since 0.1.0
+ */
+public final class DefaultEntityRef<M> implements EntityRef<M> {
+
+	private final ShardRouter router;
+
+	private final AskRegistry asks;
+
+	private final Duration defaultTimeout;
+
+	private final java.util.function.Consumer<Object> encodableCheck;
+
+	public DefaultEntityRef(ShardRouter router, AskRegistry asks, Duration defaultTimeout,
+			java.util.function.Consumer<Object> encodableCheck) {
+		this.router = router;
+		this.asks = asks;
+		this.defaultTimeout = defaultTimeout;
+		this.encodableCheck = encodableCheck;
+	}
+
+	@Override
+	public String shardType() {
+		return this.router.shardType();
+	}
+
+	@Override
+	public int numShards() {
+		return this.router.numShards();
+	}
+
+	@Override
+	public void tell(String entityId, M message) {
+		this.encodableCheck.accept(message);
+		this.router.tell(entityId, message);
+	}
+
+	@Override
+	public <R> CompletableFuture<R> ask(String entityId, Function<ActorRef<R>, ? extends M> factory,
+			Class<R> replyType) {
+		return ask(entityId, factory, replyType, this.defaultTimeout);
+	}
+
+	@Override
+	public <R> CompletableFuture<R> ask(String entityId, Function<ActorRef<R>, ? extends M> factory, Class<R> replyType,
+			Duration timeout) {
+		return askTyped(entityId, factory, replyType, timeout);
+	}
+
+	@SuppressWarnings("unchecked")
+	private <R> CompletableFuture<R> askTyped(String entityId, Function<ActorRef<R>, ? extends M> factory,
+			Type replyType, Duration timeout) {
+		String description = "ask to entity '" + entityId + "' of shard type '" + shardType() + "' (shard "
+				+ shardOf(entityId) + ")";
+		PendingAsk ask = this.asks.register(replyType, shardType(), description, timeout);
+		try {
+			M message = factory.apply(ask.replyTo().narrow());
+			this.encodableCheck.accept(message);
+			this.router.ask(entityId, message, ask);
+		}
+		catch (CastyException ex) {
+			this.asks.fail(ask, ex, AskOutcome.ERROR);
+		}
+		catch (RuntimeException ex) {
+			this.asks.fail(ask, new CastyException("Building the message for " + description + " failed: " + ex, ex),
+					AskOutcome.ERROR);
+		}
+		return (CompletableFuture<R>) (CompletableFuture<?>) ask.future();
+	}
+
+	@Override
+	public long shardOf(String entityId) {
+		return this.router.shardOf(entityId);
+	}
+
+	@Override
+	public Optional<NodeAddress> ownerOf(String entityId) {
+		return Optional.ofNullable(this.router.routeOf(entityId));
+	}
+
+	@Override
+	public String toString() {
+		return "EntityRef[" + shardType() + ", " + numShards() + " shards]";
+	}
+
+}

@@ -1,0 +1,540 @@
+package io.casty.client.routing;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.casty.client.ActorRef;
+import io.casty.client.BufferOverflowException;
+import io.casty.client.CastyClientListener;
+import io.casty.client.CastyClientListener.AskOutcome;
+import io.casty.client.CastyClientOptions;
+import io.casty.client.CastyException;
+import io.casty.client.ClientClosedException;
+import io.casty.client.ClusterUnavailableException;
+import io.casty.client.NodeUnreachableException;
+import io.casty.client.messaging.AskRegistry;
+import io.casty.client.messaging.PendingAsk;
+import io.casty.client.protocol.messages.GetShardLocation;
+import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.protocol.messages.ProtocolMessages;
+import io.casty.client.protocol.messages.ShardEnvelope;
+import io.casty.client.protocol.messages.ShardLocation;
+import io.casty.client.topology.TopologyCache;
+import io.casty.client.topology.TopologyView;
+import io.casty.client.transport.ConnectionManager;
+import io.netty.util.concurrent.EventExecutor;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes the messages of one shard type straight to {@code /_region-<type>} of the node that
+ * owns each shard.
+ * <p>
+ * The owner comes from the freshest source: a coordinator's {@code ShardLocation} answer
+ * wins over a snapshot of the same or an older allocation epoch (Casty can lose allocation
+ * updates), a newer snapshot wins over it. Shards whose owner is down, unreachable or cannot
+ * be connected to are evicted. On a miss the shard's messages wait in a bounded, ordered
+ * buffer while the leader's coordinator is asked, with a timeout per query and retries with
+ * backoff; when the answer names a node that cannot be reached, waiting asks fail at once
+ * with {@link NodeUnreachableException} and the shard keeps being re-queried in the
+ * background.
+ *
+ * @since 0.1.0
+ */
+public final class ShardRouter {
+
+	private static final Logger logger = LoggerFactory.getLogger(ShardRouter.class);
+
+	private final String shardType;
+
+	private final int numShards;
+
+	private final String regionPath;
+
+	private final String coordinatorPath;
+
+	private final ActorRef<ShardLocation> proxyRef;
+
+	private final CastyClientOptions options;
+
+	private final ConnectionManager connections;
+
+	private final AskRegistry asks;
+
+	private final TopologyCache topology;
+
+	private final EventExecutor scheduler;
+
+	private final CastyClientListener listener;
+
+	private final java.util.function.Supplier<String> topologyProblem;
+
+	private final Map<Long, PendingShard> pending = new ConcurrentHashMap<>();
+
+	private final Map<Long, Located> located = new ConcurrentHashMap<>();
+
+	private final AtomicInteger buffered = new AtomicInteger();
+
+	private volatile long lastEpoch = -1;
+
+	private volatile boolean closed;
+
+	private record Located(NodeAddress node, long epoch) {
+	}
+
+	/** A message on its way to an entity. */
+	private record Outgoing(String entityId, @Nullable Object message, @Nullable PendingAsk ask, long deadlineNanos) {
+	}
+
+	private final class PendingShard {
+
+		final long shard;
+
+		final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
+
+		boolean closed;
+
+		int attempts;
+
+		@Nullable NodeAddress unreachableOwner;
+
+		@Nullable NodeAddress queriedNode;
+
+		@Nullable ScheduledFuture<?> timer;
+
+		PendingShard(long shard) {
+			this.shard = shard;
+		}
+
+		String waitingFor() {
+			String base = "the location of shard " + this.shard + " of '" + ShardRouter.this.shardType + "'";
+			if (this.attempts > 0 && this.queriedNode != null) {
+				return base + ": the coordinator on " + this.queriedNode + " did not answer " + this.attempts
+						+ " GetShardLocation queries; is shard type '" + ShardRouter.this.shardType
+						+ "' hosted by any node?";
+			}
+			return base;
+		}
+
+	}
+
+	public ShardRouter(String shardType, int numShards, ActorRef<ShardLocation> proxyRef, CastyClientOptions options,
+			ConnectionManager connections, AskRegistry asks, TopologyCache topology, EventExecutor scheduler,
+			java.util.function.Supplier<String> topologyProblem) {
+		this.shardType = shardType;
+		this.numShards = numShards;
+		this.regionPath = ProtocolMessages.regionPath(shardType);
+		this.coordinatorPath = ProtocolMessages.coordinatorPath(shardType);
+		this.proxyRef = proxyRef;
+		this.options = options;
+		this.connections = connections;
+		this.asks = asks;
+		this.topology = topology;
+		this.scheduler = scheduler;
+		this.listener = options.listener();
+		this.topologyProblem = topologyProblem;
+	}
+
+	public String shardType() {
+		return this.shardType;
+	}
+
+	public int numShards() {
+		return this.numShards;
+	}
+
+	/**
+	 * The shard of an entity.
+	 * @param entityId the entity
+	 * @return the shard
+	 */
+	public long shardOf(String entityId) {
+		return ShardHash.shardOf(entityId, this.numShards);
+	}
+
+	/**
+	 * Sends a message to an entity without a reply.
+	 * @param entityId the entity
+	 * @param message the message
+	 */
+	public void tell(String entityId, @Nullable Object message) {
+		route(new Outgoing(entityId, message, null, System.nanoTime() + this.options.bufferTimeout().toNanos()), true);
+	}
+
+	/**
+	 * Sends an ask's request to an entity.
+	 * @param entityId the entity
+	 * @param message the request, carrying the ask's reply ref
+	 * @param ask the pending ask
+	 */
+	public void ask(String entityId, @Nullable Object message, PendingAsk ask) {
+		route(new Outgoing(entityId, message, ask, ask.deadlineNanos()), false);
+	}
+
+	/**
+	 * The node messages for an entity go to now.
+	 * @param entityId the entity
+	 * @return the node, or {@code null} if unknown or unreachable
+	 */
+	public @Nullable NodeAddress routeOf(String entityId) {
+		return routableOwner(shardOf(entityId));
+	}
+
+	private void route(Outgoing out, boolean throwNow) {
+		if (this.closed) {
+			throw new ClientClosedException("The Casty client is closed");
+		}
+		long shard = shardOf(out.entityId());
+		while (true) {
+			PendingShard p = this.pending.get(shard);
+			if (p == null) {
+				NodeAddress owner = routableOwner(shard);
+				if (owner != null) {
+					deliver(owner, out, throwNow);
+					return;
+				}
+				PendingShard created = new PendingShard(shard);
+				p = this.pending.putIfAbsent(shard, created);
+				if (p == null) {
+					this.listener.cacheMiss(this.shardType);
+					enqueue(created, out, throwNow);
+					query(created);
+					return;
+				}
+			}
+			if (enqueue(p, out, throwNow)) {
+				return;
+			}
+		}
+	}
+
+	/** @return false if the pending shard was closed meanwhile and the caller must route again */
+	private boolean enqueue(PendingShard p, Outgoing out, boolean throwNow) {
+		CastyException rejection;
+		AskOutcome outcome;
+		synchronized (p) {
+			if (p.closed) {
+				return false;
+			}
+			if (p.unreachableOwner != null) {
+				NodeAddress node = p.unreachableOwner;
+				rejection = new NodeUnreachableException(node, "Shard " + p.shard + " of '" + this.shardType
+						+ "' is on node " + node + ", which cannot be reached; the client keeps asking the coordinator for a new location");
+				outcome = AskOutcome.UNREACHABLE;
+			}
+			else if (p.queue.size() >= this.options.maxBufferedPerShard()
+					|| this.buffered.get() >= this.options.maxBufferedPerType()) {
+				rejection = new BufferOverflowException("The buffer of shard " + p.shard + " of '" + this.shardType
+						+ "' is full (" + p.queue.size() + " per shard, " + this.buffered.get()
+						+ " for the type) while its location is resolved; slow down or raise the buffer limits");
+				outcome = AskOutcome.REJECTED;
+				this.listener.bufferRejected(this.shardType);
+			}
+			else {
+				p.queue.add(out);
+				this.buffered.incrementAndGet();
+				PendingAsk ask = out.ask();
+				if (ask != null) {
+					ask.waitingFor(p.waitingFor());
+					ask.timeoutCause(() -> this.topology.current().isEmpty()
+							? new ClusterUnavailableException("Cannot route to '" + this.shardType + "': "
+									+ this.topologyProblem.get())
+							: null);
+				}
+				return true;
+			}
+		}
+		reject(out, rejection, outcome, throwNow);
+		return true;
+	}
+
+	private void reject(Outgoing out, CastyException cause, AskOutcome outcome, boolean throwNow) {
+		PendingAsk ask = out.ask();
+		if (ask != null) {
+			this.asks.fail(ask, cause, outcome);
+		}
+		else if (throwNow) {
+			throw cause;
+		}
+		else {
+			this.listener.messageDropped(this.shardType,
+					(cause instanceof NodeUnreachableException) ? "node-unreachable" : "rejected");
+			logger.debug("Dropped a message for entity '{}' of '{}': {}", out.entityId(), this.shardType,
+					cause.getMessage());
+		}
+	}
+
+	private void deliver(NodeAddress node, Outgoing out, boolean throwNow) {
+		PendingAsk ask = out.ask();
+		if (ask != null) {
+			if (ask.isDone()) {
+				return;
+			}
+			ask.sentTo(node);
+		}
+		try {
+			this.connections.send(node, this.regionPath, new ShardEnvelope(out.entityId(), out.message()),
+					(failure) -> reject(out, failure, AskOutcome.UNREACHABLE, false));
+			this.listener.messageSent(this.shardType);
+		}
+		catch (NodeUnreachableException ex) {
+			reject(out, ex, AskOutcome.UNREACHABLE, throwNow);
+		}
+		catch (BufferOverflowException ex) {
+			this.listener.bufferRejected(this.shardType);
+			reject(out, ex, AskOutcome.REJECTED, throwNow);
+		}
+		catch (CastyException ex) {
+			reject(out, ex, AskOutcome.ERROR, throwNow);
+		}
+	}
+
+	private @Nullable NodeAddress knownOwner(long shard) {
+		TopologyView view = this.topology.current();
+		Located l = this.located.get(shard);
+		if (l != null && l.epoch() >= view.allocationEpoch() && !view.unavailable().contains(l.node())) {
+			return l.node();
+		}
+		return view.owner(this.shardType, shard);
+	}
+
+	private @Nullable NodeAddress routableOwner(long shard) {
+		NodeAddress owner = knownOwner(shard);
+		return (owner != null && !this.connections.isFailed(owner)) ? owner : null;
+	}
+
+	private void query(PendingShard p) {
+		if (this.closed) {
+			return;
+		}
+		TopologyView view = this.topology.current();
+		NodeAddress coordinator = coordinatorNode(view);
+		synchronized (p) {
+			if (p.closed) {
+				return;
+			}
+			p.queriedNode = coordinator;
+			if (coordinator != null) {
+				try {
+					this.connections.send(coordinator, this.coordinatorPath, new GetShardLocation(p.shard, this.proxyRef),
+							(failure) -> {
+							});
+				}
+				catch (CastyException ex) {
+					logger.debug("Cannot ask the coordinator of '{}' on {}: {}", this.shardType, coordinator,
+							ex.getMessage());
+				}
+			}
+			long delay = this.options.shardLocationTimeout().toNanos();
+			p.timer = this.scheduler.schedule(() -> queryTimedOut(p), delay, TimeUnit.NANOSECONDS);
+		}
+	}
+
+	private @Nullable NodeAddress coordinatorNode(TopologyView view) {
+		NodeAddress leader = view.leader();
+		if (leader != null && !this.connections.isFailed(leader)) {
+			return leader;
+		}
+		for (NodeAddress member : view.availableMembers()) {
+			if (!this.connections.isFailed(member)) {
+				return member;
+			}
+		}
+		return null;
+	}
+
+	private void queryTimedOut(PendingShard p) {
+		List<Outgoing> failed = null;
+		NodeAddress unreachable = null;
+		synchronized (p) {
+			if (p.closed) {
+				return;
+			}
+			p.attempts++;
+			NodeAddress owner = routableOwner(p.shard);
+			if (owner != null) {
+				flush(p, owner);
+				return;
+			}
+			NodeAddress suspected = knownOwner(p.shard);
+			if (suspected != null && this.connections.isFailed(suspected)) {
+				p.unreachableOwner = suspected;
+				unreachable = suspected;
+				failed = drain(p);
+			}
+			for (Outgoing out : p.queue) {
+				if (out.ask() != null) {
+					out.ask().waitingFor(p.waitingFor());
+				}
+			}
+		}
+		if (failed != null) {
+			failAll(failed, unreachable);
+		}
+		scheduleRetry(p);
+	}
+
+	private void scheduleRetry(PendingShard p) {
+		if (this.closed) {
+			return;
+		}
+		long base = this.options.shardLocationTimeout().toNanos();
+		long max = this.options.reconnectMaxBackoff().toNanos();
+		long delay = Math.min(max, base * Math.min(8, Math.max(1, p.attempts)) / 2);
+		delay += (long) (delay * this.options.reconnectJitter() * ThreadLocalRandom.current().nextDouble());
+		this.scheduler.schedule(() -> query(p), delay, TimeUnit.NANOSECONDS);
+	}
+
+	private List<Outgoing> drain(PendingShard p) {
+		List<Outgoing> drained = new ArrayList<>(p.queue);
+		this.buffered.addAndGet(-p.queue.size());
+		p.queue.clear();
+		return drained;
+	}
+
+	private void failAll(List<Outgoing> outs, NodeAddress node) {
+		for (Outgoing out : outs) {
+			reject(out, new NodeUnreachableException(node, "Shard of entity '" + out.entityId() + "' of '"
+					+ this.shardType + "' is on node " + node + ", which cannot be reached"), AskOutcome.UNREACHABLE,
+					false);
+		}
+	}
+
+	/** Sends everything buffered for a shard to its owner, in order; caller holds p's lock. */
+	private void flush(PendingShard p, NodeAddress node) {
+		p.closed = true;
+		ScheduledFuture<?> t = p.timer;
+		if (t != null) {
+			t.cancel(false);
+		}
+		for (Outgoing out : drain(p)) {
+			deliver(node, out, false);
+		}
+		this.pending.remove(p.shard, p);
+	}
+
+	/**
+	 * Handles a coordinator's answer.
+	 * @param location the answer
+	 */
+	public void onLocation(ShardLocation location) {
+		this.located.put(location.shardId(), new Located(location.node(), this.topology.current().allocationEpoch()));
+		PendingShard p = this.pending.get(location.shardId());
+		if (p == null) {
+			return;
+		}
+		List<Outgoing> failed = null;
+		synchronized (p) {
+			if (p.closed) {
+				return;
+			}
+			if (!this.connections.isFailed(location.node())) {
+				p.unreachableOwner = null;
+				flush(p, location.node());
+				return;
+			}
+			p.unreachableOwner = location.node();
+			failed = drain(p);
+		}
+		failAll(failed, location.node());
+	}
+
+	/**
+	 * Re-evaluates buffered shards after the topology changed.
+	 * @param view the new view
+	 */
+	public void onTopology(TopologyView view) {
+		if (view.allocationEpoch() < this.lastEpoch) {
+			this.located.clear(); // the cluster restarted and counts epochs from scratch
+		}
+		this.lastEpoch = view.allocationEpoch();
+		this.located.values().removeIf((l) -> view.unavailable().contains(l.node()));
+		reevaluate();
+	}
+
+	/**
+	 * Re-evaluates buffered shards after a node became reachable.
+	 */
+	public void reevaluate() {
+		for (PendingShard p : this.pending.values()) {
+			synchronized (p) {
+				if (p.closed) {
+					continue;
+				}
+				NodeAddress owner = routableOwner(p.shard);
+				if (owner != null) {
+					p.unreachableOwner = null;
+					flush(p, owner);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Drops buffered messages whose deadline passed.
+	 */
+	public void expire() {
+		long now = System.nanoTime();
+		int dropped = 0;
+		for (PendingShard p : this.pending.values()) {
+			synchronized (p) {
+				var it = p.queue.iterator();
+				while (it.hasNext()) {
+					Outgoing out = it.next();
+					boolean askDone = out.ask() != null && out.ask().isDone();
+					if (askDone || now - out.deadlineNanos() > 0) {
+						it.remove();
+						this.buffered.decrementAndGet();
+						if (!askDone && out.ask() == null) {
+							dropped++;
+							this.listener.messageDropped(this.shardType, "buffer-timeout");
+						}
+					}
+				}
+			}
+		}
+		if (dropped > 0) {
+			logger.warn("Dropped {} tell(s) to '{}' after {} ms without a shard location", dropped, this.shardType,
+					this.options.bufferTimeout().toMillis());
+		}
+	}
+
+	/**
+	 * The number of messages waiting for shard locations.
+	 * @return the count
+	 */
+	public int bufferedCount() {
+		return this.buffered.get();
+	}
+
+	/**
+	 * Drops every buffer; waiting asks are failed by the ask registry.
+	 */
+	public void close() {
+		this.closed = true;
+		int dropped = 0;
+		for (PendingShard p : this.pending.values()) {
+			synchronized (p) {
+				p.closed = true;
+				for (Outgoing out : drain(p)) {
+					if (out.ask() == null) {
+						dropped++;
+					}
+				}
+			}
+		}
+		this.pending.clear();
+		for (int i = 0; i < dropped; i++) {
+			this.listener.messageDropped(this.shardType, "closed");
+		}
+	}
+
+}

@@ -1,0 +1,267 @@
+package io.casty.client.topology;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import io.casty.client.ActorRef;
+import io.casty.client.CastyClientListener;
+import io.casty.client.CastyClientOptions;
+import io.casty.client.CastyException;
+import io.casty.client.protocol.messages.Member;
+import io.casty.client.protocol.messages.MemberStatus;
+import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.protocol.messages.ProtocolMessages;
+import io.casty.client.protocol.messages.SubscribeTopology;
+import io.casty.client.protocol.messages.TopologySnapshot;
+import io.casty.client.protocol.messages.UnsubscribeTopology;
+import io.casty.client.transport.ClientIdentity;
+import io.casty.client.transport.ConnectionManager;
+import io.casty.client.transport.SendFailure;
+import io.netty.util.concurrent.EventExecutor;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the topology fresh. It subscribes to one contact's {@code /_cluster/_topology} and
+ * re-sends {@code SubscribeTopology} every poll interval, which a node always answers with a
+ * snapshot (pushes alone are not periodic on a single node and stop under Casty's gossip
+ * starvation bug). When the contact stays silent for the topology timeout, or cannot be
+ * reached, it moves on to the next of the seeds and the members learned from snapshots.
+ * <p>
+ * Each accepted snapshot replaces the view whole. A snapshot with no members is ignored, and
+ * so is one with an older allocation epoch than the current view, except for the first one
+ * after changing contact (a restarted cluster starts counting again).
+ *
+ * @since 0.1.0
+ */
+public final class TopologySubscriber implements AutoCloseable {
+
+	/** Path of the client's topology subscriber. */
+	public static final String SUBSCRIBER_PATH = "/_topology_sub";
+
+	private static final Logger logger = LoggerFactory.getLogger(TopologySubscriber.class);
+
+	private final CastyClientOptions options;
+
+	private final ConnectionManager connections;
+
+	private final TopologyCache cache;
+
+	private final EventExecutor scheduler;
+
+	private final Consumer<TopologyView> onChange;
+
+	private final CastyClientListener listener;
+
+	private final CompletableFuture<TopologyView> first = new CompletableFuture<>();
+
+	private final Set<NodeAddress> subscribedTo = new HashSet<>();
+
+	private @Nullable ActorRef<TopologySnapshot> self;
+
+	private @Nullable NodeAddress contact;
+
+	private int rotation;
+
+	private long subscribedAtNanos;
+
+	private long lastHeardNanos;
+
+	private boolean acceptAnyEpoch = true;
+
+	private @Nullable CastyException lastError;
+
+	private @Nullable ScheduledFuture<?> ticker;
+
+	private volatile boolean closed;
+
+	public TopologySubscriber(CastyClientOptions options, ConnectionManager connections, TopologyCache cache,
+			EventExecutor scheduler, Consumer<TopologyView> onChange) {
+		this.options = options;
+		this.connections = connections;
+		this.cache = cache;
+		this.scheduler = scheduler;
+		this.onChange = onChange;
+		this.listener = options.listener();
+	}
+
+	/**
+	 * Starts subscribing.
+	 * @param identity the client's identity
+	 */
+	public void start(ClientIdentity identity) {
+		this.self = identity.ref(SUBSCRIBER_PATH);
+		long interval = this.options.topologyPollInterval().toNanos();
+		this.ticker = this.scheduler.scheduleAtFixedRate(this::tick, 0, interval, TimeUnit.NANOSECONDS);
+	}
+
+	/**
+	 * Completes with the first accepted view.
+	 * @return the future
+	 */
+	public CompletableFuture<TopologyView> firstTopology() {
+		return this.first;
+	}
+
+	/**
+	 * Describes why no topology is held, for error messages.
+	 * @return contact points tried and the last error
+	 */
+	public synchronized String describeProblem() {
+		String tried = this.options.contactPoints().toString();
+		CastyException error = this.lastError;
+		return "no topology snapshot from contact points " + tried
+				+ ((error != null) ? " (last error: " + error.getMessage() + ")" : "");
+	}
+
+	private synchronized void tick() {
+		if (this.closed) {
+			return;
+		}
+		try {
+			long now = System.nanoTime();
+			long timeout = this.options.topologyTimeout().toNanos();
+			if (this.contact != null && now - this.subscribedAtNanos > timeout
+					&& now - Math.max(this.lastHeardNanos, this.subscribedAtNanos) > timeout) {
+				logger.info("Topology contact {} silent for {} ms; trying another member", this.contact,
+						this.options.topologyTimeout().toMillis());
+				unsubscribeQuietly(this.contact);
+				this.contact = null;
+			}
+			List<NodeAddress> candidates = candidates();
+			for (int i = 0; i <= candidates.size(); i++) {
+				if (this.contact == null) {
+					this.contact = candidates.get(Math.floorMod(this.rotation++, candidates.size()));
+					this.subscribedAtNanos = now;
+					this.acceptAnyEpoch = true;
+				}
+				if (subscribe(this.contact)) {
+					return;
+				}
+				this.contact = null;
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Topology poll failed: {}", ex.toString());
+		}
+	}
+
+	private List<NodeAddress> candidates() {
+		Set<NodeAddress> all = new LinkedHashSet<>(this.options.contactPoints());
+		all.addAll(this.cache.current().availableMembers());
+		List<NodeAddress> reachable = new ArrayList<>();
+		for (NodeAddress node : all) {
+			if (!this.connections.isFailed(node)) {
+				reachable.add(node);
+			}
+		}
+		return reachable.isEmpty() ? new ArrayList<>(all) : reachable;
+	}
+
+	private boolean subscribe(NodeAddress node) {
+		try {
+			this.connections.send(node, ProtocolMessages.TOPOLOGY_PATH, new SubscribeTopology(self()), SendFailure.IGNORE);
+			this.subscribedTo.add(node);
+			return true;
+		}
+		catch (CastyException ex) {
+			this.lastError = ex;
+			logger.debug("Cannot subscribe to topology at {}: {}", node, ex.getMessage());
+			return false;
+		}
+	}
+
+	private void unsubscribeQuietly(NodeAddress node) {
+		try {
+			this.connections.send(node, ProtocolMessages.TOPOLOGY_PATH, new UnsubscribeTopology(self()),
+					SendFailure.IGNORE);
+		}
+		catch (CastyException ex) {
+			logger.debug("Cannot unsubscribe from {}: {}", node, ex.getMessage());
+		}
+		this.subscribedTo.remove(node);
+	}
+
+	private ActorRef<TopologySnapshot> self() {
+		ActorRef<TopologySnapshot> ref = this.self;
+		if (ref == null) {
+			throw new IllegalStateException("not started");
+		}
+		return ref;
+	}
+
+	/**
+	 * Handles a snapshot pushed or polled from a node.
+	 * @param from the node whose connection it arrived on
+	 * @param snapshot the snapshot
+	 */
+	public void onSnapshot(NodeAddress from, TopologySnapshot snapshot) {
+		TopologyView view;
+		synchronized (this) {
+			if (this.closed || snapshot.members().isEmpty()) {
+				return;
+			}
+			if (from.equals(this.contact)) {
+				this.lastHeardNanos = System.nanoTime();
+			}
+			TopologyView current = this.cache.current();
+			if (!this.acceptAnyEpoch && !current.isEmpty() && snapshot.allocationEpoch() < current.allocationEpoch()) {
+				logger.debug("Ignored a topology snapshot from {} with epoch {} older than {}", from,
+						snapshot.allocationEpoch(), current.allocationEpoch());
+				return;
+			}
+			if (from.equals(this.contact)) {
+				this.acceptAnyEpoch = false;
+			}
+			view = TopologyView.of(snapshot, from, Instant.now());
+			this.cache.replace(view);
+		}
+		Set<NodeAddress> alive = new HashSet<>(this.options.contactPoints());
+		Set<NodeAddress> gone = new HashSet<>();
+		for (Member member : snapshot.members()) {
+			if (member.status() == MemberStatus.DOWN || member.status() == MemberStatus.REMOVED) {
+				gone.add(member.address());
+			}
+			else {
+				alive.add(member.address());
+			}
+		}
+		this.connections.retain(alive, gone);
+		for (NodeAddress member : view.availableMembers()) {
+			this.connections.ensureConnected(member);
+		}
+		this.listener.topologyUpdated(view);
+		this.onChange.accept(view);
+		this.first.complete(view);
+	}
+
+	/**
+	 * Stops polling and unsubscribes from every node subscribed to.
+	 */
+	@Override
+	public void close() {
+		synchronized (this) {
+			this.closed = true;
+			ScheduledFuture<?> t = this.ticker;
+			if (t != null) {
+				t.cancel(false);
+			}
+			if (this.self != null) {
+				for (NodeAddress node : List.copyOf(this.subscribedTo)) {
+					unsubscribeQuietly(node);
+				}
+			}
+		}
+		this.cache.complete();
+	}
+
+}

@@ -1,0 +1,25 @@
+package io.casty.client.transport;
+
+import io.casty.client.protocol.messages.NodeAddress;
+
+/**
+ * Connection state changes the rest of the client reacts to.
+ *
+ * @since 0.1.0
+ */
+public interface ConnectionEvents {
+
+	/**
+	 * A node became reachable (handshake done).
+	 * @param node the node's canonical address
+	 */
+	void nodeConnected(NodeAddress node);
+
+	/**
+	 * A node became unreachable: connecting failed or its connection was lost.
+	 * @param node the node
+	 * @param cause why
+	 */
+	void nodeFailed(NodeAddress node, Throwable cause);
+
+}

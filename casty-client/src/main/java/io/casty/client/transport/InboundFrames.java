@@ -1,0 +1,21 @@
+package io.casty.client.transport;
+
+import io.casty.client.protocol.Frame;
+import io.casty.client.protocol.messages.NodeAddress;
+
+/**
+ * Where the transport hands message frames that arrive from any node, on any connection.
+ *
+ * @since 0.1.0
+ */
+@FunctionalInterface
+public interface InboundFrames {
+
+	/**
+	 * Handles one message frame. Called on an I/O thread.
+	 * @param from the node whose connection it arrived on
+	 * @param frame the frame
+	 */
+	void onMessage(NodeAddress from, Frame.Message frame);
+
+}

@@ -1,0 +1,9 @@
+/**
+ * Connections to nodes: one long-lived Reactor Netty connection per node with Casty's
+ * handshake, failure tracking with jittered reconnect backoff, and the listener that
+ * accepts nodes dialling the client back.
+ */
+@NullMarked
+package io.casty.client.transport;
+
+import org.jspecify.annotations.NullMarked;
