@@ -107,7 +107,6 @@ public final class ConnectionManager implements AutoCloseable {
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
 			.option(ChannelOption.SO_KEEPALIVE, true)
 			.option(ChannelOption.TCP_NODELAY, true)
-			.option(ChannelOption.AUTO_READ, true)
 			.option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(Math.max(1, high / 2), high));
 		if (options.sslContext() != null) {
 			client = client.secure((spec) -> spec.sslContext(options.sslContext()));
@@ -135,6 +134,7 @@ public final class ConnectionManager implements AutoCloseable {
 					this.acceptedChannels.add(ch);
 					ch.pipeline().addFirst("casty-frames", new CastyFrameDecoder(this.options.maxFrameSize()));
 					connection.addHandlerLast("casty-accepted", new AcceptedHandler());
+					ch.config().setAutoRead(true);
 				})
 				.bindNow(this.options.connectTimeout().plusSeconds(5));
 			this.server = bound;
@@ -313,6 +313,9 @@ public final class ConnectionManager implements AutoCloseable {
 			ch.pipeline().addFirst("casty-frames", new CastyFrameDecoder(this.options.maxFrameSize()));
 			conn.addHandlerLast("casty-flush", new FlushConsolidationHandler(256, true));
 			conn.addHandlerLast("casty-node", new NodeHandler(connection, handshake));
+			// Our handler consumes every frame before Reactor Netty's inbound bridge, which
+			// would otherwise only read on demand of a subscriber.
+			ch.config().setAutoRead(true);
 			if (connection.state() == NodeConnection.State.CLOSED) {
 				ch.close();
 				return Mono.error(new NodeUnreachableException(node, "Connection to " + node + " closed while opening"));

@@ -2,9 +2,12 @@ package io.casty.client.protocol.codec;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Arrays;
 
 import io.netty.buffer.ByteBuf;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.io.NumberOutput;
 
 /**
@@ -179,6 +182,9 @@ public final class PythonJsonWriter implements TreeWriter {
 		}
 		// Schubfach gives the shortest round-tripping digits (Double.toString on Java 17 does not always).
 		BigDecimal shortest = new BigDecimal(NumberOutput.toString(value, true)).stripTrailingZeros();
+		if (shortest.precision() == 2) {
+			shortest = oneDigitIfRoundTrips(value, shortest);
+		}
 		String digits = shortest.unscaledValue().abs().toString();
 		int decpt = digits.length() - shortest.scale(); // value = 0.digits * 10^decpt
 		StringBuilder sb = new StringBuilder(digits.length() + 8);
@@ -214,6 +220,32 @@ public final class PythonJsonWriter implements TreeWriter {
 			sb.append(abs);
 		}
 		return sb.toString();
+	}
+
+	/**
+	 * Schubfach, like {@code Double.toString} since JDK 19, picks the closest of the one-
+	 * and two-digit decimals that round-trip, so {@code Double.MIN_VALUE} comes out as
+	 * {@code 4.9e-324}; Python's {@code repr} takes the shortest first ({@code 5e-324}).
+	 * This only happens for subnormals with very few significant bits.
+	 */
+	private static BigDecimal oneDigitIfRoundTrips(double value, BigDecimal twoDigits) {
+		BigDecimal exact = new BigDecimal(value);
+		@Nullable BigDecimal best = null;
+		for (RoundingMode mode : new RoundingMode[] { RoundingMode.FLOOR, RoundingMode.CEILING }) {
+			BigDecimal candidate = exact.round(new MathContext(1, mode));
+			if (Double.parseDouble(candidate.toString()) != value) {
+				continue;
+			}
+			if (best == null) {
+				best = candidate;
+				continue;
+			}
+			int closer = candidate.subtract(exact).abs().compareTo(best.subtract(exact).abs());
+			if (closer < 0 || (closer == 0 && !candidate.unscaledValue().testBit(0))) {
+				best = candidate;
+			}
+		}
+		return (best != null) ? best.stripTrailingZeros() : twoDigits;
 	}
 
 }
