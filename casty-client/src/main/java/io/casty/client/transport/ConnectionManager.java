@@ -78,6 +78,9 @@ public final class ConnectionManager implements AutoCloseable {
 
 	private final Map<NodeAddress, Failure> failures = new ConcurrentHashMap<>();
 
+	/** Connections nodes dialled to the client's listener, usable both ways as in Casty. */
+	private final Map<NodeAddress, NodeConnection> accepted = new ConcurrentHashMap<>();
+
 	private final ChannelGroup acceptedChannels = new DefaultChannelGroup("casty-client-accepted",
 			GlobalEventExecutor.INSTANCE);
 
@@ -375,6 +378,14 @@ public final class ConnectionManager implements AutoCloseable {
 		if (this.closed) {
 			return;
 		}
+		NodeAddress viaAlias = this.aliases.getOrDefault(node, node);
+		NodeConnection alternative = this.accepted.get(viaAlias);
+		if (alternative != null && alternative != connection && alternative.state() == NodeConnection.State.READY) {
+			// The node dialled us and kept its own connection (Casty's race rule): use that one.
+			this.connections.put(viaAlias, alternative);
+			logger.debug("Using the connection node {} opened to this client", viaAlias);
+			return;
+		}
 		markFailed(node, cause);
 	}
 
@@ -489,6 +500,8 @@ public final class ConnectionManager implements AutoCloseable {
 
 		private @Nullable NodeAddress peer;
 
+		private @Nullable NodeConnection connection;
+
 		@Override
 		public void channelRead(ChannelHandlerContext ctx, Object msg) {
 			if (!(msg instanceof Frame frame)) {
@@ -501,14 +514,37 @@ public final class ConnectionManager implements AutoCloseable {
 					ctx.close();
 					return;
 				}
-				this.peer = new NodeAddress(hello.host(), hello.port());
+				NodeAddress node = new NodeAddress(hello.host(), hello.port());
+				this.peer = node;
 				ByteBuf reply = ctx.alloc().buffer(64);
 				ClientIdentity id = identity();
 				FrameCodec.writeHandshake(id.host(), id.port(), reply);
 				ctx.writeAndFlush(reply);
+				NodeConnection connection = new NodeConnection(node, ConnectionManager.this.options.maxPendingWriteBytes());
+				connection.attach(ctx.channel());
+				connection.ready(node);
+				this.connection = connection;
+				onAccepted(node, connection);
 				return;
 			}
 			dispatch(this.peer, frame);
+		}
+
+		@Override
+		public void channelInactive(ChannelHandlerContext ctx) {
+			NodeConnection connection = this.connection;
+			NodeAddress node = this.peer;
+			if (connection != null && node != null) {
+				ConnectionManager.this.accepted.remove(node, connection);
+				if (ConnectionManager.this.connections.get(node) == connection) {
+					onConnectionFailed(connection, new NodeUnreachableException(node,
+							"Connection from node " + node + " was lost"));
+				}
+				else {
+					connection.close(new NodeUnreachableException(node, "Connection from node " + node + " was lost"));
+				}
+			}
+			ctx.fireChannelInactive();
 		}
 
 		@Override
@@ -517,6 +553,27 @@ public final class ConnectionManager implements AutoCloseable {
 			ctx.close();
 		}
 
+	}
+
+	private void onAccepted(NodeAddress node, NodeConnection connection) {
+		if (this.closed) {
+			connection.close(new ClientClosedException("The Casty client is closed"));
+			return;
+		}
+		NodeConnection previous = this.accepted.put(node, connection);
+		if (previous != null && previous != connection) {
+			previous.close(new NodeUnreachableException(node, "replaced by a newer connection from the node"));
+		}
+		NodeConnection current = this.connections.get(node);
+		if (current == null || current.state() == NodeConnection.State.CLOSED) {
+			this.connections.put(node, connection);
+		}
+		Failure failure = this.failures.remove(node);
+		if (failure != null) {
+			failure.reconnect().dispose();
+		}
+		logger.debug("Node {} connected to this client", node);
+		this.events.nodeConnected(node);
 	}
 
 	private void dispatch(NodeAddress from, Frame frame) {

@@ -1,0 +1,173 @@
+package io.casty.client.protocol;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import io.casty.client.protocol.codec.PythonJsonWriter;
+import io.casty.client.protocol.codec.TreeWriter;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/**
+ * {@link PythonJsonWriter} against text printed by Python 3.11's {@code repr()} and
+ * {@code json.dumps()}: every expected string below was produced by {@code python3}.
+ */
+class PythonJsonWriterTests {
+
+	static Stream<Arguments> pythonReprs() {
+		return Stream.of(arguments(0.1, "0.1"), arguments(1.0, "1.0"), arguments(-1.0, "-1.0"), arguments(0.0, "0.0"),
+				arguments(-0.0, "-0.0"), arguments(1e-05, "1e-05"), arguments(0.0001, "0.0001"),
+				arguments(1e16, "1e+16"), arguments(1.5e16, "1.5e+16"),
+				arguments(1234567890123456.0, "1234567890123456.0"),
+				arguments(12345678901234567.0, "1.2345678901234568e+16"), arguments(5e-324, "5e-324"),
+				arguments(Double.MIN_VALUE, "5e-324"), arguments(1e-323, "1e-323"), arguments(1.5e-323, "1.5e-323"),
+				arguments(2e-323, "2e-323"), arguments(2.5e-323, "2.5e-323"), arguments(4.4e-323, "4.4e-323"),
+				arguments(1.7976931348623157e308, "1.7976931348623157e+308"),
+				arguments(Double.MIN_NORMAL, "2.2250738585072014e-308"),
+				arguments(Math.nextDown(Double.MIN_NORMAL), "2.225073858507201e-308"), arguments(2.0e-3, "0.002"),
+				arguments(0.001, "0.001"), arguments(1.0e23, "1e+23"), arguments(9.999999999999999e22, "1e+23"),
+				arguments(1e22, "1e+22"), arguments(1e21, "1e+21"), arguments(1e15, "1000000000000000.0"),
+				arguments(9007199254740993.0, "9007199254740992.0"), arguments(0x1p63, "9.223372036854776e+18"),
+				arguments(123.456, "123.456"), arguments(100.0, "100.0"), arguments(123456789012.5, "123456789012.5"),
+				arguments(0.00012345, "0.00012345"), arguments(0.000012345, "1.2345e-05"), arguments(1e-7, "1e-07"),
+				arguments(-2.5e-5, "-2.5e-05"), arguments(0.1 + 0.2, "0.30000000000000004"),
+				arguments(1.0 / 3, "0.3333333333333333"), arguments(4.35, "4.35"),
+				// json.dumps spelling (repr would say nan/inf)
+				arguments(Double.NaN, "NaN"), arguments(Double.POSITIVE_INFINITY, "Infinity"),
+				arguments(Double.NEGATIVE_INFINITY, "-Infinity"));
+	}
+
+	@ParameterizedTest(name = "{1}")
+	@MethodSource("pythonReprs")
+	void whenFloatIsFormattedThenItMatchesPythonRepr(double value, String python) {
+		assertThat(PythonJsonWriter.pythonRepr(value)).isEqualTo(python);
+		assertThat(json((w) -> w.floating(value))).isEqualTo(python);
+	}
+
+	@Test
+	void whenAnyFloatIsFormattedThenItReadsBackAsTheSameDouble() {
+		SplittableRandom random = new SplittableRandom(2024);
+		for (int i = 0; i < 20_000; i++) {
+			long bits = (i % 4 == 0) ? random.nextLong(1L << random.nextInt(1, 53)) : random.nextLong();
+			double value = Double.longBitsToDouble(bits);
+			if (Double.isNaN(value) || Double.isInfinite(value)) {
+				continue;
+			}
+			String repr = PythonJsonWriter.pythonRepr(value);
+			assertThat(Double.doubleToRawLongBits(Double.parseDouble(repr))).as(repr).isEqualTo(bits);
+			assertThat(repr).as(repr).matches("-?(\\d+\\.\\d+|\\d(\\.\\d+)?e[+-]\\d{2,3})");
+		}
+	}
+
+	@Test
+	void whenStringHasControlQuoteBackslashAndNonAsciiCharactersThenItIsEscapedLikeJsonDumps() {
+		String value = "a\u0000\u0001\u001f\u007f\"\\/\n\r\t\b\f é€\uD83D\uDE00z\u2028\uD7FF\uE000\uFFFF";
+		// python3 -c 'print(json.dumps("a\x00\x01\x1f\x7f\"\\/\n\r\t\b\f é€😀z\u2028\ud7ff\ue000\uffff"))'
+		assertThat(json((w) -> w.string(value))).isEqualTo("\"a\\u0000\\u0001\\u001f\\u007f\\\"\\\\/\\n\\r\\t\\b\\f "
+				+ "\\u00e9\\u20ac\\ud83d\\ude00z\\u2028\\ud7ff\\ue000\\uffff\"");
+	}
+
+	@Test
+	void whenStringHasLoneSurrogatesThenTheyAreEscapedLikeJsonDumps() {
+		// python3: json.dumps(["\ud800", "a\udc00b"])
+		assertThat(json((w) -> write(List.of("\uD800", "a\uDC00b"), w))).isEqualTo("[\"\\ud800\", \"a\\udc00b\"]");
+	}
+
+	@Test
+	void whenObjectsAndArraysNestThenSeparatorsAreCommaSpaceAndColonSpace() {
+		Map<String, Object> inner = new LinkedHashMap<>();
+		inner.put("b", null);
+		inner.put("c", List.of(true, false));
+		Map<String, Object> root = new LinkedHashMap<>();
+		root.put("a", List.of(1, inner));
+		root.put("d", Map.of());
+		root.put("e", List.of());
+		// python3: json.dumps({"a": [1, {"b": None, "c": [True, False]}], "d": {}, "e": []})
+		assertThat(json((w) -> write(root, w)))
+			.isEqualTo("{\"a\": [1, {\"b\": null, \"c\": [true, false]}], \"d\": {}, \"e\": []}");
+	}
+
+	@Test
+	void whenNestingIsDeeperThanTheInitialStackThenSeparatorsStayRight() {
+		Object value = List.of(1, "x");
+		for (int i = 0; i < 40; i++) {
+			value = (i % 2 == 1) ? List.of(value, Map.of("k", i)) : List.of(value);
+		}
+		Object tree = value;
+		// python3: x = [1, "x"]; for i in range(40): x = [x, {"k": i}] if i % 2 else [x]; print(json.dumps(x))
+		String expected = "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1, \"x\"]], {\"k\": 1}]], {\"k\": 3}]], {\"k\": 5}]], "
+				+ "{\"k\": 7}]], {\"k\": 9}]], {\"k\": 11}]], {\"k\": 13}]], {\"k\": 15}]], {\"k\": 17}]], "
+				+ "{\"k\": 19}]], {\"k\": 21}]], {\"k\": 23}]], {\"k\": 25}]], {\"k\": 27}]], {\"k\": 29}]], "
+				+ "{\"k\": 31}]], {\"k\": 33}]], {\"k\": 35}]], {\"k\": 37}]], {\"k\": 39}]";
+		assertThat(json((w) -> write(tree, w))).isEqualTo(expected);
+	}
+
+	@Test
+	void whenIntegersExceedLongOrAreExtremeThenTheyAreWrittenInFull() {
+		Map<String, Object> root = new LinkedHashMap<>();
+		root.put("big", BigInteger.TWO.pow(70));
+		root.put("neg", Long.MIN_VALUE);
+		root.put("f", List.of(1.0, -0.0, 1e-7));
+		// python3: json.dumps({"big": 2**70, "neg": -2**63, "f": [1.0, -0.0, 1e-7]})
+		assertThat(json((w) -> write(root, w)))
+			.isEqualTo("{\"big\": 1180591620717411303424, \"neg\": -9223372036854775808, \"f\": [1.0, -0.0, 1e-07]}");
+	}
+
+	private static String json(Consumer<TreeWriter> body) {
+		ByteBuf out = Unpooled.buffer();
+		PythonJsonWriter writer = new PythonJsonWriter(out);
+		body.accept(writer);
+		writer.finish();
+		return out.toString(StandardCharsets.UTF_8);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void write(Object value, TreeWriter out) {
+		if (value == null) {
+			out.nul();
+		}
+		else if (value instanceof Map<?, ?> map) {
+			out.beginObject(map.size());
+			for (Map.Entry<String, Object> entry : new ArrayList<>(((Map<String, Object>) map).entrySet())) {
+				out.name(entry.getKey());
+				write(entry.getValue(), out);
+			}
+			out.endObject();
+		}
+		else if (value instanceof List<?> list) {
+			out.beginArray(list.size());
+			list.forEach((item) -> write(item, out));
+			out.endArray();
+		}
+		else if (value instanceof String s) {
+			out.string(s);
+		}
+		else if (value instanceof Boolean b) {
+			out.bool(b);
+		}
+		else if (value instanceof BigInteger big) {
+			out.integer(big);
+		}
+		else if (value instanceof Double d) {
+			out.floating(d);
+		}
+		else {
+			out.integer(((Number) value).longValue());
+		}
+	}
+
+}

@@ -1,0 +1,247 @@
+package io.casty.testkit;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import io.casty.client.protocol.messages.NodeAddress;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One node of a {@link CastyTestCluster}: a listening port that behaves toward clients like
+ * a Casty v0.21.0 node, plus counters of what it saw and the process-level faults (kill,
+ * restart). Membership faults that only change the shared state are on the cluster.
+ *
+ * @since 0.1.0
+ */
+public final class TestNode {
+
+	private final CastyTestCluster cluster;
+
+	private final int index;
+
+	private final String id;
+
+	private final int configuredPort;
+
+	private volatile @Nullable NodeAddress address;
+
+	private volatile @Nullable NodeIncarnation incarnation;
+
+	private long generation;
+
+	final AtomicLong framesReceived = new AtomicLong();
+
+	final AtomicLong invalidFrames = new AtomicLong();
+
+	final AtomicLong dropped = new AtomicLong();
+
+	final AtomicLong messagesSent = new AtomicLong();
+
+	final AtomicLong snapshotsSent = new AtomicLong();
+
+	final AtomicLong locationRequests = new AtomicLong();
+
+	final Map<String, AtomicLong> envelopes = new ConcurrentHashMap<>();
+
+	TestNode(CastyTestCluster cluster, int index, int configuredPort) {
+		this.cluster = cluster;
+		this.index = index;
+		this.id = "node-" + (index + 1);
+		this.configuredPort = configuredPort;
+	}
+
+	/**
+	 * Returns the position of this node in the cluster, from 0.
+	 * @return the index
+	 */
+	public int index() {
+		return this.index;
+	}
+
+	/**
+	 * Returns the member id ({@code node-1}, {@code node-2}...), as in snapshots.
+	 * @return the id
+	 */
+	public String id() {
+		return this.id;
+	}
+
+	/**
+	 * Returns the advertised address: the cluster host and the bound port, which stays the
+	 * same across restarts.
+	 * @return the address
+	 */
+	public NodeAddress address() {
+		NodeAddress current = this.address;
+		if (current == null) {
+			throw new IllegalStateException(this.id + " has not been started");
+		}
+		return current;
+	}
+
+	/**
+	 * Whether the node's port is open (it has not been killed, or was restarted).
+	 * @return whether it runs
+	 */
+	public boolean isRunning() {
+		return this.incarnation != null;
+	}
+
+	/**
+	 * Closes the server socket and every connection at once, as a crashed process would, and
+	 * forgets entities, subscribers and outbound connections. The member stays {@code up}
+	 * until failure detection (if enabled on the builder) or
+	 * {@link CastyTestCluster#markUnreachable(int)} / {@link CastyTestCluster#markDown(int)}.
+	 */
+	public synchronized void kill() {
+		NodeIncarnation current = this.incarnation;
+		if (current == null) {
+			return;
+		}
+		this.incarnation = null;
+		current.close();
+		this.cluster.nodeKilled(this, current.generation());
+	}
+
+	/**
+	 * Starts the node again on the same port with fresh entities; the member becomes
+	 * {@code up} and reachable again and its services are registered again. A running node is
+	 * killed first.
+	 */
+	public synchronized void restart() {
+		kill();
+		start();
+		this.cluster.nodeRestarted(this);
+	}
+
+	synchronized void start() {
+		NodeAddress known = this.address;
+		start((known != null) ? known.port() : this.configuredPort);
+	}
+
+	int configuredPort() {
+		return this.configuredPort;
+	}
+
+	synchronized void start(int port) {
+		NodeIncarnation started = new NodeIncarnation(this.cluster, this, ++this.generation);
+		this.address = started.bind(port);
+		this.incarnation = started;
+	}
+
+	synchronized void shutdown() {
+		NodeIncarnation current = this.incarnation;
+		this.incarnation = null;
+		if (current != null) {
+			current.close();
+		}
+	}
+
+	boolean isStartedAt(NodeAddress candidate) {
+		return candidate.equals(this.address);
+	}
+
+	synchronized long generation() {
+		return this.generation;
+	}
+
+	/**
+	 * Runs a task on the node's message thread; dropped when the node is not running.
+	 * @param task the task
+	 * @return whether it was queued
+	 */
+	boolean submit(Consumer<NodeIncarnation> task) {
+		NodeIncarnation current = this.incarnation;
+		if (current == null) {
+			this.dropped.incrementAndGet();
+			return false;
+		}
+		return current.execute(() -> task.accept(current));
+	}
+
+	/**
+	 * Number of frames read from clients since start, valid or not, including handshakes.
+	 * @return the count
+	 */
+	public long framesReceived() {
+		return this.framesReceived.get();
+	}
+
+	/**
+	 * Number of frames that could not be decoded (zero-length, oversized, malformed).
+	 * @return the count
+	 */
+	public long invalidFrames() {
+		return this.invalidFrames.get();
+	}
+
+	/**
+	 * Number of messages dropped silently: undecodable payloads, unknown types, unknown paths,
+	 * blacklisted or unreachable recipients.
+	 * @return the count
+	 */
+	public long droppedMessages() {
+		return this.dropped.get();
+	}
+
+	/**
+	 * Number of {@code ShardEnvelope}s this node's region of a type received.
+	 * @param shardType the type
+	 * @return the count
+	 */
+	public long envelopesReceived(String shardType) {
+		AtomicLong count = this.envelopes.get(shardType);
+		return (count != null) ? count.get() : 0;
+	}
+
+	/**
+	 * Number of {@code GetShardLocation} requests this node's coordinators received.
+	 * @return the count
+	 */
+	public long shardLocationRequests() {
+		return this.locationRequests.get();
+	}
+
+	/**
+	 * Number of messages this node sent to refs: replies, {@code ShardLocation}s, snapshots.
+	 * @return the count
+	 */
+	public long messagesSent() {
+		return this.messagesSent.get();
+	}
+
+	/**
+	 * Number of topology snapshots this node sent (immediate answers and pushes).
+	 * @return the count
+	 */
+	public long snapshotsSent() {
+		return this.snapshotsSent.get();
+	}
+
+	/**
+	 * Number of open connections (accepted and dialled).
+	 * @return the count
+	 */
+	public int connectionsOpen() {
+		NodeIncarnation current = this.incarnation;
+		return (current != null) ? current.openConnections() : 0;
+	}
+
+	/**
+	 * Number of topology subscribers this node pushes to.
+	 * @return the count
+	 */
+	public int subscriberCount() {
+		NodeIncarnation current = this.incarnation;
+		return (current != null) ? current.subscriberCount() : 0;
+	}
+
+	@Override
+	public String toString() {
+		NodeAddress current = this.address;
+		return this.id + "@" + ((current != null) ? current : "unstarted") + (isRunning() ? "" : " (dead)");
+	}
+
+}
