@@ -1,5 +1,7 @@
 package io.casty.client.protocol;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
@@ -186,6 +188,10 @@ public final class FrameCodec {
 	private static JsonNode readJson(ByteBuf body, int length, String what) {
 		byte[] bytes = new byte[length];
 		body.readBytes(bytes);
+		if (!isValidUtf8(bytes)) {
+			// Jackson accepts overlong and out-of-range sequences (C0 AF reads as '/'); Casty does not
+			throw new FrameDecodingException("The " + what + " is not valid UTF-8 JSON: malformed UTF-8 bytes");
+		}
 		try {
 			JsonNode json = MAPPER.readTree(bytes);
 			if (json == null || !json.isObject()) {
@@ -195,6 +201,16 @@ public final class FrameCodec {
 		}
 		catch (JacksonException ex) {
 			throw new FrameDecodingException("The " + what + " is not valid UTF-8 JSON: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	private static boolean isValidUtf8(byte[] bytes) {
+		try {
+			StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
+			return true;
+		}
+		catch (CharacterCodingException ex) {
+			return false;
 		}
 	}
 

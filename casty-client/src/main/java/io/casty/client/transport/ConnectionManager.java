@@ -343,6 +343,18 @@ public final class ConnectionManager implements AutoCloseable {
 
 	private void onHandshake(NodeConnection connection, NodeAddress canonical) {
 		NodeAddress dialled = connection.address();
+		NodeConnection existing = this.connections.get(dialled);
+		if (existing != connection) {
+			if (existing != null && existing.state() == NodeConnection.State.READY) {
+				// Another live connection serves this node already: keep one per node.
+				connection.close(new NodeUnreachableException(dialled, "Duplicate connection to " + dialled + " closed"));
+				return;
+			}
+			this.connections.put(dialled, connection);
+			if (existing != null) {
+				existing.close(new NodeUnreachableException(dialled, "Replaced by a new connection to " + dialled));
+			}
+		}
 		if (!canonical.equals(dialled)) {
 			this.aliases.put(dialled, canonical);
 			NodeConnection other = this.connections.putIfAbsent(canonical, connection);
@@ -412,12 +424,8 @@ public final class ConnectionManager implements AutoCloseable {
 				.jitter(this.options.reconnectJitter())
 				.scheduler(reactor.core.scheduler.Schedulers.fromExecutor(this.loops.onClient(true).next())))
 			.delaySubscription(this.options.reconnectMinBackoff())
-			.subscribe((connection) -> {
-				NodeConnection previous = this.connections.put(node, connection);
-				if (previous != null && previous != connection) {
-					previous.close(new NodeUnreachableException(node, "replaced by a new connection"));
-				}
-			}, (error) -> logger.debug("Reconnect loop to {} ended: {}", node, error.toString()));
+			.subscribe((connection) -> logger.debug("Reconnected to {}", node),
+					(error) -> logger.debug("Reconnect loop to {} ended: {}", node, error.toString()));
 	}
 
 	/**

@@ -194,6 +194,19 @@ class CastyFrameDecoderTests {
 						message(concat(ascii("{\"target\": \"a"), new byte[] { (byte) 0xc3 },
 								ascii("\", \"sender\": \"x\", \"type_hint\": \"y\"}")), payload),
 						new String[] { "message header", "UTF-8" }),
+				arguments("overlong UTF-8 encoding of '/' in header target (Python rejects it, Jackson alone reads '/')",
+						message(concat(ascii("{\"target\": \"casty://s@h:1/a"), new byte[] { (byte) 0xc0, (byte) 0xaf },
+								ascii("\", \"sender\": \"x\", \"type_hint\": \"y\"}")), payload),
+						new String[] { "message header", "UTF-8" }),
+				arguments("UTF-8 sequence beyond U+10FFFF in handshake host",
+						handshake(concat(ascii("{\"host\": \"h"),
+								new byte[] { (byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80 },
+								ascii("\", \"port\": 1}"))),
+						new String[] { "handshake", "UTF-8" }),
+				arguments("UTF-8 encoded surrogate in header",
+						message(concat(ascii("{\"target\": \"a"), new byte[] { (byte) 0xed, (byte) 0xa0, (byte) 0x80 },
+								ascii("\", \"sender\": \"x\", \"type_hint\": \"y\"}")), payload),
+						new String[] { "message header", "UTF-8" }),
 				arguments("malformed header JSON", message(ascii("{\"target\": \"a\", \"sender\""), payload),
 						new String[] { "message header is not valid UTF-8 JSON" }),
 				arguments("trailing garbage after header JSON", message(ascii(VALID_HEADER + " x"), payload),
@@ -296,7 +309,11 @@ class CastyFrameDecoderTests {
 	}
 
 	static byte[] handshake(String json) {
-		return frame(Frame.TYPE_HANDSHAKE, json.getBytes(StandardCharsets.UTF_8));
+		return handshake(json.getBytes(StandardCharsets.UTF_8));
+	}
+
+	static byte[] handshake(byte[] json) {
+		return frame(Frame.TYPE_HANDSHAKE, json);
 	}
 
 	static byte[] int32(int value) {

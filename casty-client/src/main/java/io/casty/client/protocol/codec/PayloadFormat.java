@@ -2,7 +2,9 @@ package io.casty.client.protocol.codec;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 import io.casty.client.MessageCodecException;
 import io.netty.buffer.ByteBuf;
@@ -37,6 +39,13 @@ public enum PayloadFormat {
 
 		@Override
 		public JsonNode read(ByteBuf in) {
+			try {
+				// Jackson accepts overlong and out-of-range sequences (C0 AF reads as '/'); Casty does not
+				StandardCharsets.UTF_8.newDecoder().decode(in.nioBuffer());
+			}
+			catch (CharacterCodingException ex) {
+				throw new MessageCodecException("Payload is not valid JSON: malformed UTF-8 bytes", ex);
+			}
 			try {
 				if (in.hasArray()) {
 					return JSON_MAPPER.readTree(in.array(), in.arrayOffset() + in.readerIndex(), in.readableBytes());
