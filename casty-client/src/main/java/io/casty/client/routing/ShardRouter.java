@@ -426,6 +426,8 @@ public final class ShardRouter {
 	 * @param location the answer
 	 */
 	public void onLocation(ShardLocation location) {
+		logger.debug("Shard {} of '{}' is on {} (coordinator answer)", location.shardId(), this.shardType,
+				location.node());
 		this.located.put(location.shardId(), new Located(location.node(), this.topology.current().allocationEpoch()));
 		PendingShard p = this.pending.get(location.shardId());
 		if (p == null) {

@@ -46,15 +46,23 @@ public enum PayloadFormat {
 			catch (CharacterCodingException ex) {
 				throw new MessageCodecException("Payload is not valid JSON: malformed UTF-8 bytes", ex);
 			}
+			JsonNode tree;
 			try {
 				if (in.hasArray()) {
-					return JSON_MAPPER.readTree(in.array(), in.arrayOffset() + in.readerIndex(), in.readableBytes());
+					tree = JSON_MAPPER.readTree(in.array(), in.arrayOffset() + in.readerIndex(), in.readableBytes());
 				}
-				return JSON_MAPPER.readTree(ByteBufUtil.getBytes(in));
+				else {
+					tree = JSON_MAPPER.readTree(ByteBufUtil.getBytes(in));
+				}
 			}
 			catch (JacksonException ex) {
 				throw new MessageCodecException("Payload is not valid JSON: " + ex.getOriginalMessage(), ex);
 			}
+			if (tree == null || tree.isMissingNode()) {
+				// Jackson reads blank input as "no value"; Python's json.loads rejects it
+				throw new MessageCodecException("Payload is not valid JSON: it holds no value");
+			}
+			return tree;
 		}
 
 	},
