@@ -1,0 +1,125 @@
+package io.casty.spring.boot.autoconfigure;
+
+import java.util.List;
+
+import io.casty.client.CastyClient;
+import io.casty.client.CastyClientListener;
+import io.casty.client.CastyClientOptions;
+import io.casty.client.ServiceLookup;
+import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.topology.TopologyCache;
+import io.casty.spring.boot.autoconfigure.entity.CastyEntities;
+import io.casty.spring.boot.autoconfigure.entity.CastyEntityRefRegistrar;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
+ * for the Casty client: options from {@code casty.client.*} and the
+ * {@link CastyConnectionDetails}, the {@link CastyClient} with its lifecycle, its topology
+ * cache and service lookup, and an {@code EntityRef<M>} bean per declared entity type.
+ * Every {@link CastyClientListener} bean receives the client's events.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = SslAutoConfiguration.class)
+@ConditionalOnClass(CastyClient.class)
+@EnableConfigurationProperties(CastyClientProperties.class)
+@Import(CastyEntityRefRegistrar.class)
+public final class CastyClientAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	CastyConnectionDetails castyConnectionDetails(CastyClientProperties properties,
+			ObjectProvider<SslBundles> sslBundles) {
+		return new PropertiesCastyConnectionDetails(properties, sslBundles.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CastyClientOptions castyClientOptions(CastyClientProperties properties, CastyConnectionDetails connectionDetails,
+			ObjectProvider<CastyEntities> entities, ObjectProvider<CastyClientListener> listeners,
+			ObjectProvider<CastyClientOptionsCustomizer> customizers) {
+		List<NodeAddress> contactPoints = connectionDetails.getContactPoints();
+		if (contactPoints.isEmpty()) {
+			throw InvalidCastyConfigurationException.noContactPoints();
+		}
+		CastyClientOptions.Builder builder = CastyClientOptions.builder()
+			.contactPoints(contactPoints)
+			.systemName(connectionDetails.getSystemName())
+			.clientHost(properties.getClientHost())
+			.clientPort(properties.getClientPort())
+			.advertisedHost(properties.getAdvertisedHost())
+			.advertisedPort(properties.getAdvertisedPort())
+			.listen(properties.isListen())
+			.format(properties.getSerializer())
+			.compression(properties.getCompression())
+			.compressionLevel(properties.getCompressionLevel())
+			.askTimeout(properties.getAskTimeout())
+			.connectTimeout(properties.getConnectTimeout())
+			.handshakeTimeout(properties.getHandshakeTimeout())
+			.reconnectBackoff(properties.getReconnect().getMinBackoff(), properties.getReconnect().getMaxBackoff())
+			.reconnectJitter(properties.getReconnect().getJitter())
+			.topologyPollInterval(properties.getTopology().getPollInterval())
+			.topologyTimeout(properties.getTopology().getTimeout())
+			.shardLocationTimeout(properties.getShardLocationTimeout())
+			.maxBufferedPerShard(properties.getBuffer().getMaxPerShard())
+			.maxBufferedPerType(properties.getBuffer().getMaxPerType())
+			.bufferTimeout(properties.getBuffer().getTimeout())
+			.maxPendingAsks(properties.getMaxPendingAsks())
+			.maxPendingWriteBytes(properties.getMaxPendingWriteBytes())
+			.maxFrameSize(Math.toIntExact(properties.getMaxFrameSize().toBytes()))
+			.ioThreads(properties.getIoThreads());
+		SslBundle sslBundle = connectionDetails.getSslBundle();
+		if (sslBundle != null) {
+			builder.sslContext(SslBundleSslContexts.forClient(sslBundle));
+		}
+		entities.ifAvailable((declared) -> builder.messageTypes(declared.messageTypes()));
+		builder.listener(CompositeCastyClientListener.of(listeners.orderedStream().toList()));
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		try {
+			return builder.build();
+		}
+		catch (InvalidCastyConfigurationException ex) {
+			throw ex;
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidCastyConfigurationException("Invalid Casty client configuration: " + ex.getMessage(),
+					"Correct the matching casty.client.* property (or the CastyClientOptionsCustomizer that set it).",
+					ex);
+		}
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	CastyClient castyClient(CastyClientOptions options) {
+		return CastyClient.create(options);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CastyClientLifecycle castyClientLifecycle(CastyClient client) {
+		return new CastyClientLifecycle(client);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TopologyCache castyTopologyCache(CastyClient client) {
+		return client.topology();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ServiceLookup castyServiceLookup(CastyClient client) {
+		return client.services();
+	}
+
+}

@@ -1,0 +1,558 @@
+package io.casty.spring.boot.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.casty.client.CastyClientOptions;
+import io.casty.client.protocol.codec.Compression;
+import io.casty.client.protocol.codec.PayloadFormat;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration properties of the Casty client. Every default is the matching
+ * {@code CastyClientOptions.DEFAULT_*} constant.
+ *
+ * @since 0.1.0
+ */
+@ConfigurationProperties("casty.client")
+public class CastyClientProperties {
+
+	/**
+	 * Casty nodes to subscribe to the topology from, as host:port, tried in order.
+	 */
+	private List<String> contactPoints = new ArrayList<>();
+
+	/**
+	 * Actor system name of the cluster, as every node uses it.
+	 */
+	private String systemName = CastyClientOptions.DEFAULT_SYSTEM_NAME;
+
+	/**
+	 * Host the client listens on so nodes can dial it back.
+	 */
+	private String clientHost = CastyClientOptions.DEFAULT_CLIENT_HOST;
+
+	/**
+	 * Port the client listens on. 0 picks an ephemeral port.
+	 */
+	private int clientPort = CastyClientOptions.DEFAULT_CLIENT_PORT;
+
+	/**
+	 * Host advertised to nodes instead of the client host, for NAT or containers.
+	 */
+	private @Nullable String advertisedHost;
+
+	/**
+	 * Port advertised to nodes instead of the bound port.
+	 */
+	private @Nullable Integer advertisedPort;
+
+	/**
+	 * Whether the client listens so that nodes can dial it back.
+	 */
+	private boolean listen = true;
+
+	/**
+	 * Payload serializer, as every node of the cluster uses it.
+	 */
+	private PayloadFormat serializer = PayloadFormat.JSON;
+
+	/**
+	 * Payload compression, as every node of the cluster uses it.
+	 */
+	private Compression compression = Compression.NONE;
+
+	/**
+	 * Compression level, 0-9.
+	 */
+	private int compressionLevel = Compression.DEFAULT_LEVEL;
+
+	/**
+	 * Timeout of asks that do not give their own.
+	 */
+	private Duration askTimeout = CastyClientOptions.DEFAULT_ASK_TIMEOUT;
+
+	/**
+	 * TCP connect timeout.
+	 */
+	private Duration connectTimeout = CastyClientOptions.DEFAULT_CONNECT_TIMEOUT;
+
+	/**
+	 * How long to wait for a node's handshake reply.
+	 */
+	private Duration handshakeTimeout = CastyClientOptions.DEFAULT_HANDSHAKE_TIMEOUT;
+
+	/**
+	 * How long to wait for one shard location answer before asking again.
+	 */
+	private Duration shardLocationTimeout = CastyClientOptions.DEFAULT_SHARD_LOCATION_TIMEOUT;
+
+	/**
+	 * Largest number of asks in flight.
+	 */
+	private int maxPendingAsks = CastyClientOptions.DEFAULT_MAX_PENDING_ASKS;
+
+	/**
+	 * Outbound bytes queued per connection before sends are refused.
+	 */
+	private int maxPendingWriteBytes = CastyClientOptions.DEFAULT_MAX_PENDING_WRITE_BYTES;
+
+	/**
+	 * Largest frame accepted from a node.
+	 */
+	private DataSize maxFrameSize = DataSize.ofBytes(CastyClientOptions.DEFAULT_MAX_FRAME_SIZE);
+
+	/**
+	 * Number of I/O threads. Defaults to the number of processors, at most 4.
+	 */
+	private int ioThreads = CastyClientOptions.DEFAULT_IO_THREADS;
+
+	private final Reconnect reconnect = new Reconnect();
+
+	private final Topology topology = new Topology();
+
+	private final Buffer buffer = new Buffer();
+
+	private final Ssl ssl = new Ssl();
+
+	private final Health health = new Health();
+
+	private final Embedded embedded = new Embedded();
+
+	/**
+	 * Entity types to expose as EntityRef beans, by shard type, in addition to the message
+	 * interfaces annotated with CastyEntity.
+	 */
+	private Map<String, Entity> entities = new LinkedHashMap<>();
+
+	public List<String> getContactPoints() {
+		return this.contactPoints;
+	}
+
+	public void setContactPoints(List<String> contactPoints) {
+		this.contactPoints = contactPoints;
+	}
+
+	public String getSystemName() {
+		return this.systemName;
+	}
+
+	public void setSystemName(String systemName) {
+		this.systemName = systemName;
+	}
+
+	public String getClientHost() {
+		return this.clientHost;
+	}
+
+	public void setClientHost(String clientHost) {
+		this.clientHost = clientHost;
+	}
+
+	public int getClientPort() {
+		return this.clientPort;
+	}
+
+	public void setClientPort(int clientPort) {
+		this.clientPort = clientPort;
+	}
+
+	public @Nullable String getAdvertisedHost() {
+		return this.advertisedHost;
+	}
+
+	public void setAdvertisedHost(@Nullable String advertisedHost) {
+		this.advertisedHost = advertisedHost;
+	}
+
+	public @Nullable Integer getAdvertisedPort() {
+		return this.advertisedPort;
+	}
+
+	public void setAdvertisedPort(@Nullable Integer advertisedPort) {
+		this.advertisedPort = advertisedPort;
+	}
+
+	public boolean isListen() {
+		return this.listen;
+	}
+
+	public void setListen(boolean listen) {
+		this.listen = listen;
+	}
+
+	public PayloadFormat getSerializer() {
+		return this.serializer;
+	}
+
+	public void setSerializer(PayloadFormat serializer) {
+		this.serializer = serializer;
+	}
+
+	public Compression getCompression() {
+		return this.compression;
+	}
+
+	public void setCompression(Compression compression) {
+		this.compression = compression;
+	}
+
+	public int getCompressionLevel() {
+		return this.compressionLevel;
+	}
+
+	public void setCompressionLevel(int compressionLevel) {
+		this.compressionLevel = compressionLevel;
+	}
+
+	public Duration getAskTimeout() {
+		return this.askTimeout;
+	}
+
+	public void setAskTimeout(Duration askTimeout) {
+		this.askTimeout = askTimeout;
+	}
+
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
+	public Duration getHandshakeTimeout() {
+		return this.handshakeTimeout;
+	}
+
+	public void setHandshakeTimeout(Duration handshakeTimeout) {
+		this.handshakeTimeout = handshakeTimeout;
+	}
+
+	public Duration getShardLocationTimeout() {
+		return this.shardLocationTimeout;
+	}
+
+	public void setShardLocationTimeout(Duration shardLocationTimeout) {
+		this.shardLocationTimeout = shardLocationTimeout;
+	}
+
+	public int getMaxPendingAsks() {
+		return this.maxPendingAsks;
+	}
+
+	public void setMaxPendingAsks(int maxPendingAsks) {
+		this.maxPendingAsks = maxPendingAsks;
+	}
+
+	public int getMaxPendingWriteBytes() {
+		return this.maxPendingWriteBytes;
+	}
+
+	public void setMaxPendingWriteBytes(int maxPendingWriteBytes) {
+		this.maxPendingWriteBytes = maxPendingWriteBytes;
+	}
+
+	public DataSize getMaxFrameSize() {
+		return this.maxFrameSize;
+	}
+
+	public void setMaxFrameSize(DataSize maxFrameSize) {
+		this.maxFrameSize = maxFrameSize;
+	}
+
+	public int getIoThreads() {
+		return this.ioThreads;
+	}
+
+	public void setIoThreads(int ioThreads) {
+		this.ioThreads = ioThreads;
+	}
+
+	public Reconnect getReconnect() {
+		return this.reconnect;
+	}
+
+	public Topology getTopology() {
+		return this.topology;
+	}
+
+	public Buffer getBuffer() {
+		return this.buffer;
+	}
+
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	public Embedded getEmbedded() {
+		return this.embedded;
+	}
+
+	public Map<String, Entity> getEntities() {
+		return this.entities;
+	}
+
+	public void setEntities(Map<String, Entity> entities) {
+		this.entities = entities;
+	}
+
+	/**
+	 * Reconnect back-off settings.
+	 */
+	public static class Reconnect {
+
+		/**
+		 * First delay before reconnecting to a node.
+		 */
+		private Duration minBackoff = CastyClientOptions.DEFAULT_RECONNECT_MIN_BACKOFF;
+
+		/**
+		 * Longest delay before reconnecting to a node.
+		 */
+		private Duration maxBackoff = CastyClientOptions.DEFAULT_RECONNECT_MAX_BACKOFF;
+
+		/**
+		 * Jitter factor applied to reconnect delays, 0-1.
+		 */
+		private double jitter = CastyClientOptions.DEFAULT_RECONNECT_JITTER;
+
+		public Duration getMinBackoff() {
+			return this.minBackoff;
+		}
+
+		public void setMinBackoff(Duration minBackoff) {
+			this.minBackoff = minBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(double jitter) {
+			this.jitter = jitter;
+		}
+
+	}
+
+	/**
+	 * Topology subscription settings.
+	 */
+	public static class Topology {
+
+		/**
+		 * Interval between topology polls.
+		 */
+		private Duration pollInterval = CastyClientOptions.DEFAULT_TOPOLOGY_POLL_INTERVAL;
+
+		/**
+		 * Silence after which the topology contact is replaced by another member.
+		 */
+		private Duration timeout = CastyClientOptions.DEFAULT_TOPOLOGY_TIMEOUT;
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * Limits of the buffers holding messages while shard locations are resolved.
+	 */
+	public static class Buffer {
+
+		/**
+		 * Messages buffered per shard.
+		 */
+		private int maxPerShard = CastyClientOptions.DEFAULT_MAX_BUFFERED_PER_SHARD;
+
+		/**
+		 * Messages buffered per shard type.
+		 */
+		private int maxPerType = CastyClientOptions.DEFAULT_MAX_BUFFERED_PER_TYPE;
+
+		/**
+		 * Longest time a message waits in a buffer before it is dropped.
+		 */
+		private Duration timeout = CastyClientOptions.DEFAULT_BUFFER_TIMEOUT;
+
+		public int getMaxPerShard() {
+			return this.maxPerShard;
+		}
+
+		public void setMaxPerShard(int maxPerShard) {
+			this.maxPerShard = maxPerShard;
+		}
+
+		public int getMaxPerType() {
+			return this.maxPerType;
+		}
+
+		public void setMaxPerType(int maxPerType) {
+			this.maxPerType = maxPerType;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * TLS settings.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) used for connections to nodes. Plain
+		 * TCP when not set.
+		 */
+		private @Nullable String bundle;
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
+		}
+
+	}
+
+	/**
+	 * Health indicator settings.
+	 */
+	public static class Health {
+
+		/**
+		 * Longest time a health check may take before it reports DOWN.
+		 */
+		private Duration timeout = Duration.ofSeconds(2);
+
+		/**
+		 * Oldest topology snapshot age still reported UP. Defaults to three topology poll
+		 * intervals plus the topology timeout.
+		 */
+		private @Nullable Duration maxTopologyAge;
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public @Nullable Duration getMaxTopologyAge() {
+			return this.maxTopologyAge;
+		}
+
+		public void setMaxTopologyAge(@Nullable Duration maxTopologyAge) {
+			this.maxTopologyAge = maxTopologyAge;
+		}
+
+	}
+
+	/**
+	 * In-JVM development cluster settings. Needs casty-testkit on the classpath.
+	 */
+	public static class Embedded {
+
+		/**
+		 * Whether to start an in-JVM Casty-compatible cluster hosting the application's
+		 * CastyEmbeddedEntity and CastyEmbeddedService beans, and connect the client to it.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Number of nodes of the embedded cluster.
+		 */
+		private int nodes = 3;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getNodes() {
+			return this.nodes;
+		}
+
+		public void setNodes(int nodes) {
+			this.nodes = nodes;
+		}
+
+	}
+
+	/**
+	 * An entity type exposed as an EntityRef bean.
+	 */
+	public static class Entity {
+
+		/**
+		 * Shard count of the type, as every node uses it.
+		 */
+		private @Nullable Integer shards;
+
+		/**
+		 * Fully qualified name of the message type (usually a sealed interface of records
+		 * annotated with CastyMessage).
+		 */
+		private @Nullable String messageType;
+
+		public @Nullable Integer getShards() {
+			return this.shards;
+		}
+
+		public void setShards(@Nullable Integer shards) {
+			this.shards = shards;
+		}
+
+		public @Nullable String getMessageType() {
+			return this.messageType;
+		}
+
+		public void setMessageType(@Nullable String messageType) {
+			this.messageType = messageType;
+		}
+
+	}
+
+}

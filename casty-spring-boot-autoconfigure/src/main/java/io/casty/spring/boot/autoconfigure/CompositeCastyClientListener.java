@@ -1,0 +1,84 @@
+package io.casty.spring.boot.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.casty.client.CastyClientListener;
+import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.topology.TopologyView;
+
+/**
+ * Forwards every event to several listeners, in order.
+ */
+final class CompositeCastyClientListener implements CastyClientListener {
+
+	private final List<CastyClientListener> listeners;
+
+	private CompositeCastyClientListener(List<CastyClientListener> listeners) {
+		this.listeners = listeners;
+	}
+
+	static CastyClientListener of(List<CastyClientListener> listeners) {
+		return switch (listeners.size()) {
+			case 0 -> CastyClientListener.NONE;
+			case 1 -> listeners.get(0);
+			default -> new CompositeCastyClientListener(List.copyOf(listeners));
+		};
+	}
+
+	@Override
+	public void messageSent(String target) {
+		this.listeners.forEach((l) -> l.messageSent(target));
+	}
+
+	@Override
+	public void messageDropped(String target, String reason) {
+		this.listeners.forEach((l) -> l.messageDropped(target, reason));
+	}
+
+	@Override
+	public void askCompleted(String target, AskOutcome outcome, Duration latency) {
+		this.listeners.forEach((l) -> l.askCompleted(target, outcome, latency));
+	}
+
+	@Override
+	public void lateReply() {
+		this.listeners.forEach(CastyClientListener::lateReply);
+	}
+
+	@Override
+	public void cacheMiss(String shardType) {
+		this.listeners.forEach((l) -> l.cacheMiss(shardType));
+	}
+
+	@Override
+	public void bufferRejected(String target) {
+		this.listeners.forEach((l) -> l.bufferRejected(target));
+	}
+
+	@Override
+	public void nodeEvicted(NodeAddress node, String reason) {
+		this.listeners.forEach((l) -> l.nodeEvicted(node, reason));
+	}
+
+	@Override
+	public void topologyUpdated(TopologyView view) {
+		this.listeners.forEach((l) -> l.topologyUpdated(view));
+	}
+
+	@Override
+	public void connectionOpened(NodeAddress node) {
+		this.listeners.forEach((l) -> l.connectionOpened(node));
+	}
+
+	@Override
+	public void connectionClosed(NodeAddress node) {
+		this.listeners.forEach((l) -> l.connectionClosed(node));
+	}
+
+	@Override
+	public void inboundDropped(String reason) {
+		this.listeners.forEach((l) -> l.inboundDropped(reason));
+	}
+
+}

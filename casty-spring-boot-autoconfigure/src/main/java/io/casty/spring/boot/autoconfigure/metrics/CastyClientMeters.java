@@ -1,0 +1,53 @@
+package io.casty.spring.boot.autoconfigure.metrics;
+
+import java.util.Locale;
+
+import io.casty.client.CastyClient;
+import io.casty.client.protocol.messages.MemberStatus;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+/**
+ * Gauges of a Casty client's state: asks in flight, buffered messages, members by status
+ * and open connections.
+ *
+ * @since 0.1.0
+ */
+public class CastyClientMeters implements MeterBinder {
+
+	private final CastyClient client;
+
+	/**
+	 * Creates the binder.
+	 * @param client the client to observe
+	 */
+	public CastyClientMeters(CastyClient client) {
+		this.client = client;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		String prefix = MicrometerCastyClientListener.PREFIX;
+		Gauge.builder(prefix + "asks.pending", this.client, CastyClient::pendingAsks)
+			.description("Asks in flight")
+			.register(registry);
+		Gauge.builder(prefix + "buffered", this.client, CastyClient::bufferedMessages)
+			.description("Messages waiting for shard locations")
+			.register(registry);
+		Gauge.builder(prefix + "connections.active", this.client, (c) -> c.connectedNodes().size())
+			.description("Open node connections")
+			.register(registry);
+		for (MemberStatus status : MemberStatus.values()) {
+			Gauge.builder(prefix + "members", this.client, (c) -> countMembers(c, status))
+				.description("Cluster members by status, as the last topology snapshot shows them")
+				.tag("status", status.name().toLowerCase(Locale.ROOT))
+				.register(registry);
+		}
+	}
+
+	private static long countMembers(CastyClient client, MemberStatus status) {
+		return client.topology().current().memberStatuses().values().stream().filter((s) -> s == status).count();
+	}
+
+}

@@ -1,0 +1,487 @@
+package io.casty.spring.boot.autoconfigure;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.casty.client.CastyClient;
+import io.casty.client.CastyClientListener;
+import io.casty.client.CastyClientOptions;
+import io.casty.client.EntityRef;
+import io.casty.client.ServiceLookup;
+import io.casty.client.protocol.codec.Compression;
+import io.casty.client.protocol.codec.PayloadFormat;
+import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.topology.TopologyCache;
+import io.casty.spring.boot.autoconfigure.embedded.CastyEmbeddedAutoConfiguration;
+import io.casty.spring.boot.autoconfigure.embedded.CastyEmbeddedEntity;
+import io.casty.spring.boot.autoconfigure.entity.CastyEntities;
+import io.casty.spring.boot.autoconfigure.entity.fixtures.CounterMsg;
+import io.casty.spring.boot.autoconfigure.entity.fixtures.GreeterMsg;
+import io.casty.spring.boot.autoconfigure.entity.fixtures.unscanned.ProfileMsg;
+import io.casty.testkit.CastyTestCluster;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.util.unit.DataSize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link CastyClientAutoConfiguration}.
+ */
+class CastyClientAutoConfigurationTests {
+
+	private static final String UNREACHABLE = "casty.client.contact-points=127.0.0.1:1";
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(CastyEmbeddedAutoConfiguration.class,
+				CastyClientAutoConfiguration.class));
+
+	@Test
+	void whenOnlyContactPointsAreSetThenOptionsCarryTheCoreDefaults() {
+		this.contextRunner.withPropertyValues(UNREACHABLE).run((context) -> {
+			assertThat(context).hasSingleBean(CastyClient.class)
+				.hasSingleBean(CastyClientLifecycle.class)
+				.hasSingleBean(TopologyCache.class)
+				.hasSingleBean(ServiceLookup.class)
+				.hasSingleBean(PropertiesCastyConnectionDetails.class);
+			CastyClientOptions options = context.getBean(CastyClientOptions.class);
+			assertThat(options.contactPoints()).containsExactly(new NodeAddress("127.0.0.1", 1));
+			assertThat(options.systemName()).isEqualTo(CastyClientOptions.DEFAULT_SYSTEM_NAME);
+			assertThat(options.clientHost()).isEqualTo(CastyClientOptions.DEFAULT_CLIENT_HOST);
+			assertThat(options.clientPort()).isEqualTo(CastyClientOptions.DEFAULT_CLIENT_PORT);
+			assertThat(options.listen()).isTrue();
+			assertThat(options.format()).isEqualTo(PayloadFormat.JSON);
+			assertThat(options.compression()).isEqualTo(Compression.NONE);
+			assertThat(options.compressionLevel()).isEqualTo(Compression.DEFAULT_LEVEL);
+			assertThat(options.askTimeout()).isEqualTo(CastyClientOptions.DEFAULT_ASK_TIMEOUT);
+			assertThat(options.connectTimeout()).isEqualTo(CastyClientOptions.DEFAULT_CONNECT_TIMEOUT);
+			assertThat(options.handshakeTimeout()).isEqualTo(CastyClientOptions.DEFAULT_HANDSHAKE_TIMEOUT);
+			assertThat(options.reconnectMinBackoff()).isEqualTo(CastyClientOptions.DEFAULT_RECONNECT_MIN_BACKOFF);
+			assertThat(options.reconnectMaxBackoff()).isEqualTo(CastyClientOptions.DEFAULT_RECONNECT_MAX_BACKOFF);
+			assertThat(options.reconnectJitter()).isEqualTo(CastyClientOptions.DEFAULT_RECONNECT_JITTER);
+			assertThat(options.topologyPollInterval()).isEqualTo(CastyClientOptions.DEFAULT_TOPOLOGY_POLL_INTERVAL);
+			assertThat(options.topologyTimeout()).isEqualTo(CastyClientOptions.DEFAULT_TOPOLOGY_TIMEOUT);
+			assertThat(options.shardLocationTimeout()).isEqualTo(CastyClientOptions.DEFAULT_SHARD_LOCATION_TIMEOUT);
+			assertThat(options.maxBufferedPerShard()).isEqualTo(CastyClientOptions.DEFAULT_MAX_BUFFERED_PER_SHARD);
+			assertThat(options.maxBufferedPerType()).isEqualTo(CastyClientOptions.DEFAULT_MAX_BUFFERED_PER_TYPE);
+			assertThat(options.bufferTimeout()).isEqualTo(CastyClientOptions.DEFAULT_BUFFER_TIMEOUT);
+			assertThat(options.maxPendingAsks()).isEqualTo(CastyClientOptions.DEFAULT_MAX_PENDING_ASKS);
+			assertThat(options.maxPendingWriteBytes()).isEqualTo(CastyClientOptions.DEFAULT_MAX_PENDING_WRITE_BYTES);
+			assertThat(options.maxFrameSize()).isEqualTo(CastyClientOptions.DEFAULT_MAX_FRAME_SIZE);
+			assertThat(options.ioThreads()).isEqualTo(CastyClientOptions.DEFAULT_IO_THREADS);
+			assertThat(options.sslContext()).isNull();
+			assertThat(options.listener()).isSameAs(CastyClientListener.NONE);
+		});
+	}
+
+	@Test
+	void whenConnectionPropertiesAreSetThenOptionsCarryThem() {
+		this.contextRunner
+			.withPropertyValues("casty.client.contact-points=10.0.0.5:25520, node-b:25521",
+					"casty.client.system-name=shop", "casty.client.client-host=0.0.0.0",
+					"casty.client.client-port=25600", "casty.client.advertised-host=app.example.com",
+					"casty.client.advertised-port=30600", "casty.client.listen=false")
+			.run((context) -> {
+				CastyClientOptions options = context.getBean(CastyClientOptions.class);
+				assertThat(options.contactPoints()).containsExactly(new NodeAddress("10.0.0.5", 25520),
+						new NodeAddress("node-b", 25521));
+				assertThat(options.systemName()).isEqualTo("shop");
+				assertThat(options.clientHost()).isEqualTo("0.0.0.0");
+				assertThat(options.clientPort()).isEqualTo(25600);
+				assertThat(options.advertisedHost()).isEqualTo("app.example.com");
+				assertThat(options.advertisedPort()).isEqualTo(30600);
+				assertThat(options.listen()).isFalse();
+			});
+	}
+
+	@Test
+	void whenCodecPropertiesAreSetThenOptionsCarryThem() {
+		this.contextRunner
+			.withPropertyValues(UNREACHABLE, "casty.client.serializer=msgpack", "casty.client.compression=gzip",
+					"casty.client.compression-level=9", "casty.client.max-frame-size=2MB")
+			.run((context) -> {
+				CastyClientOptions options = context.getBean(CastyClientOptions.class);
+				assertThat(options.format()).isEqualTo(PayloadFormat.MSGPACK);
+				assertThat(options.compression()).isEqualTo(Compression.GZIP);
+				assertThat(options.compressionLevel()).isEqualTo(9);
+				assertThat(options.maxFrameSize()).isEqualTo(2 * 1024 * 1024);
+			});
+	}
+
+	@Test
+	void whenTimeoutAndLimitPropertiesAreSetThenOptionsCarryThem() {
+		this.contextRunner
+			.withPropertyValues(UNREACHABLE, "casty.client.ask-timeout=7s", "casty.client.connect-timeout=300ms",
+					"casty.client.handshake-timeout=400ms", "casty.client.reconnect.min-backoff=50ms",
+					"casty.client.reconnect.max-backoff=1m", "casty.client.reconnect.jitter=0.1",
+					"casty.client.topology.poll-interval=500ms", "casty.client.topology.timeout=3s",
+					"casty.client.shard-location-timeout=250ms", "casty.client.buffer.max-per-shard=10",
+					"casty.client.buffer.max-per-type=20", "casty.client.buffer.timeout=4s",
+					"casty.client.max-pending-asks=30", "casty.client.max-pending-write-bytes=4096",
+					"casty.client.io-threads=1")
+			.run((context) -> {
+				CastyClientOptions options = context.getBean(CastyClientOptions.class);
+				assertThat(options.askTimeout()).isEqualTo(Duration.ofSeconds(7));
+				assertThat(options.connectTimeout()).isEqualTo(Duration.ofMillis(300));
+				assertThat(options.handshakeTimeout()).isEqualTo(Duration.ofMillis(400));
+				assertThat(options.reconnectMinBackoff()).isEqualTo(Duration.ofMillis(50));
+				assertThat(options.reconnectMaxBackoff()).isEqualTo(Duration.ofMinutes(1));
+				assertThat(options.reconnectJitter()).isEqualTo(0.1);
+				assertThat(options.topologyPollInterval()).isEqualTo(Duration.ofMillis(500));
+				assertThat(options.topologyTimeout()).isEqualTo(Duration.ofSeconds(3));
+				assertThat(options.shardLocationTimeout()).isEqualTo(Duration.ofMillis(250));
+				assertThat(options.maxBufferedPerShard()).isEqualTo(10);
+				assertThat(options.maxBufferedPerType()).isEqualTo(20);
+				assertThat(options.bufferTimeout()).isEqualTo(Duration.ofSeconds(4));
+				assertThat(options.maxPendingAsks()).isEqualTo(30);
+				assertThat(options.maxPendingWriteBytes()).isEqualTo(4096);
+				assertThat(options.ioThreads()).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void whenUserDefinesConnectionDetailsThenPropertiesBackOff() {
+		this.contextRunner.withPropertyValues(UNREACHABLE)
+			.withBean(CastyConnectionDetails.class, () -> new CastyConnectionDetails() {
+
+				@Override
+				public List<NodeAddress> getContactPoints() {
+					return List.of(new NodeAddress("127.0.0.1", 2));
+				}
+
+				@Override
+				public String getSystemName() {
+					return "from-details";
+				}
+
+			})
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(PropertiesCastyConnectionDetails.class);
+				CastyClientOptions options = context.getBean(CastyClientOptions.class);
+				assertThat(options.contactPoints()).containsExactly(new NodeAddress("127.0.0.1", 2));
+				assertThat(options.systemName()).isEqualTo("from-details");
+			});
+	}
+
+	@Test
+	void whenUserDefinesOptionsThenTheyAreUsed() {
+		CastyClientOptions mine = CastyClientOptions.builder().contactPoints("127.0.0.1:3").systemName("mine").build();
+		this.contextRunner.withBean(CastyClientOptions.class, () -> mine).run((context) -> {
+			assertThat(context.getBean(CastyClientOptions.class)).isSameAs(mine);
+			assertThat(context.getBean(CastyClient.class).options()).isSameAs(mine);
+		});
+	}
+
+	@Test
+	void whenUserDefinesClientThenItIsUsedAndStartedWithTheContext() {
+		CastyClient mine = CastyClient.create(CastyClientOptions.builder().contactPoints("127.0.0.1:4").build());
+		this.contextRunner.withPropertyValues(UNREACHABLE).withBean(CastyClient.class, () -> mine).run((context) -> {
+			assertThat(context.getBean(CastyClient.class)).isSameAs(mine);
+			assertThat(context.getBean(TopologyCache.class)).isSameAs(mine.topology());
+			assertThat(mine.isRunning()).isTrue();
+		});
+		assertThat(mine.isRunning()).isFalse();
+	}
+
+	@Test
+	void whenContextStartsAndClosesThenClientStartsAndCloses() {
+		AtomicReference<CastyClient> client = new AtomicReference<>();
+		this.contextRunner.withPropertyValues(UNREACHABLE).run((context) -> {
+			client.set(context.getBean(CastyClient.class));
+			assertThat(client.get().isRunning()).isTrue();
+			assertThat(context.getBean(CastyClientLifecycle.class).getPhase())
+				.isLessThan(org.springframework.context.SmartLifecycle.DEFAULT_PHASE - 2048);
+		});
+		assertThat(client.get().isRunning()).isFalse();
+	}
+
+	@Test
+	void whenCustomizersAndListenersExistThenTheyAreAppliedInOrder() {
+		List<String> calls = new ArrayList<>();
+		CastyClientListener listener = new CastyClientListener() {
+		};
+		this.contextRunner.withPropertyValues(UNREACHABLE, "casty.client.ask-timeout=1s")
+			.withUserConfiguration(CustomizerConfiguration.class)
+			.withBean("calls", List.class, () -> calls)
+			.withBean(CastyClientListener.class, () -> listener)
+			.run((context) -> {
+				CastyClientOptions options = context.getBean(CastyClientOptions.class);
+				assertThat(calls).containsExactly("first", "second");
+				assertThat(options.askTimeout()).isEqualTo(Duration.ofSeconds(3));
+				assertThat(options.listener()).isSameAs(listener);
+			});
+	}
+
+	@Test
+	void whenNoContactPointsThenStartupFailureExplainsWhatToSet() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).isEqualTo("No Casty contact points are configured");
+			assertThat(analysis.getAction()).contains("Set casty.client.contact-points to host:port of at least one "
+					+ "Casty node, e.g. casty.client.contact-points=127.0.0.1:25520");
+		});
+	}
+
+	@Test
+	void whenContactPointIsMalformedThenStartupFailureNamesIt() {
+		this.contextRunner.withPropertyValues("casty.client.contact-points=127.0.0.1:25520,node-b").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("'node-b'").contains("is not host:port");
+			assertThat(analysis.getAction()).contains("host:port").contains("casty.client.contact-points=");
+		});
+	}
+
+	@Test
+	void whenOptionValueIsInvalidThenStartupFailureNamesIt() {
+		this.contextRunner.withPropertyValues(UNREACHABLE, "casty.client.compression-level=12").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("compressionLevel must be 0-9, was 12");
+			assertThat(analysis.getAction()).contains("casty.client.*");
+		});
+	}
+
+	@Test
+	void whenFailureAnalyzersAreLoadedThenCastysIsRegistered() {
+		List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation(getClass().getClassLoader())
+			.load(FailureAnalyzer.class, null, SpringFactoriesLoader.FailureHandler.handleMessage((message, ex) -> {
+			// Boot's own analyzers need constructor arguments this plain lookup does not give
+		}));
+		assertThat(analyzers).hasAtLeastOneElementOfType(CastyConfigurationFailureAnalyzer.class);
+	}
+
+	@Test
+	void whenCastyEntityTypesAreInTheApplicationPackagesThenEntityRefBeansAreInjectableByType() {
+		this.contextRunner.withPropertyValues(UNREACHABLE)
+			.withUserConfiguration(EntityPackageConfiguration.class, TwoRefsConsumerConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				TwoRefsConsumer consumer = context.getBean(TwoRefsConsumer.class);
+				assertThat(consumer.counters.shardType()).isEqualTo("counter");
+				assertThat(consumer.counters.numShards()).isEqualTo(16);
+				assertThat(consumer.greeters.shardType()).isEqualTo("greeter");
+				assertThat(consumer.greeters.numShards()).isEqualTo(8);
+				assertThat(context.getBeanNamesForType(
+						ResolvableType.forClassWithGenerics(EntityRef.class, CounterMsg.class)))
+					.containsExactly("castyEntityRef.counter");
+				assertThat(context.getBean(CastyClientOptions.class).messageTypes()).contains(CounterMsg.class,
+						GreeterMsg.class);
+				assertThat(consumer.counters.shardOf("alice")).isBetween(0L, 15L);
+			});
+	}
+
+	@Test
+	void whenEntitiesAreDeclaredByPropertiesThenEntityRefBeansExistAndOverrideShards() {
+		this.contextRunner
+			.withPropertyValues(UNREACHABLE, "casty.client.entities.profile.shards=32",
+					"casty.client.entities.profile.message-type=" + ProfileMsg.class.getName(),
+					"casty.client.entities.counter.shards=64")
+			.withUserConfiguration(EntityPackageConfiguration.class)
+			.run((context) -> {
+				EntityRef<ProfileMsg> profiles = context.<EntityRef<ProfileMsg>>getBeanProvider(
+						ResolvableType.forClassWithGenerics(EntityRef.class, ProfileMsg.class)).getObject();
+				assertThat(profiles.shardType()).isEqualTo("profile");
+				assertThat(profiles.numShards()).isEqualTo(32);
+				EntityRef<CounterMsg> counters = context.<EntityRef<CounterMsg>>getBeanProvider(
+						ResolvableType.forClassWithGenerics(EntityRef.class, CounterMsg.class)).getObject();
+				assertThat(counters.numShards()).isEqualTo(64);
+				assertThat(context.getBean(CastyEntities.class).definitions()).hasSize(3);
+			});
+	}
+
+	@Test
+	void whenEntityPropertyNamesAnUnknownClassThenStartupFailureExplains() {
+		this.contextRunner
+			.withPropertyValues(UNREACHABLE, "casty.client.entities.orders.shards=4",
+					"casty.client.entities.orders.message-type=com.example.Missing")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("com.example.Missing");
+				assertThat(analysis.getAction()).contains("casty.client.entities.orders.message-type");
+			});
+	}
+
+	@Test
+	void whenClusterIsReachableThenInjectedEntityRefAsksWork() {
+		try (CastyTestCluster cluster = CastyTestCluster.builder()
+			.nodes(2)
+			.messageTypes(CounterMsg.class)
+			.shardedType("counter", 16, (id) -> counterBehavior())
+			.start()) {
+			String contacts = String.join(",", cluster.contactPoints().stream().map(NodeAddress::toString).toList());
+			this.contextRunner
+				.withPropertyValues("casty.client.contact-points=" + contacts,
+						"casty.client.system-name=" + cluster.systemName())
+				.withUserConfiguration(EntityPackageConfiguration.class, TwoRefsConsumerConfiguration.class)
+				.run((context) -> {
+					EntityRef<CounterMsg> counters = context.getBean(TwoRefsConsumer.class).counters;
+					counters.tell("alice", new CounterMsg.Add(5));
+					counters.tell("alice", new CounterMsg.Add(2));
+					Integer total = counters.ask("alice", CounterMsg.Get::new, Integer.class).get();
+					assertThat(total).isEqualTo(7);
+				});
+		}
+	}
+
+	@Test
+	void whenEmbeddedClusterIsEnabledThenClientConnectsToIt() {
+		this.contextRunner
+			.withPropertyValues("casty.client.embedded.enabled=true", "casty.client.embedded.nodes=2",
+					"casty.client.system-name=dev")
+			.withUserConfiguration(EntityPackageConfiguration.class, TwoRefsConsumerConfiguration.class)
+			.withBean(CastyEmbeddedEntity.class, () -> CastyEmbeddedEntity.of("counter", 16, (id) -> counterBehavior()))
+			.run((context) -> {
+				CastyTestCluster cluster = context.getBean(CastyTestCluster.class);
+				assertThat(cluster.nodes()).hasSize(2);
+				assertThat(cluster.systemName()).isEqualTo("dev");
+				assertThat(context.getBean(CastyClientOptions.class).contactPoints())
+					.containsExactlyElementsOf(cluster.contactPoints());
+				EntityRef<CounterMsg> counters = context.getBean(TwoRefsConsumer.class).counters;
+				counters.tell("bob", new CounterMsg.Add(3));
+				assertThat(counters.ask("bob", CounterMsg.Get::new, Integer.class).get()).isEqualTo(3);
+			});
+	}
+
+	@Test
+	void whenEmbeddedIsNotEnabledThenNoClusterStarts() {
+		this.contextRunner.withPropertyValues(UNREACHABLE)
+			.run((context) -> assertThat(context).doesNotHaveBean(CastyTestCluster.class));
+	}
+
+	@Test
+	void whenTestkitIsMissingThenEmbeddedClusterBacksOff() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(CastyTestCluster.class))
+			.withPropertyValues(UNREACHABLE, "casty.client.embedded.enabled=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean("castyEmbeddedCluster");
+				assertThat(context).hasSingleBean(PropertiesCastyConnectionDetails.class);
+			});
+	}
+
+	@Test
+	void whenMetadataIsGeneratedThenDefaultsMatchTheCoreConstants() throws Exception {
+		Map<String, JsonNode> defaults = new HashMap<>();
+		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			JsonNode metadata = new ObjectMapper().readTree(in);
+			for (JsonNode property : metadata.get("properties")) {
+				if (property.has("defaultValue")) {
+					defaults.put(property.get("name").asString(), property.get("defaultValue"));
+				}
+			}
+		}
+		assertThat(defaults.get("casty.client.system-name").asString()).isEqualTo(CastyClientOptions.DEFAULT_SYSTEM_NAME);
+		assertThat(defaults.get("casty.client.client-host").asString()).isEqualTo(CastyClientOptions.DEFAULT_CLIENT_HOST);
+		assertThat(defaults.get("casty.client.client-port").asInt()).isEqualTo(CastyClientOptions.DEFAULT_CLIENT_PORT);
+		assertThat(defaults.get("casty.client.compression-level").asInt()).isEqualTo(Compression.DEFAULT_LEVEL);
+		assertDuration(defaults, "ask-timeout", CastyClientOptions.DEFAULT_ASK_TIMEOUT);
+		assertDuration(defaults, "connect-timeout", CastyClientOptions.DEFAULT_CONNECT_TIMEOUT);
+		assertDuration(defaults, "handshake-timeout", CastyClientOptions.DEFAULT_HANDSHAKE_TIMEOUT);
+		assertDuration(defaults, "shard-location-timeout", CastyClientOptions.DEFAULT_SHARD_LOCATION_TIMEOUT);
+		assertDuration(defaults, "reconnect.min-backoff", CastyClientOptions.DEFAULT_RECONNECT_MIN_BACKOFF);
+		assertDuration(defaults, "reconnect.max-backoff", CastyClientOptions.DEFAULT_RECONNECT_MAX_BACKOFF);
+		assertDuration(defaults, "topology.poll-interval", CastyClientOptions.DEFAULT_TOPOLOGY_POLL_INTERVAL);
+		assertDuration(defaults, "topology.timeout", CastyClientOptions.DEFAULT_TOPOLOGY_TIMEOUT);
+		assertDuration(defaults, "buffer.timeout", CastyClientOptions.DEFAULT_BUFFER_TIMEOUT);
+		assertThat(defaults.get("casty.client.reconnect.jitter").asDouble())
+			.isEqualTo(CastyClientOptions.DEFAULT_RECONNECT_JITTER);
+		assertThat(defaults.get("casty.client.buffer.max-per-shard").asInt())
+			.isEqualTo(CastyClientOptions.DEFAULT_MAX_BUFFERED_PER_SHARD);
+		assertThat(defaults.get("casty.client.buffer.max-per-type").asInt())
+			.isEqualTo(CastyClientOptions.DEFAULT_MAX_BUFFERED_PER_TYPE);
+		assertThat(defaults.get("casty.client.max-pending-asks").asInt())
+			.isEqualTo(CastyClientOptions.DEFAULT_MAX_PENDING_ASKS);
+		assertThat(defaults.get("casty.client.max-pending-write-bytes").asInt())
+			.isEqualTo(CastyClientOptions.DEFAULT_MAX_PENDING_WRITE_BYTES);
+		assertThat(DataSize.parse(defaults.get("casty.client.max-frame-size").asString()).toBytes())
+			.isEqualTo(CastyClientOptions.DEFAULT_MAX_FRAME_SIZE);
+	}
+
+	private static void assertDuration(Map<String, JsonNode> defaults, String name, Duration expected) {
+		assertThat(DurationStyle.detectAndParse(defaults.get("casty.client." + name).asString())).as(name)
+			.isEqualTo(expected);
+	}
+
+	private static FailureAnalysis analyze(Throwable failure) {
+		FailureAnalysis analysis = new CastyConfigurationFailureAnalyzer().analyze(failure);
+		assertThat(analysis).as("failure analysis of %s", failure).isNotNull();
+		return analysis;
+	}
+
+	static io.casty.testkit.EntityBehavior counterBehavior() {
+		int[] total = { 0 };
+		return (context, message) -> {
+			if (message instanceof CounterMsg.Add add) {
+				total[0] += add.amount();
+			}
+			else if (message instanceof CounterMsg.Get get) {
+				context.tell(get.replyTo(), total[0]);
+			}
+		};
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@AutoConfigurationPackage(basePackageClasses = CounterMsg.class)
+	static class EntityPackageConfiguration {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TwoRefsConsumerConfiguration {
+
+		@Bean
+		TwoRefsConsumer twoRefsConsumer(EntityRef<CounterMsg> counters, EntityRef<GreeterMsg> greeters) {
+			return new TwoRefsConsumer(counters, greeters);
+		}
+
+	}
+
+	record TwoRefsConsumer(EntityRef<CounterMsg> counters, EntityRef<GreeterMsg> greeters) {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomizerConfiguration {
+
+		@Bean
+		@Order(Ordered.LOWEST_PRECEDENCE)
+		CastyClientOptionsCustomizer second(List<String> calls) {
+			return (builder) -> {
+				calls.add("second");
+				builder.askTimeout(Duration.ofSeconds(3));
+			};
+		}
+
+		@Bean
+		@Order(Ordered.HIGHEST_PRECEDENCE)
+		CastyClientOptionsCustomizer first(List<String> calls) {
+			return (builder) -> {
+				calls.add("first");
+				builder.askTimeout(Duration.ofSeconds(2));
+			};
+		}
+
+	}
+
+}
