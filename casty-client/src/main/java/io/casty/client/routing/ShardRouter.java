@@ -267,7 +267,7 @@ public final class ShardRouter {
 		else {
 			this.listener.messageDropped(this.shardType,
 					(cause instanceof NodeUnreachableException) ? "node-unreachable" : "rejected");
-			logger.debug("Dropped a message for entity '{}' of '{}': {}", out.entityId(), this.shardType,
+			logger.warn("Dropped a message for entity '{}' of '{}': {}", out.entityId(), this.shardType,
 					cause.getMessage());
 		}
 	}

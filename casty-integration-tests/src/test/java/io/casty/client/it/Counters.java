@@ -21,7 +21,7 @@ final class Counters {
 	private Counters() {
 	}
 
-	sealed interface CounterMsg permits Increment, GetCount, WhereAreYou {
+	sealed interface CounterMsg permits Increment, GetCount, WhereAreYou, Append, GetLog {
 	}
 
 	@CastyMessage("it.messages.Increment")
@@ -37,14 +37,31 @@ final class Counters {
 	record WhereAreYou(ActorRef<String> replyTo) implements CounterMsg {
 	}
 
+	/** Appends to the entity's log, to check ordering. */
+	@CastyMessage("it.messages.Append")
+	record Append(int value) implements CounterMsg {
+	}
+
+	@CastyMessage("it.messages.GetLog")
+	@SuppressWarnings("rawtypes")
+	record GetLog(ActorRef<java.util.List> replyTo) implements CounterMsg {
+	}
+
 	@CastyMessage("it.messages.Echo")
 	record Echo(String text, ActorRef<String> replyTo) {
 	}
 
 	static EntityBehavior counter(String entityId) {
 		int[] count = new int[1];
+		java.util.List<Integer> log = new java.util.ArrayList<>();
 		return (ctx, message) -> {
-			if (message instanceof Increment increment) {
+			if (message instanceof Append append) {
+				log.add(append.value());
+			}
+			else if (message instanceof GetLog get) {
+				ctx.tell(get.replyTo(), java.util.List.copyOf(log));
+			}
+			else if (message instanceof Increment increment) {
 				count[0] += increment.amount();
 			}
 			else if (message instanceof GetCount get) {

@@ -106,6 +106,24 @@ class RoutingIntegrationTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void messagesToOneEntityKeepTheirOrderFromTheFirstCacheMissOn() throws Exception {
+		List<String> ids = List.of("order-a", "order-b", "order-c");
+		for (int i = 0; i < 500; i++) {
+			for (String id : ids) {
+				counters.tell(id, new Counters.Append(i));
+			}
+		}
+		for (String id : ids) {
+			List<Object> log = counters.ask(id, Counters.GetLog::new, List.class).get(5, TimeUnit.SECONDS);
+			assertThat(log).hasSize(500);
+			for (int i = 0; i < 500; i++) {
+				assertThat(log.get(i)).as("%s[%d]", id, i).isEqualTo(i);
+			}
+		}
+	}
+
+	@Test
 	void twoClientsNeverReceiveEachOthersReplies() throws Exception {
 		try (CastyClient other = Counters.client(cluster)) {
 			EntityRef<CounterMsg> mine = counters;
