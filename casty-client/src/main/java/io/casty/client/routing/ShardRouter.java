@@ -205,7 +205,10 @@ public final class ShardRouter {
 				p = this.pending.putIfAbsent(shard, created);
 				if (p == null) {
 					this.listener.cacheMiss(this.shardType);
-					enqueue(created, out, throwNow);
+					logger.trace("Shard {} of '{}' has no known owner; buffering", shard, this.shardType);
+					if (!enqueue(created, out, throwNow)) {
+						continue; // resolved meanwhile: route again
+					}
 					query(created);
 					return;
 				}
@@ -300,10 +303,14 @@ public final class ShardRouter {
 	private @Nullable NodeAddress knownOwner(long shard) {
 		TopologyView view = this.topology.current();
 		Located l = this.located.get(shard);
-		if (l != null && l.epoch() >= view.allocationEpoch() && !view.unavailable().contains(l.node())) {
+		NodeAddress fromSnapshot = view.owner(this.shardType, shard);
+		// A coordinator's answer beats a snapshot of the same or an older epoch, and beats a
+		// snapshot that does not list the shard at all; a newer snapshot naming a node wins.
+		if (l != null && !view.unavailable().contains(l.node())
+				&& (fromSnapshot == null || l.epoch() >= view.allocationEpoch())) {
 			return l.node();
 		}
-		return view.owner(this.shardType, shard);
+		return fromSnapshot;
 	}
 
 	private @Nullable NodeAddress routableOwner(long shard) {

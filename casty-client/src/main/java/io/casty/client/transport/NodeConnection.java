@@ -109,10 +109,17 @@ final class NodeConnection {
 			throw new BufferOverflowException("The outbound buffer to node " + this.address + " holds more than "
 					+ this.maxPendingBytes + " bytes: the node or network is slower than the sender");
 		}
-		ch.writeAndFlush(frame, ch.voidPromise());
+		if (ch.eventLoop().inEventLoop()) {
+			// Netty would write at once, ahead of writes other threads queued on this loop
+			// earlier; queue behind them so messages to one entity keep their order.
+			ch.eventLoop().execute(() -> ch.writeAndFlush(frame, ch.voidPromise()));
+		}
+		else {
+			ch.writeAndFlush(frame, ch.voidPromise());
+		}
 	}
 
-	/** Handshake done: flush what queued, in order. */
+	/** Handshake done (on the channel's event loop): flush what queued, in order. */
 	void ready(NodeAddress canonicalAddress) {
 		this.canonical = canonicalAddress;
 		synchronized (this) {

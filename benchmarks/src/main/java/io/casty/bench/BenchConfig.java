@@ -1,0 +1,34 @@
+package io.casty.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Counts and limits of one benchmark run.
+ *
+ * @param tells tells per tell run
+ * @param tellEntities entities the tells are spread over (round robin)
+ * @param asks asks per concurrency level (at most {@code asksAtOne} at one in flight)
+ * @param asksAtOne asks at one in flight
+ * @param concurrency the concurrency levels of the ask runs
+ * @param warmupTells tells before measuring (JIT, connections, shard locations)
+ * @param warmupAsks asks before measuring
+ * @param askTimeout the timeout of each ask
+ * @param runTimeout the longest a single run may take before it is reported as failed
+ * @since 0.1.0
+ */
+record BenchConfig(int tells, int tellEntities, int asks, int asksAtOne, List<Integer> concurrency, int warmupTells,
+		int warmupAsks, Duration askTimeout, Duration runTimeout) {
+
+	static final BenchConfig DEFAULT = new BenchConfig(200_000, 64, 100_000, 10_000, List.of(1, 16, 64, 256), 100_000,
+			50_000, Duration.ofSeconds(10), Duration.ofSeconds(120));
+
+	/** Tiny counts for smoke tests. */
+	static final BenchConfig QUICK = new BenchConfig(2_000, 8, 1_000, 200, List.of(1, 16), 500, 500,
+			Duration.ofSeconds(5), Duration.ofSeconds(30));
+
+	int asksAt(int inFlight) {
+		return (inFlight == 1) ? Math.min(this.asks, this.asksAtOne) : this.asks;
+	}
+
+}

@@ -1,0 +1,387 @@
+package io.casty.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import io.casty.bench.BenchMessages.BenchMessage;
+import io.casty.bench.BenchMessages.Ping;
+import io.casty.client.CastyClient;
+import io.casty.client.CastyClientOptions;
+import io.casty.client.messaging.AskRegistry;
+import io.casty.client.protocol.FrameCodec;
+import io.casty.client.protocol.MessageHeader;
+import io.casty.client.protocol.codec.MessageCodec;
+import io.casty.client.protocol.codec.MessageTypeRegistry;
+import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.protocol.messages.ProtocolMessages;
+import io.casty.client.protocol.messages.ShardEnvelope;
+import io.casty.client.transport.ClientIdentity;
+import io.casty.testkit.CastyTestCluster;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs the client benchmarks and prints a table, then the results as one JSON object.
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar testkit [--nodes 1,3] [--repeat 3]
+ * java -jar benchmarks/target/benchmarks.jar raw
+ * java -jar benchmarks/target/benchmarks.jar contact --contact 127.0.0.1:25611 --system casty-bench
+ * java -jar benchmarks/target/benchmarks.jar serve --nodes 3 --ports 25711,25712,25713 --system casty-bench
+ * java -jar benchmarks/target/benchmarks.jar jmh [JMH options]
+ * </pre>
+ *
+ * See the module's README for every option and what each figure means.
+ *
+ * @since 0.1.0
+ */
+public final class BenchMain {
+
+	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+	private BenchMain() {
+	}
+
+	/**
+	 * Runs one mode.
+	 * @param args the mode and its options
+	 * @throws Exception if the benchmark cannot run
+	 */
+	public static void main(String[] args) throws Exception {
+		if (args.length > 0 && args[0].equals("jmh")) {
+			org.openjdk.jmh.Main.main(Arrays.copyOfRange(args, 1, args.length));
+			return;
+		}
+		Options options = Options.parse(args);
+		if (options.mode.equals("serve")) {
+			serve(options);
+			return;
+		}
+		Map<String, Object> report = run(options);
+		System.out.println(Table.render(report));
+		String json = JSON.writeValueAsString(report);
+		if (options.jsonFile != null) {
+			Files.writeString(Path.of(options.jsonFile), json, StandardCharsets.UTF_8);
+			System.out.println("JSON written to " + options.jsonFile);
+		}
+		else {
+			System.out.println(json);
+		}
+		System.exit(Boolean.TRUE.equals(report.get("ok")) ? 0 : 1);
+	}
+
+	/**
+	 * Runs a measuring mode ({@code testkit}, {@code raw} or {@code contact}).
+	 * @param args the mode and its options
+	 * @return the report: {@code median} of the runs, each run, and the machine
+	 */
+	public static Map<String, Object> run(String... args) {
+		return run(Options.parse(args));
+	}
+
+	static Map<String, Object> run(Options options) {
+		Map<String, Object> report = new LinkedHashMap<>();
+		report.put("measured_at", Instant.now().toString());
+		report.put("machine", machine());
+		report.put("mode", options.mode);
+		report.put("config", options.config);
+		List<Map<String, Object>> runs = new ArrayList<>();
+		for (int i = 0; i < options.repeat; i++) {
+			runs.add(switch (options.mode) {
+				case "testkit" -> testkitRun(options);
+				case "raw" -> rawRun(options, frameSizes(options.system));
+				case "contact" -> contactRun(options);
+				default -> throw new IllegalArgumentException("Unknown mode " + options.mode);
+			});
+		}
+		Map<String, Object> median = Medians.of(runs);
+		report.put("median", median);
+		report.put("runs", runs);
+		report.put("load_after", loadAverage());
+		report.put("ok", runs.stream().allMatch(BenchMain::allOk));
+		return report;
+	}
+
+	private static Map<String, Object> testkitRun(Options options) {
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("load_before", loadAverage());
+		Map<String, Integer> frames = frameSizes(options.system);
+		for (int nodes : options.nodes) {
+			long start = System.nanoTime();
+			try (CastyTestCluster cluster = BenchCluster
+				.builder(nodes, new int[nodes], options.system, options.host)
+				.start()) {
+				double clusterStartMs = (System.nanoTime() - start) / 1e6;
+				Map<String, Object> result = clientRun(options, cluster.contactPoints());
+				result.put("cluster_start_ms", ThreadUsage.round(clusterStartMs));
+				out.put("testkit_" + nodes, result);
+			}
+		}
+		if (!options.skipRaw) {
+			out.putAll(rawRun(options, frames));
+			for (int nodes : options.nodes) {
+				out.put("ratio_" + nodes, ratios(out, "testkit_" + nodes));
+			}
+		}
+		return out;
+	}
+
+	private static Map<String, Object> contactRun(Options options) {
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("load_before", loadAverage());
+		List<NodeAddress> contacts = options.contacts.stream().map(NodeAddress::parse).toList();
+		out.put("contact", clientRun(options, contacts));
+		if (!options.skipRaw) {
+			out.putAll(rawRun(options, frameSizes(options.system)));
+			out.put("ratio_contact", ratios(out, "contact"));
+		}
+		return out;
+	}
+
+	private static Map<String, Object> clientRun(Options options, List<NodeAddress> contacts) {
+		CastyClientOptions.Builder builder = CastyClientOptions.builder()
+			.contactPoints(contacts)
+			.systemName(options.system)
+			.askTimeout(options.config.askTimeout())
+			.messageTypes(BenchMessages.TYPES);
+		if (options.ioThreads > 0) {
+			builder.ioThreads(options.ioThreads);
+		}
+		long start = System.nanoTime();
+		try (CastyClient client = CastyClient.start(builder.build())) {
+			var view = client.awaitTopology(Duration.ofSeconds(30));
+			double firstTopologyMs = (System.nanoTime() - start) / 1e6;
+			Map<String, Object> out = new LinkedHashMap<>();
+			out.put("members", view.availableMembers().size());
+			out.put("first_topology_ms", ThreadUsage.round(firstTopologyMs));
+			var bench = client.entityRef(BenchMessages.SHARD_TYPE, BenchMessages.NUM_SHARDS, BenchMessage.class);
+			out.putAll(new ClientBench(bench, options.config).runAll());
+			return out;
+		}
+	}
+
+	private static Map<String, Object> rawRun(Options options, Map<String, Integer> frames) {
+		Map<String, Object> out = new LinkedHashMap<>();
+		BenchConfig config = options.config;
+		try (RawEcho echo = new RawEcho()) {
+			// warm-up, discarded
+			echo.oneWay(config.warmupTells(), frames.get("tell_frame_bytes"), config.runTimeout());
+			echo.roundTrips(config.warmupAsks(), 64, frames.get("ask_frame_bytes"), config.runTimeout());
+			out.put("raw_one_way", echo.oneWay(config.tells(), frames.get("tell_frame_bytes"), config.runTimeout()));
+			Map<String, Object> echoes = new LinkedHashMap<>();
+			for (int inFlight : config.concurrency()) {
+				echoes.put(Integer.toString(inFlight), echo.roundTrips(config.asksAt(inFlight), inFlight,
+						frames.get("ask_frame_bytes"), config.runTimeout()));
+			}
+			out.put("raw_echo", echoes);
+		}
+		out.put("frames", frames);
+		return out;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> ratios(Map<String, Object> run, String key) {
+		Map<String, Object> client = (Map<String, Object>) run.get(key);
+		Map<String, Object> out = new LinkedHashMap<>();
+		double tells = number(client, "tell", "per_sec");
+		out.put("tell_vs_raw_one_way", ThreadUsage.round(tells / number(run, "raw_one_way", "per_sec")));
+		Map<String, Object> asks = (Map<String, Object>) client.get("ask");
+		Map<String, Object> echoes = (Map<String, Object>) run.get("raw_echo");
+		for (String inFlight : asks.keySet()) {
+			if (echoes.containsKey(inFlight)) {
+				out.put("ask_vs_raw_echo_at_" + inFlight, ThreadUsage.round(
+						number(asks, inFlight, "per_sec") / number(echoes, inFlight, "per_sec")));
+			}
+		}
+		return out;
+	}
+
+	@SuppressWarnings("unchecked")
+	static double number(Map<String, Object> map, String... path) {
+		Object value = map;
+		for (String key : path) {
+			value = ((Map<String, Object>) value).get(key);
+		}
+		return ((Number) value).doubleValue();
+	}
+
+	/**
+	 * The byte sizes of the client's frames as it sends them to a node: a tell
+	 * ({@code ShardEnvelope(id, Add(1))}) and an ask ({@code ShardEnvelope(id, Ping(seq,
+	 * reply_to))}), length prefix included, with five-digit ports as in the runs.
+	 */
+	static Map<String, Integer> frameSizes(String system) {
+		MessageTypeRegistry registry = MessageTypeRegistry.withProtocolTypes().register(BenchMessages.TYPES);
+		MessageCodec codec = new MessageCodec(registry);
+		ClientIdentity id = new ClientIdentity("127.0.0.1", 41234, system);
+		String target = "casty://" + system + "@127.0.0.1:25611" + ProtocolMessages.regionPath(BenchMessages.SHARD_TYPE);
+		Map<String, Integer> out = new LinkedHashMap<>();
+		out.put("tell_frame_bytes", frameSize(codec, target, id,
+				new ShardEnvelope("tell-18c2f3a4b5d6-12", new BenchMessages.Add(1))));
+		out.put("ask_frame_bytes", frameSize(codec, target, id, new ShardEnvelope("ping-12",
+				new Ping(12345, id.ref(AskRegistry.ASK_PREFIX + "0123456789abcdef0123456789abcdef")))));
+		return out;
+	}
+
+	private static int frameSize(MessageCodec codec, String target, ClientIdentity id, Object message) {
+		ByteBuf buf = Unpooled.buffer(256);
+		FrameCodec.writeMessage(new MessageHeader(target, id.senderUri(), codec.typeHint(message)),
+				(b) -> codec.encode(message, b), buf);
+		return buf.readableBytes();
+	}
+
+	private static void serve(Options options) throws InterruptedException {
+		int nodes = options.nodes.get(0);
+		int[] ports = (options.ports != null) ? options.ports : new int[nodes];
+		CastyTestCluster cluster = BenchCluster.builder(ports.length, ports, options.system, options.host).start();
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			cluster.close();
+			stopped.countDown();
+		}, "bench-serve-shutdown"));
+		System.out.println("CASTY-BENCH READY " + String.join(",",
+				cluster.contactPoints().stream().map(Object::toString).toList()) + " system=" + cluster.systemName()
+				+ " shard_type=" + BenchMessages.SHARD_TYPE + " shards=" + BenchMessages.NUM_SHARDS);
+		System.out.flush();
+		stopped.await();
+	}
+
+	private static Map<String, Object> machine() {
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("cores", Runtime.getRuntime().availableProcessors());
+		out.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+				+ System.getProperty("os.arch"));
+		out.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+		out.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+		out.put("load_before", loadAverage());
+		return out;
+	}
+
+	private static String loadAverage() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).trim();
+		}
+		catch (IOException | RuntimeException ex) {
+			return Double.toString(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static boolean allOk(Object value) {
+		if (value instanceof Map<?, ?> map) {
+			Object ok = map.get("ok");
+			if (ok instanceof Boolean b && !b) {
+				return false;
+			}
+			return ((Map<String, Object>) map).values().stream().allMatch(BenchMain::allOk);
+		}
+		return true;
+	}
+
+	/** Command-line options. */
+	static final class Options {
+
+		String mode = "testkit";
+
+		List<Integer> nodes = List.of(1, 3);
+
+		int @org.jspecify.annotations.Nullable [] ports;
+
+		String host = "127.0.0.1";
+
+		String system = "casty-bench";
+
+		List<String> contacts = new ArrayList<>();
+
+		int repeat = 1;
+
+		int ioThreads;
+
+		boolean skipRaw;
+
+		@org.jspecify.annotations.Nullable String jsonFile;
+
+		BenchConfig config = BenchConfig.DEFAULT;
+
+		static Options parse(String... args) {
+			Options o = new Options();
+			int first = 0;
+			if (args.length > 0 && !args[0].startsWith("--")) {
+				o.mode = args[0];
+				first = 1;
+			}
+			if (Arrays.asList(args).contains("--quick")) {
+				o.config = BenchConfig.QUICK;
+			}
+			BenchConfig c = o.config;
+			int tells = c.tells();
+			int tellEntities = c.tellEntities();
+			int asks = c.asks();
+			int asksAtOne = c.asksAtOne();
+			List<Integer> concurrency = c.concurrency();
+			int warmupTells = c.warmupTells();
+			int warmupAsks = c.warmupAsks();
+			Duration askTimeout = c.askTimeout();
+			Duration runTimeout = c.runTimeout();
+			for (int i = first; i < args.length; i++) {
+				String option = args[i];
+				if (option.equals("--quick") || option.equals("--no-raw")) {
+					o.skipRaw |= option.equals("--no-raw");
+					continue;
+				}
+				if (i + 1 >= args.length) {
+					throw new IllegalArgumentException("Option " + option + " needs a value");
+				}
+				String value = args[++i];
+				switch (option) {
+					case "--nodes" -> o.nodes = ints(value);
+					case "--ports" -> o.ports = ints(value).stream().mapToInt(Integer::intValue).toArray();
+					case "--host" -> o.host = value;
+					case "--system" -> o.system = value;
+					case "--contact" -> o.contacts.add(value);
+					case "--repeat" -> o.repeat = Integer.parseInt(value);
+					case "--io-threads" -> o.ioThreads = Integer.parseInt(value);
+					case "--json" -> o.jsonFile = value;
+					case "--tells" -> tells = Integer.parseInt(value);
+					case "--tell-entities" -> tellEntities = Integer.parseInt(value);
+					case "--asks" -> asks = Integer.parseInt(value);
+					case "--asks-at-one" -> asksAtOne = Integer.parseInt(value);
+					case "--concurrency" -> concurrency = ints(value);
+					case "--warmup-tells" -> warmupTells = Integer.parseInt(value);
+					case "--warmup-asks" -> warmupAsks = Integer.parseInt(value);
+					case "--timeout-ms" -> askTimeout = Duration.ofMillis(Long.parseLong(value));
+					case "--run-timeout-s" -> runTimeout = Duration.ofSeconds(Long.parseLong(value));
+					default -> throw new IllegalArgumentException("Unknown option " + option + "; see the README");
+				}
+			}
+			o.config = new BenchConfig(tells, tellEntities, asks, asksAtOne, concurrency, warmupTells, warmupAsks,
+					askTimeout, runTimeout);
+			if (o.mode.equals("contact") && o.contacts.isEmpty()) {
+				throw new IllegalArgumentException("Mode contact needs --contact host:port");
+			}
+			if (o.repeat < 1) {
+				throw new IllegalArgumentException("--repeat must be at least 1");
+			}
+			return o;
+		}
+
+		private static List<Integer> ints(String value) {
+			return Arrays.stream(value.split(",")).map(String::trim).map(Integer::valueOf).toList();
+		}
+
+	}
+
+}

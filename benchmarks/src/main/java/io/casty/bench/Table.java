@@ -1,0 +1,70 @@
+package io.casty.bench;
+
+import java.util.Map;
+
+/**
+ * The readable form of a report: one row per measurement of the median run.
+ *
+ * @since 0.1.0
+ */
+final class Table {
+
+	private static final String ROW = "%-22s %12s %9s %9s %9s %11s %10s %10s %10s %5s%n";
+
+	private Table() {
+	}
+
+	@SuppressWarnings("unchecked")
+	static String render(Map<String, Object> report) {
+		Map<String, Object> median = (Map<String, Object>) report.get("median");
+		StringBuilder out = new StringBuilder();
+		out.append(String.format("Casty client benchmark, mode %s, %s, median of %d run(s)%n", report.get("mode"),
+				report.get("measured_at"), ((java.util.List<?>) report.get("runs")).size()));
+		out.append(String.format("machine %s; load before %s, after %s%n", report.get("machine"),
+				median.get("load_before"), report.get("load_after")));
+		out.append(String.format(ROW, "run", "msgs/s", "p50 ms", "p99 ms", "p999 ms", "cli CPU ms", "cli B/msg",
+				"all B/msg", "srv CPU ms", "ok"));
+		for (Map.Entry<String, Object> entry : median.entrySet()) {
+			String key = entry.getKey();
+			if (!(entry.getValue() instanceof Map)) {
+				continue;
+			}
+			Map<String, Object> section = (Map<String, Object>) entry.getValue();
+			if (key.startsWith("testkit_") || key.equals("contact")) {
+				out.append(String.format("%s: %s members, first topology %s ms%s%n", key, section.get("members"),
+						section.get("first_topology_ms"), section.containsKey("cluster_start_ms")
+								? ", cluster start " + section.get("cluster_start_ms") + " ms" : ""));
+				row(out, "  tell", (Map<String, Object>) section.get("tell"));
+				Map<String, Object> asks = (Map<String, Object>) section.get("ask");
+				asks.forEach((inFlight, ask) -> row(out, "  ask @" + inFlight, (Map<String, Object>) ask));
+			}
+			else if (key.equals("raw_one_way")) {
+				out.append("raw Reactor Netty loopback, frames ").append(median.get("frames")).append(System.lineSeparator());
+				row(out, "  one-way frames", section);
+			}
+			else if (key.equals("raw_echo")) {
+				section.forEach((inFlight, echo) -> row(out, "  echo @" + inFlight, (Map<String, Object>) echo));
+			}
+			else if (key.startsWith("ratio_")) {
+				out.append(String.format("%s (client / raw): %s%n", key, section));
+			}
+		}
+		out.append("cli CPU ms = client threads' CPU per 1,000 messages; B/msg = bytes allocated per message "
+				+ "(client threads / all threads); srv CPU ms = server threads' (test nodes or echo server) CPU per 1,000 messages");
+		return out.toString();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void row(StringBuilder out, String label, Map<String, Object> run) {
+		Map<String, Object> latency = (Map<String, Object>) run.get("latency_ms");
+		Map<String, Object> usage = (Map<String, Object>) run.get("usage");
+		out.append(String.format(ROW, label, run.get("per_sec"), get(latency, "p50"), get(latency, "p99"),
+				get(latency, "p999"), get(usage, "client_cpu_ms_per_1000"), get(usage, "client_alloc_bytes_per_msg"),
+				get(usage, "all_threads_alloc_bytes_per_msg"), get(usage, "server_cpu_ms_per_1000"), run.get("ok")));
+	}
+
+	private static Object get(Map<String, Object> map, String key) {
+		return (map != null && map.get(key) != null) ? map.get(key) : "-";
+	}
+
+}

@@ -1,0 +1,83 @@
+package io.casty.bench.jmh;
+
+import java.util.concurrent.TimeUnit;
+
+import io.casty.bench.BenchMessages;
+import io.casty.bench.BenchMessages.Ping;
+import io.casty.client.messaging.AskRegistry;
+import io.casty.client.protocol.FrameCodec;
+import io.casty.client.protocol.MessageHeader;
+import io.casty.client.protocol.codec.MessageCodec;
+import io.casty.client.protocol.codec.MessageTypeRegistry;
+import io.casty.client.protocol.messages.ProtocolMessages;
+import io.casty.client.protocol.messages.ShardEnvelope;
+import io.casty.client.transport.ClientIdentity;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The codec work of one ask, without sockets: encoding the {@code ShardEnvelope(id,
+ * Ping(seq, reply_to))} frame the way the client's connection manager does, and decoding an
+ * {@code int} reply payload the way its ask registry does. Run with {@code -prof gc} for
+ * bytes allocated per operation.
+ *
+ * @since 0.1.0
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class FrameCodecBenchmark {
+
+	private MessageCodec codec;
+
+	private ClientIdentity identity;
+
+	private String target;
+
+	private byte[] replyPayload;
+
+	private long seq;
+
+	@Setup
+	public void setUp() {
+		this.codec = new MessageCodec(MessageTypeRegistry.withProtocolTypes().register(BenchMessages.TYPES));
+		this.identity = new ClientIdentity("127.0.0.1", 41234, "casty-bench");
+		this.target = "casty://casty-bench@127.0.0.1:25611" + ProtocolMessages.regionPath(BenchMessages.SHARD_TYPE);
+		this.replyPayload = this.codec.encode(123456789L);
+	}
+
+	@Benchmark
+	public int encodeAskFrame() {
+		long s = this.seq++;
+		ShardEnvelope envelope = new ShardEnvelope("ping-" + (s & 63),
+				new Ping(s, this.identity.ref(AskRegistry.ASK_PREFIX + "0123456789abcdef0123456789abcdef")));
+		MessageHeader header = new MessageHeader(this.target, this.identity.senderUri(), this.codec.typeHint(envelope));
+		ByteBuf frame = ByteBufAllocator.DEFAULT.buffer(256);
+		try {
+			FrameCodec.writeMessage(header, (buf) -> this.codec.encode(envelope, buf), frame);
+			return frame.readableBytes();
+		}
+		finally {
+			frame.release();
+		}
+	}
+
+	@Benchmark
+	public Object decodeIntReply() {
+		return this.codec.convert(this.codec.readTree(this.replyPayload), Long.class);
+	}
+
+}

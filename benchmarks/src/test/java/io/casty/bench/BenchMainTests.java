@@ -1,0 +1,43 @@
+package io.casty.bench;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the benchmark in its quick mode against a one-node test cluster and checks the report's
+ * shape and exact totals; figures are never asserted.
+ */
+class BenchMainTests {
+
+	@Test
+	void quickTestkitRunReportsEveryFigureWithExactTotals() {
+		Map<String, Object> report = BenchMain.run("testkit", "--quick", "--nodes", "1");
+
+		JsonNode json = JsonMapper.builder().build().valueToTree(report);
+		assertThat(json.path("ok").asBoolean()).isTrue();
+		JsonNode run = json.path("median");
+		JsonNode tell = run.path("testkit_1").path("tell");
+		assertThat(tell.path("observed_total").asLong()).isEqualTo(tell.path("expected_total").asLong());
+		assertThat(tell.path("observed_total").asLong()).isEqualTo(BenchConfig.QUICK.tells());
+		assertThat(tell.path("usage").has("client_alloc_bytes_per_msg")).isTrue();
+		assertThat(tell.path("usage").has("client_cpu_ms_per_1000")).isTrue();
+		for (String inFlight : new String[] { "1", "16" }) {
+			JsonNode ask = run.path("testkit_1").path("ask").path(inFlight);
+			assertThat(ask.path("ok").asBoolean()).as("ask @%s", inFlight).isTrue();
+			assertThat(ask.path("errors").asLong()).isZero();
+			assertThat(ask.path("latency_ms").has("p999")).isTrue();
+			assertThat(run.path("raw_echo").path(inFlight).path("ok").asBoolean()).isTrue();
+			assertThat(run.path("ratio_1").has("ask_vs_raw_echo_at_" + inFlight)).isTrue();
+		}
+		assertThat(run.path("testkit_1").has("first_topology_ms")).isTrue();
+		assertThat(run.path("frames").path("ask_frame_bytes").asInt()).isPositive();
+		assertThat(run.path("raw_one_way").path("ok").asBoolean()).isTrue();
+		assertThat(Table.render(report)).contains("testkit_1", "ask @16", "echo @1");
+	}
+
+}

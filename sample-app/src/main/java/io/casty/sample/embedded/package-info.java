@@ -1,0 +1,8 @@
+/**
+ * Java implementations of the sample's entities and payment service, behaving exactly like
+ * {@code casty_sample/entities.py}, hosted by the embedded development cluster.
+ */
+@NullMarked
+package io.casty.sample.embedded;
+
+import org.jspecify.annotations.NullMarked;
