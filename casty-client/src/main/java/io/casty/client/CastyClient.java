@@ -109,7 +109,8 @@ public final class CastyClient implements AutoCloseable {
 		}
 		this.codec = new MessageCodec(this.registry, options.format(), options.compression(),
 				options.compressionLevel(), options.maxFrameSize());
-		this.loops = LoopResources.create("casty-client", 1, options.ioThreads(), true);
+		// colocate=false: connections opened from an I/O thread still spread over every thread
+		this.loops = LoopResources.create("casty-client", 1, options.ioThreads(), true, false);
 		this.scheduler = this.loops.onClient(true).next();
 		this.asks = new AskRegistry(this.codec, options.listener(), options.maxPendingAsks());
 		this.connections = new ConnectionManager(options, this.codec, this.loops, this::onInbound, new Events());

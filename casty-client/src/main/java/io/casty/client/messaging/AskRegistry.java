@@ -79,6 +79,19 @@ public final class AskRegistry implements AutoCloseable {
 	 * @throws BufferOverflowException if too many asks are in flight
 	 */
 	public PendingAsk register(Type replyType, String target, String description, Duration timeout) {
+		return register(replyType, target, () -> description, timeout);
+	}
+
+	/**
+	 * Registers a new ask whose description is built only if an error needs it.
+	 * @param replyType the type the reply is decoded into
+	 * @param target the bounded metric label (shard type or "actor")
+	 * @param description what is asked, for error messages
+	 * @param timeout how long to wait
+	 * @return the pending ask
+	 */
+	public PendingAsk register(Type replyType, String target, java.util.function.Supplier<String> description,
+			Duration timeout) {
 		if (this.closed) {
 			throw new ClientClosedException("The Casty client is closed");
 		}
@@ -109,7 +122,7 @@ public final class AskRegistry implements AutoCloseable {
 		}
 		NodeAddress node = ask.node;
 		String where = (node != null) ? " on node " + node : "";
-		fail(ask, new CastyTimeoutException("No reply within " + timeout.toMillis() + " ms to " + ask.description + where
+		fail(ask, new CastyTimeoutException("No reply within " + timeout.toMillis() + " ms to " + ask.description() + where
 				+ " (waiting for " + ask.waitingFor + ")"), AskOutcome.TIMEOUT);
 	}
 
@@ -132,7 +145,7 @@ public final class AskRegistry implements AutoCloseable {
 			end(ask);
 			this.listener.askCompleted(ask.target, AskOutcome.ERROR, elapsed(ask));
 			ask.future.completeExceptionally(new MessageCodecException(
-					"The reply to " + ask.description + " cannot be decoded: " + ex.getMessage(), ex));
+					"The reply to " + ask.description() + " cannot be decoded: " + ex.getMessage(), ex));
 			return;
 		}
 		end(ask);
@@ -163,7 +176,7 @@ public final class AskRegistry implements AutoCloseable {
 		for (PendingAsk ask : this.pending.values()) {
 			if (node.equals(ask.node)) {
 				fail(ask, new NodeUnreachableException(node,
-						"Lost the connection to node " + node + " before " + ask.description + " was answered", cause),
+						"Lost the connection to node " + node + " before " + ask.description() + " was answered", cause),
 						AskOutcome.UNREACHABLE);
 			}
 		}

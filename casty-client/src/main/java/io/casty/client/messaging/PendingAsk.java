@@ -25,7 +25,7 @@ public final class PendingAsk {
 
 	final String target;
 
-	final String description;
+	private final java.util.function.Supplier<String> description;
 
 	final long startNanos = System.nanoTime();
 
@@ -39,14 +39,22 @@ public final class PendingAsk {
 
 	volatile java.util.function.@Nullable Supplier<io.casty.client.@Nullable CastyException> timeoutCause;
 
-	PendingAsk(String id, ActorRef<Object> replyTo, Type replyType, String target, String description,
-			long timeoutNanos) {
+	PendingAsk(String id, ActorRef<Object> replyTo, Type replyType, String target,
+			java.util.function.Supplier<String> description, long timeoutNanos) {
 		this.id = id;
 		this.replyTo = replyTo;
 		this.replyType = replyType;
 		this.target = target;
 		this.description = description;
 		this.timeoutNanos = timeoutNanos;
+	}
+
+	/**
+	 * What is asked, for error messages; built only when needed.
+	 * @return the description
+	 */
+	public String description() {
+		return this.description.get();
 	}
 
 	/**

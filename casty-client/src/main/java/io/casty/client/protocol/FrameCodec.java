@@ -1,7 +1,5 @@
 package io.casty.client.protocol;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
@@ -9,6 +7,8 @@ import io.casty.client.protocol.codec.PythonJsonWriter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -72,6 +72,43 @@ public final class FrameCodec {
 		json.string(header.typeHint());
 		json.endObject();
 		out.setInt(headerLengthIndex, out.writerIndex() - headerLengthIndex - 4);
+		int payloadStart = out.writerIndex();
+		try {
+			payloadWriter.accept(out);
+		}
+		catch (RuntimeException ex) {
+			out.writerIndex(start);
+			throw ex;
+		}
+		if (out.writerIndex() == payloadStart) {
+			out.writerIndex(start);
+			throw new IllegalStateException("A message frame needs a payload");
+		}
+		out.setInt(start, out.writerIndex() - start - 4);
+	}
+
+	/**
+	 * Returns the JSON bytes of a header, as Casty writes it, for
+	 * {@link #writeMessage(byte[], Consumer, ByteBuf)}.
+	 * @param header the header
+	 * @return the UTF-8 bytes
+	 */
+	public static byte[] encodeHeader(MessageHeader header) {
+		return headerJson(header).getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Appends a message frame whose header was encoded once with {@link #encodeHeader}.
+	 * @param headerJson the header bytes
+	 * @param payloadWriter appends the payload bytes (must append at least one byte)
+	 * @param out the buffer
+	 */
+	public static void writeMessage(byte[] headerJson, Consumer<ByteBuf> payloadWriter, ByteBuf out) {
+		int start = out.writerIndex();
+		out.writeInt(0);
+		out.writeByte(Frame.TYPE_MESSAGE);
+		out.writeInt(headerJson.length);
+		out.writeBytes(headerJson);
 		int payloadStart = out.writerIndex();
 		try {
 			payloadWriter.accept(out);
@@ -168,30 +205,77 @@ public final class FrameCodec {
 			throw new FrameDecodingException("Message header length " + headerLength + " exceeds the "
 					+ body.readableBytes() + " bytes left in the frame");
 		}
-		JsonNode json = readJson(body, (int) headerLength, "message header");
-		String target = stringMember(json, "target");
-		String sender = stringMember(json, "sender");
-		String typeHint = stringMember(json, "type_hint");
+		MessageHeader header = readHeader(body, (int) headerLength);
 		byte[] payload = ByteBufUtil.getBytes(body);
 		body.skipBytes(body.readableBytes());
-		return new Frame.Message(new MessageHeader(target, sender, typeHint), payload);
+		return new Frame.Message(header, payload);
 	}
 
-	private static String stringMember(JsonNode json, String name) {
-		JsonNode value = json.get(name);
-		if (value == null || !value.isString()) {
+	/** Streams the three header members out of the JSON without building a tree. */
+	private static MessageHeader readHeader(ByteBuf body, int length) {
+		int start = body.readerIndex();
+		if (!ByteBufUtil.isText(body, start, length, StandardCharsets.UTF_8)) {
+			// Jackson accepts overlong and out-of-range sequences (C0 AF reads as '/'); Casty does not
+			throw new FrameDecodingException("The message header is not valid UTF-8 JSON: malformed UTF-8 bytes");
+		}
+		byte[] bytes;
+		int offset;
+		if (body.hasArray()) {
+			bytes = body.array();
+			offset = body.arrayOffset() + start;
+		}
+		else {
+			bytes = ByteBufUtil.getBytes(body, start, length);
+			offset = 0;
+		}
+		body.skipBytes(length);
+		String target = null;
+		String sender = null;
+		String typeHint = null;
+		try (JsonParser parser = MAPPER.createParser(bytes, offset, length)) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				throw new FrameDecodingException("The message header is not a JSON object");
+			}
+			String name;
+			while ((name = parser.nextName()) != null) {
+				JsonToken value = parser.nextToken();
+				String text = (value == JsonToken.VALUE_STRING) ? parser.getString() : null;
+				if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+					parser.skipChildren();
+				}
+				switch (name) {
+					case "target" -> target = text;
+					case "sender" -> sender = text;
+					case "type_hint" -> typeHint = text;
+					default -> {
+					}
+				}
+			}
+			if (parser.nextToken() != null) {
+				throw new FrameDecodingException("The message header has trailing data after its JSON object");
+			}
+		}
+		catch (JacksonException ex) {
+			throw new FrameDecodingException("The message header is not valid UTF-8 JSON: " + ex.getOriginalMessage(),
+					ex);
+		}
+		return new MessageHeader(require(target, "target"), require(sender, "sender"), require(typeHint, "type_hint"));
+	}
+
+	private static String require(@org.jspecify.annotations.Nullable String value, String name) {
+		if (value == null) {
 			throw new FrameDecodingException("Message header lacks string '" + name + "'");
 		}
-		return value.stringValue();
+		return value;
 	}
 
 	private static JsonNode readJson(ByteBuf body, int length, String what) {
-		byte[] bytes = new byte[length];
-		body.readBytes(bytes);
-		if (!isValidUtf8(bytes)) {
+		if (!ByteBufUtil.isText(body, body.readerIndex(), length, StandardCharsets.UTF_8)) {
 			// Jackson accepts overlong and out-of-range sequences (C0 AF reads as '/'); Casty does not
 			throw new FrameDecodingException("The " + what + " is not valid UTF-8 JSON: malformed UTF-8 bytes");
 		}
+		byte[] bytes = new byte[length];
+		body.readBytes(bytes);
 		try {
 			JsonNode json = MAPPER.readTree(bytes);
 			if (json == null || !json.isObject()) {
@@ -201,16 +285,6 @@ public final class FrameCodec {
 		}
 		catch (JacksonException ex) {
 			throw new FrameDecodingException("The " + what + " is not valid UTF-8 JSON: " + ex.getOriginalMessage(), ex);
-		}
-	}
-
-	private static boolean isValidUtf8(byte[] bytes) {
-		try {
-			StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
-			return true;
-		}
-		catch (CharacterCodingException ex) {
-			return false;
 		}
 	}
 

@@ -69,9 +69,10 @@ public final class DefaultEntityRef<M> implements EntityRef<M> {
 	@SuppressWarnings("unchecked")
 	private <R> CompletableFuture<R> askTyped(String entityId, Function<ActorRef<R>, ? extends M> factory,
 			Type replyType, Duration timeout) {
-		String description = "ask to entity '" + entityId + "' of shard type '" + shardType() + "' (shard "
-				+ shardOf(entityId) + ")";
-		PendingAsk ask = this.asks.register(replyType, shardType(), description, timeout);
+		PendingAsk ask = this.asks.register(replyType, shardType(),
+				() -> "ask to entity '" + entityId + "' of shard type '" + shardType() + "' (shard " + shardOf(entityId)
+						+ ")",
+				timeout);
 		try {
 			M message = factory.apply(ask.replyTo().narrow());
 			this.encodableCheck.accept(message);
@@ -81,7 +82,7 @@ public final class DefaultEntityRef<M> implements EntityRef<M> {
 			this.asks.fail(ask, ex, AskOutcome.ERROR);
 		}
 		catch (RuntimeException ex) {
-			this.asks.fail(ask, new CastyException("Building the message for " + description + " failed: " + ex, ex),
+			this.asks.fail(ask, new CastyException("Building the message for " + ask.description() + " failed: " + ex, ex),
 					AskOutcome.ERROR);
 		}
 		return (CompletableFuture<R>) (CompletableFuture<?>) ask.future();

@@ -29,7 +29,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.resolver.DefaultAddressResolverGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import org.jspecify.annotations.Nullable;
@@ -84,7 +83,12 @@ public final class ConnectionManager implements AutoCloseable {
 	private final ChannelGroup acceptedChannels = new DefaultChannelGroup("casty-client-accepted",
 			GlobalEventExecutor.INSTANCE);
 
-	private final Map<String, String> targetUris = new ConcurrentHashMap<>();
+	/** Encoded headers by node, path and type hint. */
+	private final Map<NodeAddress, Map<String, Map<String, byte[]>>> headers = new ConcurrentHashMap<>();
+
+	private static final int MAX_CACHED_HINTS_PER_PATH = 64;
+
+	private static final int MAX_CACHED_PATHS_PER_NODE = 256;
 
 	private volatile @Nullable ClientIdentity identity;
 
@@ -184,11 +188,8 @@ public final class ConnectionManager implements AutoCloseable {
 	}
 
 	private ByteBuf encode(NodeAddress node, String path, @Nullable Object message) {
-		ClientIdentity id = identity();
-		String target = this.targetUris.computeIfAbsent(node.host() + ":" + node.port() + path,
-				(k) -> "casty://" + id.clusterName() + "@" + node.host() + ":" + node.port() + path);
-		MessageHeader header = new MessageHeader(target, id.senderUri(), this.codec.typeHint(message));
-		ByteBuf frame = ByteBufAllocator.DEFAULT.buffer(256);
+		byte[] header = headerBytes(node, path, this.codec.typeHint(message));
+		ByteBuf frame = ByteBufAllocator.DEFAULT.buffer(header.length + 128);
 		try {
 			FrameCodec.writeMessage(header, (buf) -> this.codec.encode(message, buf), frame);
 			return frame;
@@ -197,6 +198,30 @@ public final class ConnectionManager implements AutoCloseable {
 			frame.release();
 			throw ex;
 		}
+	}
+
+	/** The header of a message to a path of a node, encoded once per type hint. */
+	private byte[] headerBytes(NodeAddress node, String path, String typeHint) {
+		Map<String, Map<String, byte[]>> byPath = this.headers.get(node);
+		if (byPath == null) {
+			byPath = this.headers.computeIfAbsent(node, (n) -> new ConcurrentHashMap<>());
+		}
+		Map<String, byte[]> byHint = byPath.get(path);
+		if (byHint == null) {
+			// Refs received in replies can name any path: cache a bounded number per node.
+			byHint = (byPath.size() < MAX_CACHED_PATHS_PER_NODE)
+					? byPath.computeIfAbsent(path, (p) -> new ConcurrentHashMap<>()) : new ConcurrentHashMap<>();
+		}
+		byte[] header = byHint.get(typeHint);
+		if (header == null) {
+			ClientIdentity id = identity();
+			String target = "casty://" + id.clusterName() + "@" + node.host() + ":" + node.port() + path;
+			header = FrameCodec.encodeHeader(new MessageHeader(target, id.senderUri(), typeHint));
+			if (byHint.size() < MAX_CACHED_HINTS_PER_PATH) {
+				byHint.put(typeHint, header);
+			}
+		}
+		return header;
 	}
 
 	/**
@@ -264,6 +289,7 @@ public final class ConnectionManager implements AutoCloseable {
 			}
 		}
 		for (NodeAddress node : gone) {
+			this.headers.remove(node);
 			NodeConnection connection = this.connections.get(node);
 			if (connection != null) {
 				connection.close(new NodeUnreachableException(node, "Node " + node + " was marked down by the cluster"));
@@ -314,7 +340,6 @@ public final class ConnectionManager implements AutoCloseable {
 			connection.attach(ch);
 			Sinks.One<NodeAddress> handshake = Sinks.one();
 			ch.pipeline().addFirst("casty-frames", new CastyFrameDecoder(this.options.maxFrameSize()));
-			conn.addHandlerLast("casty-flush", new FlushConsolidationHandler(256, true));
 			conn.addHandlerLast("casty-node", new NodeHandler(connection, handshake));
 			// Our handler consumes every frame before Reactor Netty's inbound bridge, which
 			// would otherwise only read on demand of a subscriber.

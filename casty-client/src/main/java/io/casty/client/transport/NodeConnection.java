@@ -1,6 +1,10 @@
 package io.casty.client.transport;
 
 import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.casty.client.BufferOverflowException;
 import io.casty.client.CastyException;
@@ -12,8 +16,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One connection to one node. While the TCP connect and handshake run, frames queue (bounded
- * by bytes); once ready they are written straight to the channel, whose write buffer is
- * bounded by its high water mark.
+ * by bytes). Once ready, frames from any thread go through one outbound queue that a single
+ * event-loop task drains with one flush per batch: writes keep the order in which they were
+ * sent, and many small messages cost one system call. The bytes waiting in the queue and in
+ * the channel are bounded.
  *
  * @since 0.1.0
  */
@@ -37,6 +43,14 @@ final class NodeConnection {
 	private int queuedBytes;
 
 	private volatile State state = State.CONNECTING;
+
+	private final Queue<ByteBuf> outbound = new ConcurrentLinkedQueue<>();
+
+	private final AtomicLong outboundBytes = new AtomicLong();
+
+	private final AtomicBoolean draining = new AtomicBoolean();
+
+	private final Runnable drain = this::drain;
 
 	private volatile @Nullable Channel channel;
 
@@ -104,18 +118,43 @@ final class NodeConnection {
 			frame.release();
 			throw new NodeUnreachableException(this.address, "The connection to node " + this.address + " is closed");
 		}
-		if (!ch.isWritable()) {
+		int size = frame.readableBytes();
+		if (this.outboundBytes.addAndGet(size) > this.maxPendingBytes || !ch.isWritable()) {
+			this.outboundBytes.addAndGet(-size);
 			frame.release();
 			throw new BufferOverflowException("The outbound buffer to node " + this.address + " holds more than "
 					+ this.maxPendingBytes + " bytes: the node or network is slower than the sender");
 		}
-		if (ch.eventLoop().inEventLoop()) {
-			// Netty would write at once, ahead of writes other threads queued on this loop
-			// earlier; queue behind them so messages to one entity keep their order.
-			ch.eventLoop().execute(() -> ch.writeAndFlush(frame, ch.voidPromise()));
+		this.outbound.add(frame);
+		if (this.draining.compareAndSet(false, true)) {
+			ch.eventLoop().execute(this.drain);
 		}
-		else {
-			ch.writeAndFlush(frame, ch.voidPromise());
+	}
+
+	private void drain() {
+		Channel ch = this.channel;
+		ByteBuf frame;
+		while (true) {
+			int batch = 0;
+			while ((frame = this.outbound.poll()) != null) {
+				this.outboundBytes.addAndGet(-frame.readableBytes());
+				if (ch == null || this.state == State.CLOSED) {
+					frame.release();
+					continue;
+				}
+				ch.write(frame, ch.voidPromise());
+				if (++batch == 512) {
+					ch.flush();
+					batch = 0;
+				}
+			}
+			if (ch != null && batch > 0) {
+				ch.flush();
+			}
+			this.draining.set(false);
+			if (this.outbound.isEmpty() || !this.draining.compareAndSet(false, true)) {
+				return;
+			}
 		}
 	}
 
@@ -128,12 +167,15 @@ final class NodeConnection {
 				return;
 			}
 			for (Queued q : this.queued) {
-				ch.write(q.frame(), ch.voidPromise());
+				this.outboundBytes.addAndGet(q.frame().readableBytes());
+				this.outbound.add(q.frame());
 			}
-			ch.flush();
 			this.queued.clear();
 			this.queuedBytes = 0;
 			this.state = State.READY;
+			if (!this.outbound.isEmpty() && this.draining.compareAndSet(false, true)) {
+				ch.eventLoop().execute(this.drain);
+			}
 		}
 	}
 
@@ -152,6 +194,10 @@ final class NodeConnection {
 		Channel ch = this.channel;
 		if (ch != null) {
 			ch.close();
+		}
+		ByteBuf unsent;
+		while ((unsent = this.outbound.poll()) != null) {
+			unsent.release();
 		}
 		for (Queued q : failed) {
 			q.frame().release();

@@ -2,7 +2,6 @@ package io.casty.client.protocol.codec;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -39,12 +38,9 @@ public enum PayloadFormat {
 
 		@Override
 		public JsonNode read(ByteBuf in) {
-			try {
-				// Jackson accepts overlong and out-of-range sequences (C0 AF reads as '/'); Casty does not
-				StandardCharsets.UTF_8.newDecoder().decode(in.nioBuffer());
-			}
-			catch (CharacterCodingException ex) {
-				throw new MessageCodecException("Payload is not valid JSON: malformed UTF-8 bytes", ex);
+			// Jackson accepts overlong and out-of-range sequences (C0 AF reads as '/'); Casty does not
+			if (!ByteBufUtil.isText(in, StandardCharsets.UTF_8)) {
+				throw new MessageCodecException("Payload is not valid JSON: malformed UTF-8 bytes");
 			}
 			JsonNode tree;
 			try {

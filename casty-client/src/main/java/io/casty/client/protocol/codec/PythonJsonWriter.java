@@ -137,6 +137,11 @@ public final class PythonJsonWriter implements TreeWriter {
 		ByteBuf buf = this.out;
 		buf.ensureWritable(s.length() + 2);
 		buf.writeByte('"');
+		if (isPlainAscii(s)) {
+			buf.writeCharSequence(s, java.nio.charset.StandardCharsets.US_ASCII);
+			buf.writeByte('"');
+			return;
+		}
 		for (int i = 0; i < s.length(); i++) {
 			char c = s.charAt(i);
 			if (c >= 0x20 && c < 0x7f) {
@@ -161,6 +166,17 @@ public final class PythonJsonWriter implements TreeWriter {
 			}
 		}
 		buf.writeByte('"');
+	}
+
+	/** Whether every character is printable ASCII other than a quote or backslash. */
+	private static boolean isPlainAscii(String s) {
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
