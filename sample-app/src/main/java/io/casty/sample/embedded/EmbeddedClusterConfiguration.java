@@ -1,12 +1,10 @@
 package io.casty.sample.embedded;
 
-import java.util.List;
 
 import io.casty.sample.messages.PaymentMsg;
 import io.casty.sample.messages.SampleTypes;
 import io.casty.spring.boot.autoconfigure.embedded.CastyEmbeddedEntity;
 import io.casty.spring.boot.autoconfigure.embedded.CastyEmbeddedService;
-import io.casty.testkit.ServiceBehavior;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -43,34 +41,8 @@ public class EmbeddedClusterConfiguration {
 	CastyEmbeddedService paymentService(@Value("${casty.client.embedded.nodes:3}") int nodes) {
 		PaymentService behavior = new PaymentService();
 		int node = Math.min(1, nodes - 1);
-		return new CastyEmbeddedService() {
-
-			@Override
-			public String key() {
-				return SampleTypes.PAYMENT_SERVICE_KEY;
-			}
-
-			@Override
-			public String path() {
-				return SampleTypes.PAYMENT_SERVICE_PATH;
-			}
-
-			@Override
-			public int node() {
-				return node;
-			}
-
-			@Override
-			public ServiceBehavior behavior() {
-				return behavior;
-			}
-
-			@Override
-			public List<Class<?>> messageTypes() {
-				return List.of(PaymentMsg.class);
-			}
-
-		};
+		return CastyEmbeddedService.of(SampleTypes.PAYMENT_SERVICE_KEY, SampleTypes.PAYMENT_SERVICE_PATH, node,
+				behavior, PaymentMsg.class);
 	}
 
 }

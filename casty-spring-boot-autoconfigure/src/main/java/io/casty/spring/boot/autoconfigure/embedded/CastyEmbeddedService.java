@@ -55,6 +55,20 @@ public interface CastyEmbeddedService {
 	 * @return the declaration
 	 */
 	static CastyEmbeddedService of(String key, String path, ServiceBehavior behavior, Class<?>... messageTypes) {
+		return of(key, path, 0, behavior, messageTypes);
+	}
+
+	/**
+	 * Creates a declaration hosted on a given node.
+	 * @param key the service key name
+	 * @param path the actor path
+	 * @param nodeIndex the index of the hosting node
+	 * @param behavior the behaviour
+	 * @param messageTypes message types of the service
+	 * @return the declaration
+	 */
+	static CastyEmbeddedService of(String key, String path, int nodeIndex, ServiceBehavior behavior,
+			Class<?>... messageTypes) {
 		return new CastyEmbeddedService() {
 
 			@Override
@@ -65,6 +79,11 @@ public interface CastyEmbeddedService {
 			@Override
 			public String path() {
 				return path;
+			}
+
+			@Override
+			public int node() {
+				return nodeIndex;
 			}
 
 			@Override

@@ -18,6 +18,10 @@ public class CastyClientMeters implements MeterBinder {
 
 	private final CastyClient client;
 
+	/** Registries already bound: Boot binds MeterBinder beans itself, the auto-configuration too. */
+	private final java.util.Set<MeterRegistry> bound = java.util.Collections
+		.newSetFromMap(new java.util.IdentityHashMap<>());
+
 	/**
 	 * Creates the binder.
 	 * @param client the client to observe
@@ -28,6 +32,11 @@ public class CastyClientMeters implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
+		synchronized (this.bound) {
+			if (!this.bound.add(registry)) {
+				return;
+			}
+		}
 		String prefix = MicrometerCastyClientListener.PREFIX;
 		Gauge.builder(prefix + "asks.pending", this.client, CastyClient::pendingAsks)
 			.description("Asks in flight")

@@ -39,7 +39,7 @@ public final class CastyMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	CastyClientMeters castyClientMeters(CastyClient client, MeterRegistry registry) {
 		CastyClientMeters meters = new CastyClientMeters(client);
-		// Boot binds MeterBinder beans too; registering the same gauges again is a no-op
+		// Boot binds MeterBinder beans too where its metrics auto-configuration runs; binding is idempotent
 		meters.bindTo(registry);
 		return meters;
 	}
