@@ -22,7 +22,16 @@ public final class PythonJsonWriter implements TreeWriter {
 
 	private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
+	/** Per-thread scratch the text is built in before one copy into the buffer. */
+	private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[512]);
+
+	private static final int MAX_KEPT_SCRATCH = 64 * 1024;
+
 	private final ByteBuf out;
+
+	private byte[] bytes;
+
+	private int length;
 
 	/** Per open container: whether the next element is its first. */
 	private boolean[] first = new boolean[16];
@@ -34,6 +43,45 @@ public final class PythonJsonWriter implements TreeWriter {
 
 	public PythonJsonWriter(ByteBuf out) {
 		this.out = out;
+		this.bytes = SCRATCH.get();
+	}
+
+	private void put(int b) {
+		if (this.length == this.bytes.length) {
+			grow(1);
+		}
+		this.bytes[this.length++] = (byte) b;
+	}
+
+	private void put(int a, int b) {
+		if (this.length + 2 > this.bytes.length) {
+			grow(2);
+		}
+		this.bytes[this.length++] = (byte) a;
+		this.bytes[this.length++] = (byte) b;
+	}
+
+	private void grow(int needed) {
+		this.bytes = Arrays.copyOf(this.bytes, Math.max(this.bytes.length * 2, this.length + needed));
+		if (this.bytes.length <= MAX_KEPT_SCRATCH) {
+			SCRATCH.set(this.bytes);
+		}
+	}
+
+	/** Copies the text of a finished root value into the buffer. */
+	private void flushIfRootDone() {
+		if (this.depth == 0 && !this.afterName) {
+			this.out.writeBytes(this.bytes, 0, this.length);
+			this.length = 0;
+		}
+	}
+
+	@Override
+	public void finish() {
+		if (this.length > 0) {
+			this.out.writeBytes(this.bytes, 0, this.length);
+			this.length = 0;
+		}
 	}
 
 	private void beforeValue() {
@@ -46,7 +94,7 @@ public final class PythonJsonWriter implements TreeWriter {
 				this.first[this.depth] = false;
 			}
 			else {
-				this.out.writeByte(',').writeByte(' ');
+				put(',', ' ');
 			}
 		}
 	}
@@ -62,7 +110,7 @@ public final class PythonJsonWriter implements TreeWriter {
 	@Override
 	public void beginObject(int size) {
 		beforeValue();
-		this.out.writeByte('{');
+		put('{');
 		push();
 	}
 
@@ -70,113 +118,119 @@ public final class PythonJsonWriter implements TreeWriter {
 	public void name(String name) {
 		beforeValue();
 		writeString(name);
-		this.out.writeByte(':').writeByte(' ');
+		put(':', ' ');
 		this.afterName = true;
 	}
 
 	@Override
 	public void endObject() {
 		this.depth--;
-		this.out.writeByte('}');
+		put('}');
+		flushIfRootDone();
 	}
 
 	@Override
 	public void beginArray(int size) {
 		beforeValue();
-		this.out.writeByte('[');
+		put('[');
 		push();
 	}
 
 	@Override
 	public void endArray() {
 		this.depth--;
-		this.out.writeByte(']');
+		put(']');
+		flushIfRootDone();
 	}
 
 	@Override
 	public void string(String value) {
 		beforeValue();
 		writeString(value);
+		flushIfRootDone();
 	}
 
 	@Override
 	public void integer(long value) {
 		beforeValue();
 		writeAscii(Long.toString(value));
+		flushIfRootDone();
 	}
 
 	@Override
 	public void integer(BigInteger value) {
 		beforeValue();
 		writeAscii(value.toString());
+		flushIfRootDone();
 	}
 
 	@Override
 	public void floating(double value) {
 		beforeValue();
 		writeAscii(pythonRepr(value));
+		flushIfRootDone();
 	}
 
 	@Override
 	public void bool(boolean value) {
 		beforeValue();
 		writeAscii(value ? "true" : "false");
+		flushIfRootDone();
 	}
 
 	@Override
 	public void nul() {
 		beforeValue();
 		writeAscii("null");
+		flushIfRootDone();
 	}
 
 	private void writeAscii(String s) {
-		this.out.writeCharSequence(s, java.nio.charset.StandardCharsets.US_ASCII);
+		int n = s.length();
+		if (this.length + n > this.bytes.length) {
+			grow(n);
+		}
+		for (int i = 0; i < n; i++) {
+			this.bytes[this.length++] = (byte) s.charAt(i);
+		}
 	}
 
 	private void writeString(String s) {
-		ByteBuf buf = this.out;
-		buf.ensureWritable(s.length() + 2);
-		buf.writeByte('"');
-		if (isPlainAscii(s)) {
-			buf.writeCharSequence(s, java.nio.charset.StandardCharsets.US_ASCII);
-			buf.writeByte('"');
-			return;
+		int n = s.length();
+		// Worst case: every char escaped as a six-byte unicode escape, plus quotes.
+		if (this.length + 6 * n + 2 > this.bytes.length) {
+			grow(6 * n + 2);
 		}
-		for (int i = 0; i < s.length(); i++) {
+		byte[] b = this.bytes;
+		int at = this.length;
+		b[at++] = '"';
+		for (int i = 0; i < n; i++) {
 			char c = s.charAt(i);
 			if (c >= 0x20 && c < 0x7f) {
 				if (c == '"' || c == '\\') {
-					buf.writeByte('\\');
+					b[at++] = '\\';
 				}
-				buf.writeByte(c);
+				b[at++] = (byte) c;
 				continue;
 			}
+			b[at++] = '\\';
 			switch (c) {
-				case '\n' -> buf.writeByte('\\').writeByte('n');
-				case '\r' -> buf.writeByte('\\').writeByte('r');
-				case '\t' -> buf.writeByte('\\').writeByte('t');
-				case '\b' -> buf.writeByte('\\').writeByte('b');
-				case '\f' -> buf.writeByte('\\').writeByte('f');
-				default -> buf.writeByte('\\')
-					.writeByte('u')
-					.writeByte(HEX[(c >> 12) & 0xf])
-					.writeByte(HEX[(c >> 8) & 0xf])
-					.writeByte(HEX[(c >> 4) & 0xf])
-					.writeByte(HEX[c & 0xf]);
+				case '\n' -> b[at++] = 'n';
+				case '\r' -> b[at++] = 'r';
+				case '\t' -> b[at++] = 't';
+				case '\b' -> b[at++] = 'b';
+				case '\f' -> b[at++] = 'f';
+				default -> {
+					b[at++] = 'u';
+					b[at++] = HEX[(c >> 12) & 0xf];
+					b[at++] = HEX[(c >> 8) & 0xf];
+					b[at++] = HEX[(c >> 4) & 0xf];
+					b[at++] = HEX[c & 0xf];
+				}
 			}
 		}
-		buf.writeByte('"');
-	}
-
-	/** Whether every character is printable ASCII other than a quote or backslash. */
-	private static boolean isPlainAscii(String s) {
-		for (int i = 0; i < s.length(); i++) {
-			char c = s.charAt(i);
-			if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
-				return false;
-			}
-		}
-		return true;
+		b[at++] = '"';
+		this.length = at;
 	}
 
 	/**
