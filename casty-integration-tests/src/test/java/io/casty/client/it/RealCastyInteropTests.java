@@ -200,18 +200,30 @@ class RealCastyInteropTests {
 		assertThat(client.services().find(payment, Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS).instances())
 			.containsExactlyElementsOf(client.services().lookup(payment).instances());
 
-		// Kill node 3 abruptly: every ask either succeeds or fails fast naming node 3.
+		// Kill node 3 abruptly: every ask either succeeds or fails fast naming node 3. Entities
+		// of the other nodes keep their state; those of node 3 come back empty once Casty
+		// reallocates their shards (v0.21.0 does not replicate entity state).
 		NodeAddress victim = new NodeAddress("127.0.0.1", ports.get(2));
+		java.util.Map<String, NodeAddress> ownerBefore = new java.util.HashMap<>();
+		for (int i = 0; i < entities; i++) {
+			ownerBefore.put(prefix + i, counters.ownerOf(prefix + i).orElseThrow());
+		}
 		nodes.get(2).destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
 		int served = 0;
 		int fastFailures = 0;
 		for (int round = 0; System.nanoTime() < deadline && round < 200; round++) {
-			String id = prefix + (round % entities);
+			int index = round % entities;
+			String id = prefix + index;
 			long start = System.nanoTime();
 			try {
 				int value = counters.ask(id, GetCount::new, Integer.class).get(10, TimeUnit.SECONDS);
-				assertThat(value).isPositive();
+				if (ownerBefore.get(id).equals(victim)) {
+					assertThat(value).isIn(0, index + 1 + 1000);
+				}
+				else {
+					assertThat(value).isEqualTo(index + 1 + 1000);
+				}
 				served++;
 			}
 			catch (ExecutionException ex) {
