@@ -85,6 +85,9 @@ public final class ShardRouter {
 
 	private volatile long lastEpoch = -1;
 
+	/** Whether any location of this type was ever seen (then silence is not a missing type). */
+	private volatile boolean seenAllocations;
+
 	private volatile boolean closed;
 
 	private record Located(NodeAddress node, long epoch) {
@@ -117,9 +120,11 @@ public final class ShardRouter {
 		String waitingFor() {
 			String base = "the location of shard " + this.shard + " of '" + ShardRouter.this.shardType + "'";
 			if (this.attempts > 0 && this.queriedNode != null) {
+				String why = ShardRouter.this.seenAllocations
+						? "Casty's coordinator stays silent while it has no node to allocate the shard to"
+						: "is shard type '" + ShardRouter.this.shardType + "' hosted by any node?";
 				return base + ": the coordinator on " + this.queriedNode + " did not answer " + this.attempts
-						+ " GetShardLocation queries; is shard type '" + ShardRouter.this.shardType
-						+ "' hosted by any node?";
+						+ " GetShardLocation queries; " + why;
 			}
 			return base;
 		}
@@ -433,6 +438,7 @@ public final class ShardRouter {
 	 * @param location the answer
 	 */
 	public void onLocation(ShardLocation location) {
+		this.seenAllocations = true;
 		logger.debug("Shard {} of '{}' is on {} (coordinator answer)", location.shardId(), this.shardType,
 				location.node());
 		this.located.put(location.shardId(), new Located(location.node(), this.topology.current().allocationEpoch()));
@@ -465,6 +471,9 @@ public final class ShardRouter {
 			this.located.clear(); // the cluster restarted and counts epochs from scratch
 		}
 		this.lastEpoch = view.allocationEpoch();
+		if (!this.seenAllocations && view.snapshot().shardAllocations().containsKey(this.shardType)) {
+			this.seenAllocations = true;
+		}
 		this.located.values().removeIf((l) -> view.unavailable().contains(l.node()));
 		reevaluate();
 	}
