@@ -57,35 +57,9 @@ public final class FrameCodec {
 	 * @throws IllegalStateException if the payload writer appended nothing
 	 */
 	public static void writeMessage(MessageHeader header, Consumer<ByteBuf> payloadWriter, ByteBuf out) {
-		int start = out.writerIndex();
-		out.writeInt(0);
-		out.writeByte(Frame.TYPE_MESSAGE);
-		int headerLengthIndex = out.writerIndex();
-		out.writeInt(0);
-		PythonJsonWriter json = new PythonJsonWriter(out);
-		json.beginObject(3);
-		json.name("target");
-		json.string(header.target());
-		json.name("sender");
-		json.string(header.sender());
-		json.name("type_hint");
-		json.string(header.typeHint());
-		json.endObject();
-		out.setInt(headerLengthIndex, out.writerIndex() - headerLengthIndex - 4);
-		int payloadStart = out.writerIndex();
-		try {
-			payloadWriter.accept(out);
-		}
-		catch (RuntimeException ex) {
-			out.writerIndex(start);
-			throw ex;
-		}
-		if (out.writerIndex() == payloadStart) {
-			out.writerIndex(start);
-			throw new IllegalStateException("A message frame needs a payload");
-		}
-		out.setInt(start, out.writerIndex() - start - 4);
+		writeMessage(encodeHeader(header), payloadWriter, out);
 	}
+
 
 	/**
 	 * Returns the JSON bytes of a header, as Casty writes it, for
@@ -94,8 +68,19 @@ public final class FrameCodec {
 	 * @return the UTF-8 bytes
 	 */
 	public static byte[] encodeHeader(MessageHeader header) {
-		return headerJson(header).getBytes(StandardCharsets.UTF_8);
+		ByteBuf buf = io.netty.buffer.Unpooled.buffer(256);
+		PythonJsonWriter json = new PythonJsonWriter(buf);
+		json.beginObject(3);
+		json.name("target");
+		json.string(header.target());
+		json.name("sender");
+		json.string(header.sender());
+		json.name("type_hint");
+		json.string(header.typeHint());
+		json.endObject();
+		return ByteBufUtil.getBytes(buf);
 	}
+
 
 	/**
 	 * Appends a message frame whose header was encoded once with {@link #encodeHeader}.
@@ -294,17 +279,8 @@ public final class FrameCodec {
 	 * @return the JSON text
 	 */
 	public static String headerJson(MessageHeader header) {
-		ByteBuf buf = io.netty.buffer.Unpooled.buffer();
-		PythonJsonWriter json = new PythonJsonWriter(buf);
-		json.beginObject(3);
-		json.name("target");
-		json.string(header.target());
-		json.name("sender");
-		json.string(header.sender());
-		json.name("type_hint");
-		json.string(header.typeHint());
-		json.endObject();
-		return buf.toString(StandardCharsets.UTF_8);
+		return new String(encodeHeader(header), StandardCharsets.UTF_8);
 	}
+
 
 }
