@@ -95,6 +95,9 @@ public final class CastyClient implements AutoCloseable {
 
 	private volatile State state = State.NEW;
 
+	/** The view routers last saw, to tell which nodes became unavailable. */
+	private volatile TopologyView lastView = TopologyView.EMPTY;
+
 	private enum State {
 
 		NEW, STARTED, CLOSED
@@ -466,8 +469,6 @@ public final class CastyClient implements AutoCloseable {
 		logger.debug("Dropped a message from {} to unknown path {}", from, path);
 		this.options.listener().inboundDropped("unknown-target");
 	}
-
-	private volatile TopologyView lastView = TopologyView.EMPTY;
 
 	private void onTopology(TopologyView view) {
 		TopologyView previous = this.lastView;
