@@ -448,6 +448,10 @@ public final class CastyTestCluster implements AutoCloseable {
 		return this.dialExecutor;
 	}
 
+	io.netty.handler.ssl.@Nullable SslContext serverSsl() {
+		return this.config.serverSsl;
+	}
+
 	CastyFrameDecoder frameDecoder() {
 		return new CastyFrameDecoder(this.config.maxFrameLength);
 	}
@@ -515,6 +519,8 @@ public final class CastyTestCluster implements AutoCloseable {
 		private int maxFrameLength = CastyFrameDecoder.DEFAULT_MAX_FRAME_LENGTH;
 
 		private boolean acceptUnknownTypes;
+
+		private io.netty.handler.ssl.@Nullable SslContext serverSsl;
 
 		private final List<ShardedTypeSpec> shardedTypes = new ArrayList<>();
 
@@ -678,6 +684,18 @@ public final class CastyTestCluster implements AutoCloseable {
 		}
 
 		/**
+		 * Serves TLS on every node's port, as a Casty node configured with {@code TlsConfig}
+		 * (build the context with {@code clientAuth(REQUIRE)} for Casty's mutual TLS). Nodes
+		 * still dial clients back in plain TCP.
+		 * @param serverContext the server-side context
+		 * @return this builder
+		 */
+		public Builder tls(io.netty.handler.ssl.SslContext serverContext) {
+			this.serverSsl = Objects.requireNonNull(serverContext, "serverContext");
+			return this;
+		}
+
+		/**
 		 * Sets the largest frame (and decompressed payload) nodes accept; longer frames are
 		 * skipped. Default {@link CastyFrameDecoder#DEFAULT_MAX_FRAME_LENGTH}.
 		 * @param bytes the limit
@@ -814,6 +832,7 @@ public final class CastyTestCluster implements AutoCloseable {
 			copy.dialTimeout = this.dialTimeout;
 			copy.maxFrameLength = this.maxFrameLength;
 			copy.acceptUnknownTypes = this.acceptUnknownTypes;
+			copy.serverSsl = this.serverSsl;
 			copy.shardedTypes.addAll(this.shardedTypes);
 			copy.services.addAll(this.services);
 			return copy;

@@ -137,6 +137,10 @@ final class NodeIncarnation {
 				@Override
 				protected void initChannel(SocketChannel channel) {
 					NodeIncarnation.this.channels.add(channel);
+					io.netty.handler.ssl.SslContext ssl = NodeIncarnation.this.cluster.serverSsl();
+					if (ssl != null) {
+						channel.pipeline().addLast(ssl.newHandler(channel.alloc()));
+					}
 					channel.pipeline()
 						.addLast(NodeIncarnation.this.cluster.frameDecoder(),
 								new NodeConnectionHandler(NodeIncarnation.this, null));

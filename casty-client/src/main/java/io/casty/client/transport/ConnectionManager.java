@@ -139,7 +139,7 @@ public final class ConnectionManager implements AutoCloseable {
 				.doOnConnection((connection) -> {
 					Channel ch = connection.channel();
 					this.acceptedChannels.add(ch);
-					ch.pipeline().addFirst("casty-frames", new CastyFrameDecoder(this.options.maxFrameSize()));
+					connection.addHandlerFirst("casty-frames", new CastyFrameDecoder(this.options.maxFrameSize()));
 					connection.addHandlerLast("casty-accepted", new AcceptedHandler());
 					ch.config().setAutoRead(true);
 				})
@@ -339,7 +339,8 @@ public final class ConnectionManager implements AutoCloseable {
 			Channel ch = conn.channel();
 			connection.attach(ch);
 			Sinks.One<NodeAddress> handshake = Sinks.one();
-			ch.pipeline().addFirst("casty-frames", new CastyFrameDecoder(this.options.maxFrameSize()));
+			// addHandlerFirst keeps it behind Reactor Netty's own handlers (TLS)
+			conn.addHandlerFirst("casty-frames", new CastyFrameDecoder(this.options.maxFrameSize()));
 			conn.addHandlerLast("casty-node", new NodeHandler(connection, handshake));
 			// Our handler consumes every frame before Reactor Netty's inbound bridge, which
 			// would otherwise only read on demand of a subscriber.
