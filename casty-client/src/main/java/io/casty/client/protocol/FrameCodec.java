@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 import io.casty.client.protocol.codec.PythonJsonWriter;
+import io.casty.client.protocol.codec.Utf8;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import tools.jackson.core.JacksonException;
@@ -199,10 +200,6 @@ public final class FrameCodec {
 	/** Streams the three header members out of the JSON without building a tree. */
 	private static MessageHeader readHeader(ByteBuf body, int length) {
 		int start = body.readerIndex();
-		if (!ByteBufUtil.isText(body, start, length, StandardCharsets.UTF_8)) {
-			// Jackson accepts overlong and out-of-range sequences (C0 AF reads as '/'); Casty does not
-			throw new FrameDecodingException("The message header is not valid UTF-8 JSON: malformed UTF-8 bytes");
-		}
 		byte[] bytes;
 		int offset;
 		if (body.hasArray()) {
@@ -214,6 +211,10 @@ public final class FrameCodec {
 			offset = 0;
 		}
 		body.skipBytes(length);
+		if (!Utf8.isValid(bytes, offset, length)) {
+			// Jackson accepts overlong and out-of-range sequences (C0 AF reads as '/'); Casty does not
+			throw new FrameDecodingException("The message header is not valid UTF-8 JSON: malformed UTF-8 bytes");
+		}
 		String target = null;
 		String sender = null;
 		String typeHint = null;

@@ -38,18 +38,24 @@ public enum PayloadFormat {
 
 		@Override
 		public JsonNode read(ByteBuf in) {
+			byte[] bytes;
+			int offset;
+			if (in.hasArray()) {
+				bytes = in.array();
+				offset = in.arrayOffset() + in.readerIndex();
+			}
+			else {
+				bytes = ByteBufUtil.getBytes(in);
+				offset = 0;
+			}
+			int length = in.readableBytes();
 			// Jackson accepts overlong and out-of-range sequences (C0 AF reads as '/'); Casty does not
-			if (!ByteBufUtil.isText(in, StandardCharsets.UTF_8)) {
+			if (!Utf8.isValid(bytes, offset, length)) {
 				throw new MessageCodecException("Payload is not valid JSON: malformed UTF-8 bytes");
 			}
 			JsonNode tree;
 			try {
-				if (in.hasArray()) {
-					tree = JSON_MAPPER.readTree(in.array(), in.arrayOffset() + in.readerIndex(), in.readableBytes());
-				}
-				else {
-					tree = JSON_MAPPER.readTree(ByteBufUtil.getBytes(in));
-				}
+				tree = JSON_MAPPER.readTree(bytes, offset, length);
 			}
 			catch (JacksonException ex) {
 				throw new MessageCodecException("Payload is not valid JSON: " + ex.getOriginalMessage(), ex);
