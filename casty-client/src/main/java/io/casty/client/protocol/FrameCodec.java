@@ -211,6 +211,10 @@ public final class FrameCodec {
 			offset = 0;
 		}
 		body.skipBytes(length);
+		MessageHeader exact = readExactHeader(bytes, offset, length);
+		if (exact != null) {
+			return exact;
+		}
 		if (!Utf8.isValid(bytes, offset, length)) {
 			// Jackson accepts overlong and out-of-range sequences (C0 AF reads as '/'); Casty does not
 			throw new FrameDecodingException("The message header is not valid UTF-8 JSON: malformed UTF-8 bytes");
@@ -246,6 +250,66 @@ public final class FrameCodec {
 					ex);
 		}
 		return new MessageHeader(require(target, "target"), require(sender, "sender"), require(typeHint, "type_hint"));
+	}
+
+	private static final byte[] TARGET = "{\"target\": \"".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] SENDER = "\", \"sender\": \"".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] TYPE_HINT = "\", \"type_hint\": \"".getBytes(StandardCharsets.US_ASCII);
+
+	/**
+	 * Reads a header written exactly as Casty writes it ({@code json.dumps} of the three
+	 * members in order, plain ASCII without escapes) without a JSON parser.
+	 * @return the header, or {@code null} when the bytes take any other form
+	 */
+	private static @org.jspecify.annotations.Nullable MessageHeader readExactHeader(byte[] bytes, int offset,
+			int length) {
+		int end = offset + length;
+		int at = expect(bytes, offset, end, TARGET);
+		int close = (at < 0) ? -1 : plainStringEnd(bytes, at, end);
+		if (close < 0) {
+			return null;
+		}
+		String target = new String(bytes, at, close - at, StandardCharsets.ISO_8859_1);
+		at = expect(bytes, close, end, SENDER);
+		close = (at < 0) ? -1 : plainStringEnd(bytes, at, end);
+		if (close < 0) {
+			return null;
+		}
+		String sender = new String(bytes, at, close - at, StandardCharsets.ISO_8859_1);
+		at = expect(bytes, close, end, TYPE_HINT);
+		close = (at < 0) ? -1 : plainStringEnd(bytes, at, end);
+		if (close < 0 || close + 2 != end || bytes[close + 1] != '}') {
+			return null;
+		}
+		return new MessageHeader(target, sender, new String(bytes, at, close - at, StandardCharsets.ISO_8859_1));
+	}
+
+	private static int expect(byte[] bytes, int at, int end, byte[] literal) {
+		if (end - at < literal.length) {
+			return -1;
+		}
+		for (int i = 0; i < literal.length; i++) {
+			if (bytes[at + i] != literal[i]) {
+				return -1;
+			}
+		}
+		return at + literal.length;
+	}
+
+	/** The index of the closing quote of a string of printable ASCII without escapes, or -1. */
+	private static int plainStringEnd(byte[] bytes, int at, int end) {
+		for (int i = at; i < end; i++) {
+			byte b = bytes[i];
+			if (b == '"') {
+				return i;
+			}
+			if (b < 0x20 || b == '\\' || b == 0x7f) {
+				return -1;
+			}
+		}
+		return -1;
 	}
 
 	private static String require(@org.jspecify.annotations.Nullable String value, String name) {
