@@ -303,7 +303,7 @@ final class NodeIncarnation {
 			}
 			Channel channel = this.connections.get(this.aliases.getOrDefault(target, target));
 			if (channel != null && channel.isActive()) {
-				channel.writeAndFlush(frame);
+				ChannelOutbox.write(channel, frame);
 				return;
 			}
 			Long until = this.blacklist.get(target);
