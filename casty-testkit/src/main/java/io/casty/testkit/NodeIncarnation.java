@@ -75,6 +75,8 @@ final class NodeIncarnation {
 
 	private final ExecutorService executor;
 
+	private volatile @Nullable String senderUri;
+
 	private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
 
 	private volatile @Nullable Channel serverChannel;
@@ -385,12 +387,19 @@ final class NodeIncarnation {
 			clusterNode.submit((other) -> other.dispatch(target.path(), payload));
 			return;
 		}
-		ByteBuf frame = Unpooled.buffer(payload.length + 128);
-		NodeAddress self = address();
-		FrameCodec.writeMessage(new MessageHeader(to.uri(),
-				"casty://" + this.cluster.systemName() + "@" + self.host() + ":" + self.port() + "/", typeHint), payload,
-				frame);
+		ByteBuf frame = Unpooled.buffer(payload.length + 256);
+		FrameCodec.writeMessage(new MessageHeader(to.uri(), senderUri(), typeHint), payload, frame);
 		sendFrame(peer, frame);
+	}
+
+	private String senderUri() {
+		String sender = this.senderUri;
+		if (sender == null) {
+			NodeAddress self = address();
+			sender = "casty://" + this.cluster.systemName() + "@" + self.host() + ":" + self.port() + "/";
+			this.senderUri = sender;
+		}
+		return sender;
 	}
 
 	void pushSnapshot(byte[] payload) {

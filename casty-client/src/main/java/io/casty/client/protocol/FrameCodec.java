@@ -58,8 +58,16 @@ public final class FrameCodec {
 	 * @throws IllegalStateException if the payload writer appended nothing
 	 */
 	public static void writeMessage(MessageHeader header, Consumer<ByteBuf> payloadWriter, ByteBuf out) {
-		writeMessage(encodeHeader(header), payloadWriter, out);
+		int start = out.writerIndex();
+		out.writeInt(0);
+		out.writeByte(Frame.TYPE_MESSAGE);
+		int headerLengthIndex = out.writerIndex();
+		out.writeInt(0);
+		writeHeaderJson(header, out);
+		out.setInt(headerLengthIndex, out.writerIndex() - headerLengthIndex - 4);
+		writePayload(start, payloadWriter, out);
 	}
+
 
 
 	/**
@@ -70,7 +78,12 @@ public final class FrameCodec {
 	 */
 	public static byte[] encodeHeader(MessageHeader header) {
 		ByteBuf buf = io.netty.buffer.Unpooled.buffer(256);
-		PythonJsonWriter json = new PythonJsonWriter(buf);
+		writeHeaderJson(header, buf);
+		return ByteBufUtil.getBytes(buf);
+	}
+
+	private static void writeHeaderJson(MessageHeader header, ByteBuf out) {
+		PythonJsonWriter json = new PythonJsonWriter(out);
 		json.beginObject(3);
 		json.name("target");
 		json.string(header.target());
@@ -79,8 +92,8 @@ public final class FrameCodec {
 		json.name("type_hint");
 		json.string(header.typeHint());
 		json.endObject();
-		return ByteBufUtil.getBytes(buf);
 	}
+
 
 
 	/**
@@ -95,6 +108,11 @@ public final class FrameCodec {
 		out.writeByte(Frame.TYPE_MESSAGE);
 		out.writeInt(headerJson.length);
 		out.writeBytes(headerJson);
+		writePayload(start, payloadWriter, out);
+	}
+
+	/** Appends the payload after the header and fills in the frame length. */
+	private static void writePayload(int start, Consumer<ByteBuf> payloadWriter, ByteBuf out) {
 		int payloadStart = out.writerIndex();
 		try {
 			payloadWriter.accept(out);
@@ -109,6 +127,7 @@ public final class FrameCodec {
 		}
 		out.setInt(start, out.writerIndex() - start - 4);
 	}
+
 
 	/**
 	 * Appends a message frame with an already encoded payload.
