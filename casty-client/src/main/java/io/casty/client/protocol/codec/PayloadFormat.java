@@ -38,17 +38,9 @@ public enum PayloadFormat {
 
 		@Override
 		public JsonNode read(ByteBuf in) {
-			byte[] bytes;
-			int offset;
-			if (in.hasArray()) {
-				bytes = in.array();
-				offset = in.arrayOffset() + in.readerIndex();
-			}
-			else {
-				bytes = ByteBufUtil.getBytes(in);
-				offset = 0;
-			}
 			int length = in.readableBytes();
+			byte[] bytes = arrayOf(in);
+			int offset = arrayOffset(in);
 			// Jackson accepts overlong and out-of-range sequences (C0 AF reads as '/'); Casty does not
 			if (!Utf8.isValid(bytes, offset, length)) {
 				throw new MessageCodecException("Payload is not valid JSON: malformed UTF-8 bytes");
@@ -79,8 +71,8 @@ public enum PayloadFormat {
 
 		@Override
 		public JsonNode read(ByteBuf in) {
-			byte[] bytes = ByteBufUtil.getBytes(in);
-			try (MessageUnpacker unpacker = UNPACKER_CONFIG.newUnpacker(bytes)) {
+			try (MessageUnpacker unpacker = UNPACKER_CONFIG.newUnpacker(arrayOf(in), arrayOffset(in),
+					in.readableBytes())) {
 				JsonNode root = readMsgpack(unpacker, 0);
 				if (unpacker.hasNext()) {
 					throw new MessageCodecException("msgpack payload has trailing bytes after the root value");
@@ -130,6 +122,16 @@ public enum PayloadFormat {
 	 */
 	static JsonNode readJson(byte[] bytes) {
 		return JSON_MAPPER.readTree(bytes);
+	}
+
+	/** The bytes behind a buffer, without a copy when it has a backing array. */
+	private static byte[] arrayOf(ByteBuf in) {
+		return in.hasArray() ? in.array() : ByteBufUtil.getBytes(in);
+	}
+
+	/** Where the readable bytes start in {@link #arrayOf(ByteBuf)}. */
+	private static int arrayOffset(ByteBuf in) {
+		return in.hasArray() ? in.arrayOffset() + in.readerIndex() : 0;
 	}
 
 	private static JsonNode readMsgpack(MessageUnpacker unpacker, int depth) throws IOException {
