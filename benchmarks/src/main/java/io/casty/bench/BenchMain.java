@@ -98,6 +98,7 @@ public final class BenchMain {
 		report.put("machine", machine());
 		report.put("mode", options.mode);
 		report.put("config", options.config);
+		report.put("connections_per_node", options.connectionsPerNode);
 		List<Map<String, Object>> runs = new ArrayList<>();
 		for (int i = 0; i < options.repeat; i++) {
 			runs.add(switch (options.mode) {
@@ -160,6 +161,7 @@ public final class BenchMain {
 		if (options.ioThreads > 0) {
 			builder.ioThreads(options.ioThreads);
 		}
+		builder.connectionsPerNode(options.connectionsPerNode);
 		long start = System.nanoTime();
 		try (CastyClient client = CastyClient.start(builder.build())) {
 			var view = client.awaitTopology(Duration.ofSeconds(30));
@@ -310,6 +312,8 @@ public final class BenchMain {
 
 		int ioThreads;
 
+		int connectionsPerNode = CastyClientOptions.DEFAULT_CONNECTIONS_PER_NODE;
+
 		boolean skipRaw;
 
 		@org.jspecify.annotations.Nullable String jsonFile;
@@ -354,6 +358,7 @@ public final class BenchMain {
 					case "--contact" -> o.contacts.add(value);
 					case "--repeat" -> o.repeat = Integer.parseInt(value);
 					case "--io-threads" -> o.ioThreads = Integer.parseInt(value);
+					case "--connections-per-node" -> o.connectionsPerNode = Integer.parseInt(value);
 					case "--json" -> o.jsonFile = value;
 					case "--tells" -> tells = Integer.parseInt(value);
 					case "--tell-entities" -> tellEntities = Integer.parseInt(value);

@@ -91,6 +91,8 @@ public final class CastyClient implements AutoCloseable {
 
 	private volatile @Nullable ClientIdentity identity;
 
+	private volatile List<ClientIdentity> identities = List.of();
+
 	private volatile @Nullable ScheduledFuture<?> sweeper;
 
 	private volatile State state = State.NEW;
@@ -151,9 +153,11 @@ public final class CastyClient implements AutoCloseable {
 			throw new IllegalStateException("The Casty client was already " + this.state.name().toLowerCase());
 		}
 		try {
-			ClientIdentity id = this.connections.start();
+			List<ClientIdentity> ids = this.connections.start();
+			ClientIdentity id = ids.get(0);
 			this.identity = id;
-			this.asks.start(id);
+			this.identities = ids;
+			this.asks.start(ids);
 			this.subscriber.start(id);
 			this.sweeper = this.scheduler.scheduleAtFixedRate(this::expireBuffers, 200, 200, TimeUnit.MILLISECONDS);
 			this.state = State.STARTED;
@@ -249,7 +253,8 @@ public final class CastyClient implements AutoCloseable {
 		requireStarted();
 		checkEncodable(message);
 		NodeAddress node = nodeOf(ref);
-		this.connections.send(node, ref.address().path(), message,
+		String path = ref.address().path();
+		this.connections.send(this.connections.laneOf(path), node, path, message,
 				(failure) -> this.options.listener().messageDropped("actor", "node-unreachable"));
 		this.options.listener().messageSent("actor");
 	}
@@ -282,13 +287,15 @@ public final class CastyClient implements AutoCloseable {
 	public <M, R> CompletableFuture<R> ask(ActorRef<M> ref, Function<ActorRef<R>, ? extends M> factory,
 			Class<R> replyType, Duration timeout) {
 		requireStarted();
-		PendingAsk ask = this.asks.register(replyType, "actor", "ask to " + ref, timeout);
+		String path = ref.address().path();
+		int lane = this.connections.laneOf(path);
+		PendingAsk ask = this.asks.register(replyType, "actor", () -> "ask to " + ref, timeout, lane);
 		try {
 			M message = factory.apply(ask.replyTo().narrow());
 			checkEncodable(message);
 			NodeAddress node = nodeOf(ref);
 			ask.sentTo(node);
-			this.connections.send(node, ref.address().path(), message,
+			this.connections.send(lane, node, path, message,
 					(failure) -> this.asks.fail(ask, failure, AskOutcome.UNREACHABLE));
 			this.options.listener().messageSent("actor");
 		}
@@ -352,6 +359,16 @@ public final class CastyClient implements AutoCloseable {
 			throw new IllegalStateException("The Casty client is not started");
 		}
 		return id;
+	}
+
+	/**
+	 * The identity of each connection lane ({@link CastyClientOptions#connectionsPerNode()}),
+	 * lane 0 first; lane 0's is {@link #clientIdentity()}.
+	 * @return the identities
+	 */
+	public List<ClientIdentity> clientIdentities() {
+		requireStarted();
+		return this.identities;
 	}
 
 	/**

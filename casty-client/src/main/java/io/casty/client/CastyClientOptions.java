@@ -79,6 +79,16 @@ public final class CastyClientOptions {
 	/** Default number of I/O threads. */
 	public static final int DEFAULT_IO_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
+	/**
+	 * Default connections per node, each under its own client identity. A Casty v0.21.0
+	 * node handles one message of a connection at a time, so more connections let a node
+	 * work on several of the client's messages at once.
+	 */
+	public static final int DEFAULT_CONNECTIONS_PER_NODE = 1;
+
+	/** Largest number of connections per node. */
+	public static final int MAX_CONNECTIONS_PER_NODE = 16;
+
 	private final List<NodeAddress> contactPoints;
 
 	private final String systemName;
@@ -131,6 +141,8 @@ public final class CastyClientOptions {
 
 	private final int ioThreads;
 
+	private final int connectionsPerNode;
+
 	private final List<Class<?>> messageTypes;
 
 	private final @Nullable SslContext sslContext;
@@ -182,6 +194,23 @@ public final class CastyClientOptions {
 		}
 		this.maxFrameSize = b.maxFrameSize;
 		this.ioThreads = atLeastOne(b.ioThreads, "ioThreads");
+		if (b.connectionsPerNode < 1 || b.connectionsPerNode > MAX_CONNECTIONS_PER_NODE) {
+			throw new IllegalArgumentException("connectionsPerNode must be 1-" + MAX_CONNECTIONS_PER_NODE + ", was "
+					+ b.connectionsPerNode);
+		}
+		if (b.connectionsPerNode > 1 && ((b.clientPort != 0 && b.clientPort + b.connectionsPerNode - 1 > 65535)
+				|| (b.advertisedPort != null && b.advertisedPort != 0
+						&& b.advertisedPort + b.connectionsPerNode - 1 > 65535))) {
+			throw new IllegalArgumentException("connectionsPerNode " + b.connectionsPerNode
+					+ " needs that many consecutive ports from clientPort and advertisedPort");
+		}
+		if (b.connectionsPerNode > 1 && !b.listen && b.advertisedHost != null
+				&& (b.advertisedPort == null || b.advertisedPort == 0)) {
+			throw new IllegalArgumentException("connectionsPerNode " + b.connectionsPerNode
+					+ " needs one identity per connection: set advertisedPort (connection k advertises port + k)"
+					+ " or leave advertisedHost unset");
+		}
+		this.connectionsPerNode = b.connectionsPerNode;
 		this.messageTypes = List.copyOf(b.messageTypes);
 		this.sslContext = b.sslContext;
 		this.tcpClientCustomizer = b.tcpClientCustomizer;
@@ -363,6 +392,16 @@ public final class CastyClientOptions {
 		return this.ioThreads;
 	}
 
+	/**
+	 * Connections per node (see {@link #DEFAULT_CONNECTIONS_PER_NODE}). Connection {@code k}
+	 * has its own identity: with a fixed client or advertised port {@code p} it uses port
+	 * {@code p + k}. Messages for one entity or actor always take the same connection.
+	 * @return the count
+	 */
+	public int connectionsPerNode() {
+		return this.connectionsPerNode;
+	}
+
 	/** Message types registered at start. @return the types */
 	public List<Class<?>> messageTypes() {
 		return this.messageTypes;
@@ -440,6 +479,8 @@ public final class CastyClientOptions {
 
 		private int ioThreads = DEFAULT_IO_THREADS;
 
+		private int connectionsPerNode = DEFAULT_CONNECTIONS_PER_NODE;
+
 		private final List<Class<?>> messageTypes = new ArrayList<>();
 
 		private @Nullable SslContext sslContext;
@@ -478,6 +519,7 @@ public final class CastyClientOptions {
 			this.maxPendingWriteBytes = o.maxPendingWriteBytes;
 			this.maxFrameSize = o.maxFrameSize;
 			this.ioThreads = o.ioThreads;
+			this.connectionsPerNode = o.connectionsPerNode;
 			this.messageTypes.addAll(o.messageTypes);
 			this.sslContext = o.sslContext;
 			this.tcpClientCustomizer = o.tcpClientCustomizer;
@@ -623,6 +665,12 @@ public final class CastyClientOptions {
 
 		public Builder ioThreads(int ioThreads) {
 			this.ioThreads = ioThreads;
+			return this;
+		}
+
+		/** Connections per node (see {@link CastyClientOptions#connectionsPerNode()}). @param connectionsPerNode 1-16 @return this */
+		public Builder connectionsPerNode(int connectionsPerNode) {
+			this.connectionsPerNode = connectionsPerNode;
 			return this;
 		}
 

@@ -2,6 +2,7 @@ package io.casty.client.messaging;
 
 import java.lang.reflect.Type;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -49,7 +50,8 @@ public final class AskRegistry implements AutoCloseable {
 
 	private final int maxPending;
 
-	private volatile @Nullable ClientIdentity identity;
+	/** The identity of each connection lane; a reply ref names the lane its request took. */
+	private volatile List<ClientIdentity> identities = List.of();
 
 	private volatile boolean closed;
 
@@ -64,8 +66,15 @@ public final class AskRegistry implements AutoCloseable {
 		}, 10, TimeUnit.MILLISECONDS, 512);
 	}
 
-	public void start(ClientIdentity identity) {
-		this.identity = identity;
+	/**
+	 * Starts the timer.
+	 * @param identities the identity of each connection lane, lane 0 first
+	 */
+	public void start(List<ClientIdentity> identities) {
+		if (identities.isEmpty()) {
+			throw new IllegalArgumentException("At least one client identity is required");
+		}
+		this.identities = List.copyOf(identities);
 		this.timer.start();
 	}
 
@@ -79,7 +88,7 @@ public final class AskRegistry implements AutoCloseable {
 	 * @throws BufferOverflowException if too many asks are in flight
 	 */
 	public PendingAsk register(Type replyType, String target, String description, Duration timeout) {
-		return register(replyType, target, () -> description, timeout);
+		return register(replyType, target, () -> description, timeout, 0);
 	}
 
 	/**
@@ -88,17 +97,19 @@ public final class AskRegistry implements AutoCloseable {
 	 * @param target the bounded metric label (shard type or "actor")
 	 * @param description what is asked, for error messages
 	 * @param timeout how long to wait
+	 * @param lane the connection lane the request takes; the reply ref names its identity
 	 * @return the pending ask
 	 */
 	public PendingAsk register(Type replyType, String target, java.util.function.Supplier<String> description,
-			Duration timeout) {
+			Duration timeout, int lane) {
 		if (this.closed) {
 			throw new ClientClosedException("The Casty client is closed");
 		}
-		ClientIdentity id = this.identity;
-		if (id == null) {
+		List<ClientIdentity> ids = this.identities;
+		if (ids.isEmpty()) {
 			throw new IllegalStateException("The Casty client is not started");
 		}
+		ClientIdentity id = ids.get(lane);
 		if (this.count.incrementAndGet() > this.maxPending) {
 			this.count.decrementAndGet();
 			this.listener.bufferRejected(target);

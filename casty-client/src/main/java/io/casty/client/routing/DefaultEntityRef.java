@@ -72,7 +72,7 @@ public final class DefaultEntityRef<M> implements EntityRef<M> {
 		PendingAsk ask = this.asks.register(replyType, shardType(),
 				() -> "ask to entity '" + entityId + "' of shard type '" + shardType() + "' (shard " + shardOf(entityId)
 						+ ")",
-				timeout);
+				timeout, this.router.laneOf(entityId));
 		try {
 			M message = factory.apply(ask.replyTo().narrow());
 			this.encodableCheck.accept(message);

@@ -185,6 +185,15 @@ public final class ShardRouter {
 	}
 
 	/**
+	 * The connection lane of an entity's messages: always the same for one entity.
+	 * @param entityId the entity
+	 * @return the lane index
+	 */
+	public int laneOf(String entityId) {
+		return this.connections.laneOf(entityId);
+	}
+
+	/**
 	 * The node messages for an entity go to now.
 	 * @param entityId the entity
 	 * @return the node, or {@code null} if unknown or unreachable
@@ -289,7 +298,8 @@ public final class ShardRouter {
 			ask.sentTo(node);
 		}
 		try {
-			this.connections.send(node, this.regionPath, new ShardEnvelope(out.entityId(), out.message()),
+			this.connections.send(laneOf(out.entityId()), node, this.regionPath,
+					new ShardEnvelope(out.entityId(), out.message()),
 					(failure) -> reject(out, failure, AskOutcome.UNREACHABLE, false));
 			this.listener.messageSent(this.shardType);
 		}

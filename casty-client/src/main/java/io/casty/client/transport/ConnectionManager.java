@@ -1,175 +1,101 @@
 package io.casty.client.transport;
 
-import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
-import io.casty.client.CastyClientListener;
 import io.casty.client.CastyClientOptions;
 import io.casty.client.CastyException;
-import io.casty.client.ClientClosedException;
 import io.casty.client.NodeUnreachableException;
-import io.casty.client.protocol.CastyFrameDecoder;
-import io.casty.client.protocol.Frame;
-import io.casty.client.protocol.FrameCodec;
-import io.casty.client.protocol.MessageHeader;
 import io.casty.client.protocol.codec.MessageCodec;
 import io.casty.client.protocol.messages.NodeAddress;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.resolver.DefaultAddressResolverGroup;
-import io.netty.util.concurrent.GlobalEventExecutor;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
-import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
-import reactor.netty.DisposableServer;
-import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
-import reactor.netty.tcp.TcpClient;
-import reactor.netty.tcp.TcpServer;
-import reactor.util.retry.Retry;
 
 /**
- * Owns the client's connections: at most one per node, opened on demand, each with Casty's
- * handshake. A node whose connection fails is marked failed: sends to it fail at once with
- * {@link NodeUnreachableException}, and it is reconnected in the background with jittered
- * exponential backoff until it answers or leaves the cluster. Also runs the listener that
- * accepts nodes dialling the client back.
+ * Owns the client's connections: {@link CastyClientOptions#connectionsPerNode()} lanes, each
+ * with its own client identity and at most one connection per node. Casty v0.21.0 handles
+ * one inbound message of a connection at a time and serializes the replies to one peer one
+ * at a time, so a node works on several of the client's messages at once only when they
+ * arrive on several connections.
+ * <p>
+ * Messages with the same key (entity id or actor path) always take the same lane, so their
+ * order is kept. Lane 0 carries the topology subscription, location queries and service
+ * lookups. A node counts as failed while any lane's connection to it is failed.
  *
  * @since 0.1.0
  */
 public final class ConnectionManager implements AutoCloseable {
 
-	private static final Logger logger = LoggerFactory.getLogger(ConnectionManager.class);
-
-	private final CastyClientOptions options;
-
-	private final MessageCodec codec;
-
-	private final InboundFrames inbound;
-
-	private final ConnectionEvents events;
-
-	private final CastyClientListener listener;
-
-	private final LoopResources loops;
-
-	private final TcpClient tcpClient;
-
-	private final Map<NodeAddress, NodeConnection> connections = new ConcurrentHashMap<>();
-
-	private final Map<NodeAddress, NodeAddress> aliases = new ConcurrentHashMap<>();
-
-	private final Map<NodeAddress, Failure> failures = new ConcurrentHashMap<>();
-
-	/** Connections nodes dialled to the client's listener, usable both ways as in Casty. */
-	private final Map<NodeAddress, NodeConnection> accepted = new ConcurrentHashMap<>();
-
-	private final ChannelGroup acceptedChannels = new DefaultChannelGroup("casty-client-accepted",
-			GlobalEventExecutor.INSTANCE);
-
-	/** Encoded headers by node, path and type hint. */
-	private final Map<NodeAddress, Map<String, Map<String, byte[]>>> headers = new ConcurrentHashMap<>();
-
-	private static final int MAX_CACHED_HINTS_PER_PATH = 64;
-
-	private static final int MAX_CACHED_PATHS_PER_NODE = 256;
-
-	private volatile @Nullable ClientIdentity identity;
-
-	private volatile @Nullable DisposableServer server;
-
-	private volatile boolean closed;
-
-	private record Failure(CastyException cause, Disposable reconnect) {
-	}
+	private final ConnectionLane[] lanes;
 
 	public ConnectionManager(CastyClientOptions options, MessageCodec codec, LoopResources loops, InboundFrames inbound,
 			ConnectionEvents events) {
-		this.options = options;
-		this.codec = codec;
-		this.loops = loops;
-		this.inbound = inbound;
-		this.events = events;
-		this.listener = options.listener();
-		int high = options.maxPendingWriteBytes();
-		TcpClient client = TcpClient.newConnection()
-			.runOn(loops)
-			.resolver(DefaultAddressResolverGroup.INSTANCE)
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
-			.option(ChannelOption.SO_KEEPALIVE, true)
-			.option(ChannelOption.TCP_NODELAY, true)
-			.option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(Math.max(1, high / 2), high));
-		if (options.sslContext() != null) {
-			client = client.secure((spec) -> spec.sslContext(options.sslContext()));
+		this.lanes = new ConnectionLane[options.connectionsPerNode()];
+		for (int i = 0; i < this.lanes.length; i++) {
+			this.lanes[i] = new ConnectionLane(i, options, codec, loops, inbound, events);
 		}
-		this.tcpClient = options.tcpClientCustomizer().apply(client);
 	}
 
 	/**
-	 * Binds the dial-back listener (when enabled) and fixes the client's identity.
-	 * @return the identity every ref and handshake carries
+	 * Binds the dial-back listeners (when enabled) and fixes the identity of every lane.
+	 * @return the identities, lane 0 first
 	 */
-	public ClientIdentity start() {
-		String host;
-		int port;
-		if (this.options.listen()) {
-			DisposableServer bound = TcpServer.create()
-				.runOn(this.loops)
-				.host(this.options.clientHost())
-				.port(this.options.clientPort())
-				.option(ChannelOption.SO_REUSEADDR, true)
-				.childOption(ChannelOption.TCP_NODELAY, true)
-				.childOption(ChannelOption.SO_KEEPALIVE, true)
-				.doOnConnection((connection) -> {
-					Channel ch = connection.channel();
-					this.acceptedChannels.add(ch);
-					connection.addHandlerFirst("casty-frames", new CastyFrameDecoder(this.options.maxFrameSize()));
-					connection.addHandlerLast("casty-accepted", new AcceptedHandler());
-					ch.config().setAutoRead(true);
-				})
-				.bindNow(this.options.connectTimeout().plusSeconds(5));
-			this.server = bound;
-			host = (this.options.advertisedHost() != null) ? this.options.advertisedHost() : this.options.clientHost();
-			port = (this.options.advertisedPort() != null) ? this.options.advertisedPort()
-					: ((InetSocketAddress) bound.address()).getPort();
+	public List<ClientIdentity> start() {
+		List<ClientIdentity> identities = new ArrayList<>(this.lanes.length);
+		for (ConnectionLane lane : this.lanes) {
+			identities.add(lane.start());
 		}
-		else {
-			// Undialable, unique, and sorting below every node address (spec: race rule).
-			host = (this.options.advertisedHost() != null) ? this.options.advertisedHost()
-					: "-jc-" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-			port = (this.options.advertisedPort() != null) ? this.options.advertisedPort() : 0;
-		}
-		ClientIdentity id = new ClientIdentity(host, port, this.options.systemName());
-		this.identity = id;
-		return id;
-	}
-
-	private ClientIdentity identity() {
-		ClientIdentity id = this.identity;
-		if (id == null) {
-			throw new IllegalStateException("ConnectionManager not started");
-		}
-		return id;
+		return List.copyOf(identities);
 	}
 
 	/**
-	 * Encodes and sends a message to an actor path of a node, connecting first if needed.
+	 * The number of lanes.
+	 * @return at least 1
+	 */
+	public int laneCount() {
+		return this.lanes.length;
+	}
+
+	/**
+	 * The lane of messages with a key; the same key always gets the same lane.
+	 * @param key an entity id or an actor path
+	 * @return the lane index
+	 */
+	public int laneOf(String key) {
+		return laneOf(key, this.lanes.length);
+	}
+
+	/**
+	 * The lane of a key among a number of lanes.
+	 * @param key an entity id or an actor path
+	 * @param lanes the number of lanes
+	 * @return the lane index
+	 */
+	public static int laneOf(String key, int lanes) {
+		if (lanes == 1) {
+			return 0;
+		}
+		int h = key.hashCode() * 0x9E3779B9;
+		return Math.floorMod(h ^ (h >>> 16), lanes);
+	}
+
+	/**
+	 * Encodes and sends a message on lane 0.
+	 * @param node the node
+	 * @param path the actor path on it
+	 * @param message the message
+	 * @param failure told if the message, once accepted, cannot be written
+	 * @see #send(int, NodeAddress, String, Object, SendFailure)
+	 */
+	public void send(NodeAddress node, String path, @Nullable Object message, SendFailure failure) {
+		this.lanes[0].send(node, path, message, failure);
+	}
+
+	/**
+	 * Encodes and sends a message to an actor path of a node on one lane, connecting first if
+	 * needed.
+	 * @param lane the lane index
 	 * @param node the node
 	 * @param path the actor path on it
 	 * @param message the message
@@ -178,454 +104,88 @@ public final class ConnectionManager implements AutoCloseable {
 	 * @throws io.casty.client.BufferOverflowException if too many bytes wait for the node
 	 * @throws io.casty.client.MessageCodecException if the message cannot be encoded
 	 */
-	public void send(NodeAddress node, String path, @Nullable Object message, SendFailure failure) {
-		if (this.closed) {
-			throw new ClientClosedException("The Casty client is closed");
-		}
-		NodeConnection connection = connectionFor(node);
-		ByteBuf frame = encode(node, path, message);
-		connection.send(frame, failure);
-	}
-
-	private ByteBuf encode(NodeAddress node, String path, @Nullable Object message) {
-		byte[] header = headerBytes(node, path, this.codec.typeHint(message));
-		ByteBuf frame = ByteBufAllocator.DEFAULT.buffer(header.length + 128);
-		try {
-			FrameCodec.writeMessage(header, (buf) -> this.codec.encode(message, buf), frame);
-			return frame;
-		}
-		catch (RuntimeException ex) {
-			frame.release();
-			throw ex;
-		}
-	}
-
-	/** The header of a message to a path of a node, encoded once per type hint. */
-	private byte[] headerBytes(NodeAddress node, String path, String typeHint) {
-		Map<String, Map<String, byte[]>> byPath = this.headers.get(node);
-		if (byPath == null) {
-			byPath = this.headers.computeIfAbsent(node, (n) -> new ConcurrentHashMap<>());
-		}
-		Map<String, byte[]> byHint = byPath.get(path);
-		if (byHint == null) {
-			// Refs received in replies can name any path: cache a bounded number per node.
-			byHint = (byPath.size() < MAX_CACHED_PATHS_PER_NODE)
-					? byPath.computeIfAbsent(path, (p) -> new ConcurrentHashMap<>()) : new ConcurrentHashMap<>();
-		}
-		byte[] header = byHint.get(typeHint);
-		if (header == null) {
-			ClientIdentity id = identity();
-			String target = "casty://" + id.clusterName() + "@" + node.host() + ":" + node.port() + path;
-			header = FrameCodec.encodeHeader(new MessageHeader(target, id.senderUri(), typeHint));
-			if (byHint.size() < MAX_CACHED_HINTS_PER_PATH) {
-				byHint.put(typeHint, header);
-			}
-		}
-		return header;
+	public void send(int lane, NodeAddress node, String path, @Nullable Object message, SendFailure failure) {
+		this.lanes[lane].send(node, path, message, failure);
 	}
 
 	/**
-	 * Whether a node is marked failed (its last connection attempt or connection failed and
-	 * it has not answered since).
+	 * Whether a node is marked failed on any lane.
 	 * @param node the node
 	 * @return whether it is failed
 	 */
 	public boolean isFailed(NodeAddress node) {
-		return this.failures.containsKey(resolve(node));
+		for (ConnectionLane lane : this.lanes) {
+			if (lane.isFailed(node)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
 	 * Why a node is marked failed.
 	 * @param node the node
-	 * @return the cause, or {@code null} if it is not failed
+	 * @return the cause on the first lane where it is failed, or {@code null}
 	 */
 	public @Nullable CastyException failureOf(NodeAddress node) {
-		Failure failure = this.failures.get(resolve(node));
-		return (failure != null) ? failure.cause() : null;
+		for (ConnectionLane lane : this.lanes) {
+			CastyException cause = lane.failureOf(node);
+			if (cause != null) {
+				return cause;
+			}
+		}
+		return null;
 	}
 
 	/**
-	 * Nodes with an open, ready connection.
+	 * Nodes with an open, ready connection on lane 0.
 	 * @return their canonical addresses
 	 */
 	public List<NodeAddress> connectedNodes() {
-		List<NodeAddress> nodes = new ArrayList<>();
-		for (Map.Entry<NodeAddress, NodeConnection> entry : this.connections.entrySet()) {
-			if (entry.getValue().state() == NodeConnection.State.READY && !this.aliases.containsKey(entry.getKey())) {
-				nodes.add(entry.getValue().canonical());
-			}
-		}
-		return nodes.stream().distinct().sorted().toList();
+		return this.lanes[0].connectedNodes();
 	}
 
 	/**
-	 * Opens a connection to a node unless one exists (or the node is marked failed).
+	 * Opens a lane 0 connection to a node unless one exists (other lanes connect on first
+	 * use).
 	 * @param node the node
 	 */
 	public void ensureConnected(NodeAddress node) {
-		if (!this.closed && !isFailed(node)) {
-			try {
-				connectionFor(node);
-			}
-			catch (CastyException ex) {
-				logger.debug("Cannot connect to {}: {}", node, ex.getMessage());
-			}
-		}
+		this.lanes[0].ensureConnected(node);
 	}
 
 	/**
-	 * Stops reconnecting to failed nodes that are not in {@code members} and closes
-	 * connections to nodes the cluster lists as gone.
+	 * Applies {@link ConnectionLane#retain(Set, Set)} to every lane.
 	 * @param members nodes still worth reconnecting to
 	 * @param gone nodes the cluster marked down or removed
 	 */
 	public void retain(Set<NodeAddress> members, Set<NodeAddress> gone) {
-		for (NodeAddress node : List.copyOf(this.failures.keySet())) {
-			if (!members.contains(node)) {
-				Failure failure = this.failures.remove(node);
-				if (failure != null) {
-					failure.reconnect().dispose();
-				}
-			}
+		for (ConnectionLane lane : this.lanes) {
+			lane.retain(members, gone);
 		}
-		for (NodeAddress node : gone) {
-			this.headers.remove(node);
-			NodeConnection connection = this.connections.get(node);
-			if (connection != null) {
-				connection.close(new NodeUnreachableException(node, "Node " + node + " was marked down by the cluster"));
-			}
-		}
-	}
-
-	private NodeAddress resolve(NodeAddress node) {
-		NodeAddress canonical = this.aliases.get(node);
-		return (canonical != null) ? canonical : node;
-	}
-
-	private NodeConnection connectionFor(NodeAddress requested) {
-		NodeAddress node = resolve(requested);
-		NodeConnection existing = this.connections.get(node);
-		if (existing != null && existing.state() != NodeConnection.State.CLOSED) {
-			return existing;
-		}
-		Failure failure = this.failures.get(node);
-		if (failure != null) {
-			throw new NodeUnreachableException(node,
-					"Node " + node + " is unreachable (" + failure.cause().getMessage() + "); reconnecting in the background",
-					failure.cause());
-		}
-		NodeConnection created = new NodeConnection(node, this.options.maxPendingWriteBytes());
-		NodeConnection raced = this.connections.putIfAbsent(node, created);
-		if (raced != null) {
-			if (raced.state() != NodeConnection.State.CLOSED) {
-				return raced;
-			}
-			if (!this.connections.replace(node, raced, created)) {
-				return connectionFor(requested);
-			}
-		}
-		open(created).subscribe((ready) -> {
-		}, (error) -> onConnectionFailed(created, error));
-		return created;
 	}
 
 	/**
-	 * Connects and handshakes; completes when the node's handshake arrived.
-	 */
-	private Mono<NodeConnection> open(NodeConnection connection) {
-		NodeAddress node = connection.address();
-		Duration timeout = this.options.connectTimeout().plus(this.options.handshakeTimeout());
-		return this.tcpClient.host(node.host()).port(node.port()).connect().flatMap((conn) -> {
-			Channel ch = conn.channel();
-			connection.attach(ch);
-			Sinks.One<NodeAddress> handshake = Sinks.one();
-			// addHandlerFirst keeps it behind Reactor Netty's own handlers (TLS)
-			conn.addHandlerFirst("casty-frames", new CastyFrameDecoder(this.options.maxFrameSize()));
-			conn.addHandlerLast("casty-node", new NodeHandler(connection, handshake));
-			// Our handler consumes every frame before Reactor Netty's inbound bridge, which
-			// would otherwise only read on demand of a subscriber.
-			ch.config().setAutoRead(true);
-			if (connection.state() == NodeConnection.State.CLOSED) {
-				ch.close();
-				return Mono.error(new NodeUnreachableException(node, "Connection to " + node + " closed while opening"));
-			}
-			ByteBuf hello = ch.alloc().buffer(64);
-			ClientIdentity id = identity();
-			FrameCodec.writeHandshake(id.host(), id.port(), hello);
-			ch.writeAndFlush(hello);
-			return handshake.asMono().map((canonical) -> {
-				onHandshake(connection, canonical);
-				return connection;
-			});
-		}).timeout(timeout, Mono.error(() -> new NodeUnreachableException(node,
-				"Node " + node + " did not connect and answer the handshake within " + timeout.toMillis() + " ms")))
-			.doOnError((error) -> {
-				Channel ch = connection.channel();
-				if (ch != null) {
-					ch.close();
-				}
-			});
-	}
-
-	private void onHandshake(NodeConnection connection, NodeAddress canonical) {
-		NodeAddress dialled = connection.address();
-		NodeConnection existing = this.connections.get(dialled);
-		if (existing != connection) {
-			if (existing != null && existing.state() == NodeConnection.State.READY) {
-				// Another live connection serves this node already: keep one per node.
-				connection.close(new NodeUnreachableException(dialled, "Duplicate connection to " + dialled + " closed"));
-				return;
-			}
-			this.connections.put(dialled, connection);
-			if (existing != null) {
-				existing.close(new NodeUnreachableException(dialled, "Replaced by a new connection to " + dialled));
-			}
-		}
-		if (!canonical.equals(dialled)) {
-			this.aliases.put(dialled, canonical);
-			NodeConnection other = this.connections.putIfAbsent(canonical, connection);
-			if (other != null && other != connection && other.state() == NodeConnection.State.CLOSED) {
-				this.connections.put(canonical, connection);
-			}
-		}
-		connection.ready(canonical);
-		Failure failure = this.failures.remove(canonical);
-		if (failure != null) {
-			failure.reconnect().dispose();
-		}
-		this.failures.remove(dialled);
-		logger.debug("Connected to Casty node {} (dialled {})", canonical, dialled);
-		this.listener.connectionOpened(canonical);
-		this.events.nodeConnected(canonical);
-	}
-
-	private void onConnectionFailed(NodeConnection connection, Throwable error) {
-		NodeAddress node = connection.canonical();
-		CastyException cause = (error instanceof CastyException ce) ? ce
-				: new NodeUnreachableException(node, "Cannot connect to node " + node + ": " + error, error);
-		boolean wasReady = connection.state() == NodeConnection.State.READY;
-		connection.close(cause);
-		this.connections.remove(connection.address(), connection);
-		this.connections.remove(node, connection);
-		if (!node.equals(connection.address())) {
-			this.aliases.remove(connection.address(), node);
-		}
-		if (wasReady) {
-			this.listener.connectionClosed(node);
-		}
-		if (this.closed) {
-			return;
-		}
-		NodeAddress viaAlias = this.aliases.getOrDefault(node, node);
-		NodeConnection alternative = this.accepted.get(viaAlias);
-		if (alternative != null && alternative != connection && alternative.state() == NodeConnection.State.READY) {
-			// The node dialled us and kept its own connection (Casty's race rule): use that one.
-			this.connections.put(viaAlias, alternative);
-			logger.debug("Using the connection node {} opened to this client", viaAlias);
-			return;
-		}
-		markFailed(node, cause);
-	}
-
-	private void markFailed(NodeAddress node, CastyException cause) {
-		Disposable reconnect = reconnectLoop(node);
-		Failure previous = this.failures.put(node, new Failure(cause, reconnect));
-		if (previous != null) {
-			previous.reconnect().dispose();
-		}
-		logger.debug("Casty node {} marked unreachable: {}", node, cause.getMessage());
-		this.events.nodeFailed(node, cause);
-	}
-
-	private Disposable reconnectLoop(NodeAddress node) {
-		return Mono.defer(() -> {
-			if (this.closed) {
-				return Mono.<NodeConnection>empty();
-			}
-			NodeConnection attempt = new NodeConnection(node, this.options.maxPendingWriteBytes());
-			return open(attempt).doOnError((error) -> attempt.close(new NodeUnreachableException(node, error.toString())));
-		})
-			.retryWhen(Retry.backoff(Long.MAX_VALUE, this.options.reconnectMinBackoff())
-				.maxBackoff(this.options.reconnectMaxBackoff())
-				.jitter(this.options.reconnectJitter())
-				.scheduler(reactor.core.scheduler.Schedulers.fromExecutor(this.loops.onClient(true).next())))
-			.delaySubscription(this.options.reconnectMinBackoff())
-			.subscribe((connection) -> logger.debug("Reconnected to {}", node),
-					(error) -> logger.debug("Reconnect loop to {} ended: {}", node, error.toString()));
-	}
-
-	/**
-	 * Closes every connection, the listener and the reconnect loops.
+	 * Closes every lane: connections, listeners and reconnect loops.
 	 */
 	@Override
 	public void close() {
-		this.closed = true;
-		for (Failure failure : this.failures.values()) {
-			failure.reconnect().dispose();
-		}
-		this.failures.clear();
-		ClientClosedException cause = new ClientClosedException("The Casty client is closed");
-		for (NodeConnection connection : List.copyOf(this.connections.values())) {
-			connection.close(cause);
-		}
-		this.connections.clear();
-		this.acceptedChannels.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
-		DisposableServer bound = this.server;
-		if (bound != null) {
-			bound.disposeNow(Duration.ofSeconds(2));
-		}
-	}
-
-	/** Handles frames on a connection the client dialled. */
-	private final class NodeHandler extends ChannelInboundHandlerAdapter {
-
-		private final NodeConnection connection;
-
-		private final Sinks.One<NodeAddress> handshake;
-
-		private boolean handshaken;
-
-		NodeHandler(NodeConnection connection, Sinks.One<NodeAddress> handshake) {
-			this.connection = connection;
-			this.handshake = handshake;
-		}
-
-		@Override
-		public void channelRead(ChannelHandlerContext ctx, Object msg) {
-			if (!(msg instanceof Frame frame)) {
-				io.netty.util.ReferenceCountUtil.release(msg);
-				return;
-			}
-			if (frame instanceof Frame.Handshake hello) {
-				if (!this.handshaken) {
-					this.handshaken = true;
-					this.handshake.tryEmitValue(new NodeAddress(hello.host(), hello.port()));
-				}
-				return;
-			}
-			dispatch(this.connection.canonical(), frame);
-		}
-
-		@Override
-		public void channelInactive(ChannelHandlerContext ctx) {
-			NodeAddress node = this.connection.canonical();
-			NodeUnreachableException cause = new NodeUnreachableException(node, "Connection to node " + node + " was lost");
-			this.handshake.tryEmitError(cause);
-			if (this.connection.state() != NodeConnection.State.CLOSED && ConnectionManager.this.connections
-				.get(this.connection.address()) == this.connection) {
-				onConnectionFailed(this.connection, cause);
-			}
-			else {
-				this.connection.close(cause);
-			}
-			ctx.fireChannelInactive();
-		}
-
-		@Override
-		public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-			logger.debug("I/O error on connection to {}: {}", this.connection.canonical(), cause.toString());
-			ctx.close();
-		}
-
-	}
-
-	/** Handles frames on a connection a node dialled to the client's listener. */
-	private final class AcceptedHandler extends ChannelInboundHandlerAdapter {
-
-		private @Nullable NodeAddress peer;
-
-		private @Nullable NodeConnection connection;
-
-		@Override
-		public void channelRead(ChannelHandlerContext ctx, Object msg) {
-			if (!(msg instanceof Frame frame)) {
-				io.netty.util.ReferenceCountUtil.release(msg);
-				return;
-			}
-			if (this.peer == null) {
-				if (!(frame instanceof Frame.Handshake hello)) {
-					logger.debug("Closing an inbound connection that did not start with a handshake");
-					ctx.close();
-					return;
-				}
-				NodeAddress node = new NodeAddress(hello.host(), hello.port());
-				this.peer = node;
-				ByteBuf reply = ctx.alloc().buffer(64);
-				ClientIdentity id = identity();
-				FrameCodec.writeHandshake(id.host(), id.port(), reply);
-				ctx.writeAndFlush(reply);
-				NodeConnection connection = new NodeConnection(node, ConnectionManager.this.options.maxPendingWriteBytes());
-				connection.attach(ctx.channel());
-				connection.ready(node);
-				this.connection = connection;
-				onAccepted(node, connection);
-				return;
-			}
-			dispatch(this.peer, frame);
-		}
-
-		@Override
-		public void channelInactive(ChannelHandlerContext ctx) {
-			NodeConnection connection = this.connection;
-			NodeAddress node = this.peer;
-			if (connection != null && node != null) {
-				ConnectionManager.this.accepted.remove(node, connection);
-				if (ConnectionManager.this.connections.get(node) == connection) {
-					onConnectionFailed(connection, new NodeUnreachableException(node,
-							"Connection from node " + node + " was lost"));
-				}
-				else {
-					connection.close(new NodeUnreachableException(node, "Connection from node " + node + " was lost"));
-				}
-			}
-			ctx.fireChannelInactive();
-		}
-
-		@Override
-		public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-			logger.debug("I/O error on inbound connection from {}: {}", this.peer, cause.toString());
-			ctx.close();
-		}
-
-	}
-
-	private void onAccepted(NodeAddress node, NodeConnection connection) {
-		if (this.closed) {
-			connection.close(new ClientClosedException("The Casty client is closed"));
-			return;
-		}
-		NodeConnection previous = this.accepted.put(node, connection);
-		if (previous != null && previous != connection) {
-			previous.close(new NodeUnreachableException(node, "replaced by a newer connection from the node"));
-		}
-		NodeConnection current = this.connections.get(node);
-		if (current == null || current.state() == NodeConnection.State.CLOSED) {
-			this.connections.put(node, connection);
-		}
-		Failure failure = this.failures.remove(node);
-		if (failure != null) {
-			failure.reconnect().dispose();
-		}
-		logger.debug("Node {} connected to this client", node);
-		this.events.nodeConnected(node);
-	}
-
-	private void dispatch(NodeAddress from, Frame frame) {
-		if (frame instanceof Frame.Message message) {
+		RuntimeException first = null;
+		for (ConnectionLane lane : this.lanes) {
 			try {
-				this.inbound.onMessage(from, message);
+				lane.close();
 			}
 			catch (RuntimeException ex) {
-				logger.warn("Dropped a message from {} to {}: {}", from, message.header().target(), ex.toString());
-				this.listener.inboundDropped("handler-error");
+				if (first == null) {
+					first = ex;
+				}
+				else {
+					first.addSuppressed(ex);
+				}
 			}
 		}
-		else if (frame instanceof Frame.Invalid invalid) {
-			logger.warn("Dropped an invalid frame from {}: {}", from, invalid.error().getMessage());
-			this.listener.inboundDropped("invalid-frame");
-		}
-		else if (frame instanceof Frame.Unknown) {
-			this.listener.inboundDropped("unknown-frame-type");
+		if (first != null) {
+			throw first;
 		}
 	}
 

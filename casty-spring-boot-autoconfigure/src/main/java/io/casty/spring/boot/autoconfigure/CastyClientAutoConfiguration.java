@@ -77,7 +77,8 @@ public final class CastyClientAutoConfiguration {
 			.maxPendingAsks(properties.getMaxPendingAsks())
 			.maxPendingWriteBytes(properties.getMaxPendingWriteBytes())
 			.maxFrameSize(Math.toIntExact(properties.getMaxFrameSize().toBytes()))
-			.ioThreads(properties.getIoThreads());
+			.ioThreads(properties.getIoThreads())
+			.connectionsPerNode(properties.getConnectionsPerNode());
 		SslBundle sslBundle = connectionDetails.getSslBundle();
 		if (sslBundle != null) {
 			builder.sslContext(SslBundleSslContexts.forClient(sslBundle));

@@ -113,6 +113,13 @@ public class CastyClientProperties {
 	 */
 	private int ioThreads = CastyClientOptions.DEFAULT_IO_THREADS;
 
+	/**
+	 * Connections to each node, each under its own client identity (1-16). A Casty node
+	 * handles one message of a connection at a time, so more connections raise throughput
+	 * against busy nodes. With a fixed client or advertised port p, connection k uses p + k.
+	 */
+	private int connectionsPerNode = CastyClientOptions.DEFAULT_CONNECTIONS_PER_NODE;
+
 	private final Reconnect reconnect = new Reconnect();
 
 	private final Topology topology = new Topology();
@@ -265,6 +272,14 @@ public class CastyClientProperties {
 
 	public void setMaxFrameSize(DataSize maxFrameSize) {
 		this.maxFrameSize = maxFrameSize;
+	}
+
+	public int getConnectionsPerNode() {
+		return this.connectionsPerNode;
+	}
+
+	public void setConnectionsPerNode(int connectionsPerNode) {
+		this.connectionsPerNode = connectionsPerNode;
 	}
 
 	public int getIoThreads() {

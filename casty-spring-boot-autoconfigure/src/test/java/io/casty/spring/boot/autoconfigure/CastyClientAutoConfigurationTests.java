@@ -89,6 +89,7 @@ class CastyClientAutoConfigurationTests {
 			assertThat(options.maxPendingWriteBytes()).isEqualTo(CastyClientOptions.DEFAULT_MAX_PENDING_WRITE_BYTES);
 			assertThat(options.maxFrameSize()).isEqualTo(CastyClientOptions.DEFAULT_MAX_FRAME_SIZE);
 			assertThat(options.ioThreads()).isEqualTo(CastyClientOptions.DEFAULT_IO_THREADS);
+			assertThat(options.connectionsPerNode()).isEqualTo(CastyClientOptions.DEFAULT_CONNECTIONS_PER_NODE);
 			assertThat(options.sslContext()).isNull();
 			assertThat(options.listener()).isSameAs(CastyClientListener.NONE);
 		});
@@ -138,7 +139,7 @@ class CastyClientAutoConfigurationTests {
 					"casty.client.shard-location-timeout=250ms", "casty.client.buffer.max-per-shard=10",
 					"casty.client.buffer.max-per-type=20", "casty.client.buffer.timeout=4s",
 					"casty.client.max-pending-asks=30", "casty.client.max-pending-write-bytes=4096",
-					"casty.client.io-threads=1")
+					"casty.client.io-threads=1", "casty.client.connections-per-node=3")
 			.run((context) -> {
 				CastyClientOptions options = context.getBean(CastyClientOptions.class);
 				assertThat(options.askTimeout()).isEqualTo(Duration.ofSeconds(7));
@@ -156,6 +157,7 @@ class CastyClientAutoConfigurationTests {
 				assertThat(options.maxPendingAsks()).isEqualTo(30);
 				assertThat(options.maxPendingWriteBytes()).isEqualTo(4096);
 				assertThat(options.ioThreads()).isEqualTo(1);
+				assertThat(options.connectionsPerNode()).isEqualTo(3);
 			});
 	}
 
