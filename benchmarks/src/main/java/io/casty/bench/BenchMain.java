@@ -41,6 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * java -jar benchmarks/target/benchmarks.jar raw
  * java -jar benchmarks/target/benchmarks.jar contact --contact 127.0.0.1:25611 --system casty-bench
  * java -jar benchmarks/target/benchmarks.jar serve --nodes 3 --ports 25711,25712,25713 --system casty-bench
+ * CASTY_SRC=/path/to/casty java -jar benchmarks/target/benchmarks.jar compare [--python python3] [--repeat 3]
  * java -jar benchmarks/target/benchmarks.jar jmh [JMH options]
  * </pre>
  *
@@ -50,7 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class BenchMain {
 
-	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+	static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
 	private BenchMain() {
 	}
@@ -98,13 +99,16 @@ public final class BenchMain {
 		report.put("machine", machine());
 		report.put("mode", options.mode);
 		report.put("config", options.config);
-		report.put("connections_per_node", options.connectionsPerNode);
+		report.put("connections_per_node", options.mode.equals("compare") ? options.lanes : options.lanes.get(0));
 		List<Map<String, Object>> runs = new ArrayList<>();
+		java.nio.file.Path scripts = options.mode.equals("compare") ? PythonCluster.extractScripts() : null;
 		for (int i = 0; i < options.repeat; i++) {
+			int index = i;
 			runs.add(switch (options.mode) {
 				case "testkit" -> testkitRun(options);
 				case "raw" -> rawRun(options, frameSizes(options.system));
 				case "contact" -> contactRun(options);
+				case "compare" -> CastyCompare.run(options, java.util.Objects.requireNonNull(scripts), index);
 				default -> throw new IllegalArgumentException("Unknown mode " + options.mode);
 			});
 		}
@@ -153,6 +157,10 @@ public final class BenchMain {
 	}
 
 	private static Map<String, Object> clientRun(Options options, List<NodeAddress> contacts) {
+		return clientRun(options, contacts, options.lanes.get(0));
+	}
+
+	static Map<String, Object> clientRun(Options options, List<NodeAddress> contacts, int lanes) {
 		CastyClientOptions.Builder builder = CastyClientOptions.builder()
 			.contactPoints(contacts)
 			.systemName(options.system)
@@ -161,7 +169,7 @@ public final class BenchMain {
 		if (options.ioThreads > 0) {
 			builder.ioThreads(options.ioThreads);
 		}
-		builder.connectionsPerNode(options.connectionsPerNode);
+		builder.connectionsPerNode(lanes);
 		long start = System.nanoTime();
 		try (CastyClient client = CastyClient.start(builder.build())) {
 			var view = client.awaitTopology(Duration.ofSeconds(30));
@@ -272,7 +280,7 @@ public final class BenchMain {
 		return out;
 	}
 
-	private static String loadAverage() {
+	static String loadAverage() {
 		try {
 			return Files.readString(Path.of("/proc/loadavg")).trim();
 		}
@@ -312,7 +320,14 @@ public final class BenchMain {
 
 		int ioThreads;
 
-		int connectionsPerNode = CastyClientOptions.DEFAULT_CONNECTIONS_PER_NODE;
+		/** Connections per node; the compare mode measures each value, the other modes take one. */
+		List<Integer> lanes = List.of(CastyClientOptions.DEFAULT_CONNECTIONS_PER_NODE);
+
+		@org.jspecify.annotations.Nullable String castySrc = System.getenv("CASTY_SRC");
+
+		String python = (System.getenv("CASTY_PYTHON") != null) ? System.getenv("CASTY_PYTHON") : "python3";
+
+		int settleSeconds = 5;
 
 		boolean skipRaw;
 
@@ -327,8 +342,13 @@ public final class BenchMain {
 				o.mode = args[0];
 				first = 1;
 			}
+			boolean nodesGiven = Arrays.asList(args).contains("--nodes");
+			boolean lanesGiven = Arrays.asList(args).contains("--connections-per-node");
 			if (Arrays.asList(args).contains("--quick")) {
 				o.config = BenchConfig.QUICK;
+			}
+			else if (o.mode.equals("compare")) {
+				o.config = BenchConfig.COMPARE;
 			}
 			BenchConfig c = o.config;
 			int tells = c.tells();
@@ -358,7 +378,10 @@ public final class BenchMain {
 					case "--contact" -> o.contacts.add(value);
 					case "--repeat" -> o.repeat = Integer.parseInt(value);
 					case "--io-threads" -> o.ioThreads = Integer.parseInt(value);
-					case "--connections-per-node" -> o.connectionsPerNode = Integer.parseInt(value);
+					case "--connections-per-node" -> o.lanes = ints(value);
+					case "--casty-src" -> o.castySrc = value;
+					case "--python" -> o.python = value;
+					case "--settle-s" -> o.settleSeconds = Integer.parseInt(value);
 					case "--json" -> o.jsonFile = value;
 					case "--tells" -> tells = Integer.parseInt(value);
 					case "--tell-entities" -> tellEntities = Integer.parseInt(value);
@@ -376,6 +399,22 @@ public final class BenchMain {
 					askTimeout, runTimeout);
 			if (o.mode.equals("contact") && o.contacts.isEmpty()) {
 				throw new IllegalArgumentException("Mode contact needs --contact host:port");
+			}
+			if (o.mode.equals("compare")) {
+				if (!nodesGiven) {
+					o.nodes = List.of(3);
+				}
+				if (!lanesGiven) {
+					o.lanes = List.of(1, 4);
+				}
+				if (o.castySrc == null || o.castySrc.isBlank()) {
+					throw new IllegalArgumentException(
+							"Mode compare needs a Casty v0.21.0 checkout: set CASTY_SRC or pass --casty-src DIR");
+				}
+				o.skipRaw = true;
+			}
+			else if (o.lanes.size() != 1) {
+				throw new IllegalArgumentException("Mode " + o.mode + " takes one --connections-per-node value");
 			}
 			if (o.repeat < 1) {
 				throw new IllegalArgumentException("--repeat must be at least 1");

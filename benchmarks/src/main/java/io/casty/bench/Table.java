@@ -30,7 +30,8 @@ final class Table {
 				continue;
 			}
 			Map<String, Object> section = (Map<String, Object>) entry.getValue();
-			if (key.startsWith("testkit_") || key.equals("contact")) {
+			if (key.startsWith("testkit_") || key.equals("contact") || key.equals(CastyCompare.PYTHON)
+					|| key.startsWith("java_")) {
 				out.append(String.format("%s: %s members, first topology %s ms%s%n", key, section.get("members"),
 						section.get("first_topology_ms"), section.containsKey("cluster_start_ms")
 								? ", cluster start " + section.get("cluster_start_ms") + " ms" : ""));
@@ -45,13 +46,67 @@ final class Table {
 			else if (key.equals("raw_echo")) {
 				section.forEach((inFlight, echo) -> row(out, "  echo @" + inFlight, (Map<String, Object>) echo));
 			}
+			else if (key.startsWith("ratio_java_")) {
+				out.append(String.format("%s (this client / Python ClusterClient): %s%n", key, section));
+			}
 			else if (key.startsWith("ratio_")) {
 				out.append(String.format("%s (client / raw): %s%n", key, section));
 			}
 		}
+		if ("compare".equals(report.get("mode"))) {
+			sideBySide(out, median);
+		}
 		out.append("cli CPU ms = client threads' CPU per 1,000 messages; B/msg = bytes allocated per message "
 				+ "(client threads / all threads); srv CPU ms = server threads' (test nodes or echo server) CPU per 1,000 messages");
 		return out.toString();
+	}
+
+	/** Python's ClusterClient and each lane count of this client in columns. */
+	@SuppressWarnings("unchecked")
+	private static void sideBySide(StringBuilder out, Map<String, Object> median) {
+		java.util.List<String> clients = median.keySet()
+			.stream()
+			.filter((k) -> k.equals(CastyCompare.PYTHON) || k.startsWith("java_"))
+			.toList();
+		out.append(String.format("%nside by side (medians; java_N = this client with N connections per node)%n"));
+		StringBuilder header = new StringBuilder(String.format("%-16s", ""));
+		clients.forEach((c) -> header.append(String.format(" %12s", c)));
+		clients.stream().filter((c) -> !c.equals(CastyCompare.PYTHON)).forEach((c) -> header.append(String.format(" %12s", c + "/py")));
+		out.append(header).append(System.lineSeparator());
+		Map<String, Object> python = (Map<String, Object>) median.get(CastyCompare.PYTHON);
+		java.util.List<String[]> metrics = new java.util.ArrayList<>();
+		metrics.add(new String[] { "tells/s", "tell", "per_sec" });
+		((Map<String, Object>) python.get("ask")).keySet().forEach((level) -> {
+			metrics.add(new String[] { "ask @" + level + " /s", "ask", level, "per_sec" });
+			metrics.add(new String[] { "ask @" + level + " p50 ms", "ask", level, "latency_ms", "p50" });
+			metrics.add(new String[] { "ask @" + level + " p99 ms", "ask", level, "latency_ms", "p99" });
+		});
+		for (String[] metric : metrics) {
+			String[] path = java.util.Arrays.copyOfRange(metric, 1, metric.length);
+			StringBuilder line = new StringBuilder(String.format("%-16s", metric[0]));
+			clients.forEach((c) -> line.append(String.format(" %12s", value((Map<String, Object>) median.get(c), path))));
+			Object base = value(python, path);
+			clients.stream().filter((c) -> !c.equals(CastyCompare.PYTHON)).forEach((c) -> {
+				Object v = value((Map<String, Object>) median.get(c), path);
+				line.append(String.format(" %12s", (v instanceof Number a && base instanceof Number b && b.doubleValue() > 0)
+						? ThreadUsage.round(a.doubleValue() / b.doubleValue()) : "-"));
+			});
+			out.append(line).append(System.lineSeparator());
+		}
+		out.append("(ratio of medians here; the ratio_java_N lines are medians of ratios paired within each run)")
+			.append(System.lineSeparator());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Object value(Map<String, Object> map, String... path) {
+		Object value = map;
+		for (String key : path) {
+			if (!(value instanceof Map)) {
+				return "-";
+			}
+			value = ((Map<String, Object>) value).get(key);
+		}
+		return (value != null) ? value : "-";
 	}
 
 	@SuppressWarnings("unchecked")

@@ -1,0 +1,137 @@
+package io.casty.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code compare} mode: Casty's own Python {@code ClusterClient} and this client, side by
+ * side in one run, against the same real Casty cluster. Each run starts a fresh cluster of
+ * {@code casty_bench} nodes, lets it settle, runs {@code client_bench.py} and this client
+ * (once per {@code --connections-per-node} value) with the same counts, in alternating order
+ * from run to run, then stops the nodes.
+ *
+ * @since 0.1.0
+ */
+final class CastyCompare {
+
+	static final String PYTHON = "python";
+
+	private CastyCompare() {
+	}
+
+	static Map<String, Object> run(BenchMain.Options options, Path scripts, int index) {
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("load_before", BenchMain.loadAverage());
+		int nodes = options.nodes.get(0);
+		String castySrc = java.util.Objects.requireNonNull(options.castySrc);
+		List<String> order = new ArrayList<>();
+		order.add(PYTHON);
+		for (int lanes : options.lanes) {
+			order.add(javaKey(lanes));
+		}
+		if (index % 2 == 1) {
+			Collections.reverse(order);
+		}
+		Map<String, Map<String, Object>> results = new LinkedHashMap<>();
+		try (PythonCluster cluster = PythonCluster.start(scripts, options.python, castySrc, nodes, options.system,
+				Duration.ofSeconds(120))) {
+			Thread.sleep(options.settleSeconds * 1000L);
+			for (String who : order) {
+				long cpuBefore = cluster.cpuMillis();
+				long start = System.nanoTime();
+				Map<String, Object> result = who.equals(PYTHON)
+						? fromPython(cluster.runPythonClient(scripts, options.python, castySrc, options.system,
+								options.config))
+						: BenchMain.clientRun(options, cluster.contacts(), lanesOf(who));
+				long cpuAfter = cluster.cpuMillis();
+				result.put("wall_ms", (System.nanoTime() - start) / 1_000_000);
+				if (cpuBefore >= 0 && cpuAfter >= 0) {
+					result.put("nodes_cpu_ms", cpuAfter - cpuBefore);
+				}
+				results.put(who, result);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted", ex);
+		}
+		out.put("order", String.join(" ", order));
+		out.put(PYTHON, results.get(PYTHON));
+		for (int lanes : options.lanes) {
+			out.put(javaKey(lanes), results.get(javaKey(lanes)));
+		}
+		for (int lanes : options.lanes) {
+			out.put("ratio_" + javaKey(lanes), ratios(results.get(javaKey(lanes)), results.get(PYTHON)));
+		}
+		return out;
+	}
+
+	static String javaKey(int lanes) {
+		return "java_" + lanes;
+	}
+
+	private static int lanesOf(String key) {
+		return Integer.parseInt(key.substring("java_".length()));
+	}
+
+	/** The script's result in the shape of this client's: tell, ask by level, members, ok. */
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> fromPython(Map<String, Object> script) {
+		Map<String, Object> out = new LinkedHashMap<>();
+		if (script.get("error") != null) {
+			throw new IllegalStateException("client_bench.py failed: " + script.get("error"));
+		}
+		Object members = script.get("members");
+		out.put("members", (members instanceof List<?> list) ? list.size() : members);
+		Object snapshot = script.get("first_snapshot_s");
+		if (snapshot instanceof Number n) {
+			out.put("first_topology_ms", ThreadUsage.round(n.doubleValue() * 1000));
+		}
+		Map<String, Object> tell = new LinkedHashMap<>((Map<String, Object>) script.get("tell"));
+		out.put("tell", tell);
+		Map<String, Object> asks = new LinkedHashMap<>();
+		((Map<String, Object>) script.get("ask")).forEach((level, value) -> {
+			Map<String, Object> ask = new LinkedHashMap<>((Map<String, Object>) value);
+			ask.remove("first_errors");
+			asks.put(level, ask);
+		});
+		out.put("ask", asks);
+		out.put("ok", Boolean.TRUE.equals(script.get("ok")));
+		return out;
+	}
+
+	/**
+	 * This client's figures over Python's, paired within one run: throughput ratios above 1
+	 * and latency ratios below 1 favour this client.
+	 */
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> ratios(Map<String, Object> java, Map<String, Object> python) {
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("tell_per_sec", ratio(BenchMain.number(java, "tell", "per_sec"),
+				BenchMain.number(python, "tell", "per_sec")));
+		Map<String, Object> javaAsks = (Map<String, Object>) java.get("ask");
+		Map<String, Object> pythonAsks = (Map<String, Object>) python.get("ask");
+		for (String level : javaAsks.keySet()) {
+			if (!pythonAsks.containsKey(level)) {
+				continue;
+			}
+			out.put("ask_" + level + "_per_sec", ratio(BenchMain.number(javaAsks, level, "per_sec"),
+					BenchMain.number(pythonAsks, level, "per_sec")));
+			for (String percentile : List.of("p50", "p99")) {
+				out.put("ask_" + level + "_" + percentile, ratio(BenchMain.number(javaAsks, level, "latency_ms", percentile),
+						BenchMain.number(pythonAsks, level, "latency_ms", percentile)));
+			}
+		}
+		return out;
+	}
+
+	private static double ratio(double a, double b) {
+		return (b > 0) ? ThreadUsage.round(a / b) : Double.NaN;
+	}
+
+}
