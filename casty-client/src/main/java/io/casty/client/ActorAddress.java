@@ -1,8 +1,6 @@
 package io.casty.client;
 
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -22,9 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record ActorAddress(String system, @Nullable String host, int port, String path) {
 
-	private static final Pattern REMOTE = Pattern.compile("^casty://([^@/]+)@([^:/]+):(\\d+)/(.+)$", Pattern.DOTALL);
-
-	private static final Pattern LOCAL = Pattern.compile("^casty://([^@/]+)/(.+)$", Pattern.DOTALL);
+	private static final String SCHEME = "casty://";
 
 	public ActorAddress {
 		Objects.requireNonNull(system, "system");
@@ -64,20 +60,50 @@ public record ActorAddress(String system, @Nullable String host, int port, Strin
 	 */
 	public static ActorAddress parse(String uri) {
 		Objects.requireNonNull(uri, "uri");
-		Matcher remote = REMOTE.matcher(uri);
-		if (remote.matches()) {
-			String port = remote.group(3);
-			if (port.length() > 5) {
-				throw new InvalidActorAddressException("Port in actor URI '" + uri + "' is outside 0-65535");
+		// casty://<system>@<host>:<port>/<path> or casty://<system>/<path>, scanned by hand:
+		// the first '@' or '/' after the scheme ends the system name, and so on.
+		if (uri.startsWith(SCHEME)) {
+			int systemEnd = indexOfEither(uri, '@', '/', SCHEME.length());
+			if (systemEnd > SCHEME.length()) {
+				String system = uri.substring(SCHEME.length(), systemEnd);
+				if (uri.charAt(systemEnd) == '/') {
+					if (systemEnd + 1 < uri.length()) {
+						return new ActorAddress(system, null, -1, uri.substring(systemEnd));
+					}
+				}
+				else {
+					int hostEnd = indexOfEither(uri, ':', '/', systemEnd + 1);
+					if (hostEnd > systemEnd + 1 && uri.charAt(hostEnd) == ':') {
+						int portEnd = hostEnd + 1;
+						int port = 0;
+						while (portEnd < uri.length() && uri.charAt(portEnd) >= '0' && uri.charAt(portEnd) <= '9') {
+							if (portEnd - hostEnd > 5) {
+								throw new InvalidActorAddressException("Port in actor URI '" + uri + "' is outside 0-65535");
+							}
+							port = port * 10 + (uri.charAt(portEnd) - '0');
+							portEnd++;
+						}
+						if (portEnd > hostEnd + 1 && portEnd + 1 < uri.length() && uri.charAt(portEnd) == '/') {
+							return new ActorAddress(system, uri.substring(systemEnd + 1, hostEnd), port,
+									uri.substring(portEnd));
+						}
+					}
+				}
 			}
-			return new ActorAddress(remote.group(1), remote.group(2), Integer.parseInt(port), "/" + remote.group(4));
-		}
-		Matcher local = LOCAL.matcher(uri);
-		if (local.matches()) {
-			return new ActorAddress(local.group(1), null, -1, "/" + local.group(2));
 		}
 		throw new InvalidActorAddressException("'" + uri
 				+ "' is not a Casty actor URI; expected casty://<system>@<host>:<port>/<path> or casty://<system>/<path>");
+	}
+
+	/** The index of the first {@code a} or {@code b} from {@code from}, or -1. */
+	private static int indexOfEither(String s, char a, char b, int from) {
+		for (int i = from; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (c == a || c == b) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	/**

@@ -24,9 +24,6 @@ import io.casty.client.protocol.messages.NodeAddress;
 import io.casty.client.protocol.messages.ServiceEntry;
 import io.casty.client.protocol.messages.TopologySnapshot;
 import io.casty.client.routing.ShardHash;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +84,6 @@ public final class CastyTestCluster implements AutoCloseable {
 
 	private final List<TestNode> nodes = new ArrayList<>();
 
-	private final EventLoopGroup eventLoops;
 
 	private final ExecutorService dialExecutor;
 
@@ -110,8 +106,6 @@ public final class CastyTestCluster implements AutoCloseable {
 		Map<String, ShardedTypeSpec> types = new LinkedHashMap<>();
 		config.shardedTypes.forEach((spec) -> types.put(spec.type(), spec));
 		this.shardedTypes = Map.copyOf(types);
-		this.eventLoops = new MultiThreadIoEventLoopGroup(Math.min(4, Math.max(2, config.nodes)),
-				daemonThreads("casty-test-io"), NioIoHandler.newFactory());
 		this.dialExecutor = Executors.newCachedThreadPool(daemonThreads("casty-test-dial"));
 		this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("casty-test-timer"));
 		for (int i = 0; i < config.nodes; i++) {
@@ -376,7 +370,6 @@ public final class CastyTestCluster implements AutoCloseable {
 			node.shutdown();
 		}
 		this.dialExecutor.shutdownNow();
-		this.eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
 	}
 
 	// ---- internals used by nodes ---------------------------------------------------------
@@ -440,9 +433,6 @@ public final class CastyTestCluster implements AutoCloseable {
 		return this.config.services.stream().filter((s) -> s.nodeIndex() == nodeIndex).toList();
 	}
 
-	EventLoopGroup eventLoops() {
-		return this.eventLoops;
-	}
 
 	ExecutorService dialExecutor() {
 		return this.dialExecutor;

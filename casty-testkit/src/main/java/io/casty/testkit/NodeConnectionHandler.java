@@ -91,7 +91,7 @@ final class NodeConnectionHandler extends SimpleChannelInboundHandler<Frame> {
 				return;
 			}
 			byte[] payload = message.payload();
-			this.incarnation.execute(() -> this.incarnation.dispatch(path, payload));
+			this.incarnation.run(() -> this.incarnation.dispatch(path, payload));
 		}
 		else if (frame instanceof Frame.Invalid invalid) {
 			node.invalidFrames.incrementAndGet();

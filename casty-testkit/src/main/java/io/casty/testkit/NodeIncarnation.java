@@ -12,8 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -43,6 +41,10 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
@@ -73,7 +75,13 @@ final class NodeIncarnation {
 
 	private final long generation;
 
-	private final ExecutorService executor;
+	/**
+	 * The node's one thread, like Casty's asyncio loop: it does the node's I/O and runs its
+	 * actors, so a frame is dispatched where it was read.
+	 */
+	private final EventLoopGroup loopGroup;
+
+	private final EventLoop loop;
 
 	private volatile @Nullable String senderUri;
 
@@ -108,11 +116,12 @@ final class NodeIncarnation {
 		this.node = node;
 		this.generation = generation;
 		String threadName = "casty-test-" + node.id() + "-" + generation;
-		this.executor = Executors.newSingleThreadExecutor((runnable) -> {
+		this.loopGroup = new MultiThreadIoEventLoopGroup(1, (runnable) -> {
 			Thread thread = new Thread(runnable, threadName);
 			thread.setDaemon(true);
 			return thread;
-		});
+		}, NioIoHandler.newFactory());
+		this.loop = this.loopGroup.next();
 		for (ServiceSpec service : cluster.servicesOf(node.index())) {
 			this.services.put(service.path(), service);
 		}
@@ -131,7 +140,7 @@ final class NodeIncarnation {
 	}
 
 	NodeAddress bind(int port) {
-		ServerBootstrap bootstrap = new ServerBootstrap().group(this.cluster.eventLoops())
+		ServerBootstrap bootstrap = new ServerBootstrap().group(this.loopGroup)
 			.channel(NioServerSocketChannel.class)
 			.option(ChannelOption.SO_REUSEADDR, true)
 			.childOption(ChannelOption.TCP_NODELAY, true)
@@ -150,7 +159,7 @@ final class NodeIncarnation {
 			});
 		ChannelFuture bound = bootstrap.bind(this.cluster.host(), port).awaitUninterruptibly();
 		if (!bound.isSuccess()) {
-			this.executor.shutdownNow();
+			this.loopGroup.shutdownGracefully(0, 0, TimeUnit.SECONDS);
 			throw new TestClusterException(this.node.id() + " cannot listen on " + this.cluster.host() + ":" + port
 					+ " (" + bound.cause() + "); free the port or use port 0 for an ephemeral one", bound.cause());
 		}
@@ -164,17 +173,27 @@ final class NodeIncarnation {
 
 	void close() {
 		this.alive = false;
+		boolean onLoop = this.loop.inEventLoop();
 		Channel server = this.serverChannel;
 		if (server != null) {
-			server.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+			ChannelFuture closed = server.close();
+			if (!onLoop) {
+				closed.awaitUninterruptibly(2, TimeUnit.SECONDS);
+			}
 		}
-		this.channels.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+		var closing = this.channels.close();
+		if (!onLoop) {
+			closing.awaitUninterruptibly(2, TimeUnit.SECONDS);
+		}
 		synchronized (this) {
 			this.dials.values().forEach((queue) -> queue.forEach(ByteBuf::release));
 			this.dials.clear();
 			this.connections.clear();
 		}
-		this.executor.shutdownNow();
+		var terminated = this.loopGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+		if (!onLoop) {
+			terminated.awaitUninterruptibly(3, TimeUnit.SECONDS);
+		}
 	}
 
 	boolean isAlive() {
@@ -189,25 +208,40 @@ final class NodeIncarnation {
 		return this.cluster;
 	}
 
+	/**
+	 * Runs a task on the node's thread: at once when called there (a frame just read),
+	 * else queued.
+	 */
+	boolean run(Runnable task) {
+		if (this.alive && this.loop.inEventLoop()) {
+			runSafely(task);
+			return true;
+		}
+		return execute(task);
+	}
+
+	/** Queues a task for the node's thread. */
 	boolean execute(Runnable task) {
 		if (!this.alive) {
 			this.node.dropped.incrementAndGet();
 			return false;
 		}
 		try {
-			this.executor.execute(() -> {
-				try {
-					task.run();
-				}
-				catch (RuntimeException ex) {
-					logger.warn("{}: task failed", this.node.id(), ex);
-				}
-			});
+			this.loop.execute(() -> runSafely(task));
 			return true;
 		}
 		catch (RejectedExecutionException ex) {
 			this.node.dropped.incrementAndGet();
 			return false;
+		}
+	}
+
+	private void runSafely(Runnable task) {
+		try {
+			task.run();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("{}: task failed", this.node.id(), ex);
 		}
 	}
 
@@ -335,7 +369,7 @@ final class NodeIncarnation {
 			dialFailed(target, ex);
 			return;
 		}
-		Bootstrap bootstrap = new Bootstrap().group(this.cluster.eventLoops())
+		Bootstrap bootstrap = new Bootstrap().group(this.loopGroup)
 			.channel(NioSocketChannel.class)
 			.option(ChannelOption.TCP_NODELAY, true)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) this.cluster.dialTimeout().toMillis())

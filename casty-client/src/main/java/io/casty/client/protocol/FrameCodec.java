@@ -22,7 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class FrameCodec {
 
-	private static final JsonMapper MAPPER = JsonMapper.builder()
+	private static final JsonMapper MAPPER = JsonMapper
+		.builder(tools.jackson.core.json.JsonFactory.builder()
+			.recyclerPool(tools.jackson.core.util.JsonRecyclerPools.threadLocalPool())
+			.build())
 		.enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 		.build();
 

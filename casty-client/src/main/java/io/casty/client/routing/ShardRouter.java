@@ -77,6 +77,8 @@ public final class ShardRouter {
 
 	private final java.util.function.Supplier<String> topologyProblem;
 
+	private final EntityShards shards;
+
 	private final Map<Long, PendingShard> pending = new ConcurrentHashMap<>();
 
 	private final Map<Long, Located> located = new ConcurrentHashMap<>();
@@ -136,6 +138,7 @@ public final class ShardRouter {
 			java.util.function.Supplier<String> topologyProblem) {
 		this.shardType = shardType;
 		this.numShards = numShards;
+		this.shards = new EntityShards(numShards, EntityShards.DEFAULT_SIZE);
 		this.regionPath = ProtocolMessages.regionPath(shardType);
 		this.coordinatorPath = ProtocolMessages.coordinatorPath(shardType);
 		this.proxyRef = proxyRef;
@@ -162,7 +165,7 @@ public final class ShardRouter {
 	 * @return the shard
 	 */
 	public long shardOf(String entityId) {
-		return ShardHash.shardOf(entityId, this.numShards);
+		return this.shards.shardOf(entityId);
 	}
 
 	/**

@@ -158,4 +158,46 @@ class ActorAddressTests {
 		assertThat(header.targetPath()).isEqualTo("/_region-counter");
 	}
 
+
+	/**
+	 * The hand-written scanner accepts exactly what the two documented patterns accept, with
+	 * the same parts, over random strings built from the delimiters and a few letters.
+	 */
+	@Test
+	void whenRandomUrisAreParsedThenTheScannerAgreesWithTheGrammar() {
+		java.util.regex.Pattern remote = java.util.regex.Pattern.compile("^casty://([^@/]+)@([^:/]+):(\\d{1,5})/(.+)$",
+				java.util.regex.Pattern.DOTALL);
+		java.util.regex.Pattern local = java.util.regex.Pattern.compile("^casty://([^@/]+)/(.+)$",
+				java.util.regex.Pattern.DOTALL);
+		java.util.Random random = new java.util.Random(42);
+		String alphabet = "@/:0189ab.-\n";
+		int accepted = 0;
+		for (int i = 0; i < 200_000; i++) {
+			StringBuilder uri = new StringBuilder("casty://");
+			int length = random.nextInt(14);
+			for (int j = 0; j < length; j++) {
+				uri.append(alphabet.charAt(random.nextInt(alphabet.length())));
+			}
+			String text = uri.toString();
+			java.util.regex.Matcher r = remote.matcher(text);
+			java.util.regex.Matcher l = local.matcher(text);
+			ActorAddress expected = null;
+			if (r.matches() && Integer.parseInt(r.group(3)) <= 65535) {
+				expected = new ActorAddress(r.group(1), r.group(2), Integer.parseInt(r.group(3)), "/" + r.group(4));
+			}
+			else if (!r.matches() && l.matches()) {
+				expected = new ActorAddress(l.group(1), null, -1, "/" + l.group(2));
+			}
+			if (expected != null) {
+				assertThat(ActorAddress.parse(text)).as(text).isEqualTo(expected);
+				accepted++;
+			}
+			else {
+				assertThatExceptionOfType(InvalidActorAddressException.class).as(text)
+					.isThrownBy(() -> ActorAddress.parse(text));
+			}
+		}
+		assertThat(accepted).as("accepted URIs").isGreaterThan(1_000);
+	}
+
 }

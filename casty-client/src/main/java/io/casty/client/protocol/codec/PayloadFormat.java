@@ -89,7 +89,12 @@ public enum PayloadFormat {
 	/** How deep a payload tree may nest before it is rejected. */
 	public static final int MAX_DEPTH = 500;
 
-	private static final JsonMapper JSON_MAPPER = JsonMapper.builder()
+	// Payloads are read on the client's I/O threads (platform threads): a thread-local buffer
+	// pool avoids the default pool's shared deque on every read.
+	private static final JsonMapper JSON_MAPPER = JsonMapper
+		.builder(tools.jackson.core.json.JsonFactory.builder()
+			.recyclerPool(tools.jackson.core.util.JsonRecyclerPools.threadLocalPool())
+			.build())
 		.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
 		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 		.build();
