@@ -327,7 +327,7 @@ public final class BenchMain {
 
 		String python = (System.getenv("CASTY_PYTHON") != null) ? System.getenv("CASTY_PYTHON") : "python3";
 
-		int settleSeconds = 5;
+		int settleSeconds = 10;
 
 		boolean skipRaw;
 
