@@ -150,7 +150,7 @@ public final class AskRegistry implements AutoCloseable {
 		}
 		Object value;
 		try {
-			value = this.codec.convert(this.codec.readTree(payload), ask.replyType);
+			value = this.codec.decode(payload, ask.replyType);
 		}
 		catch (MessageCodecException ex) {
 			end(ask);

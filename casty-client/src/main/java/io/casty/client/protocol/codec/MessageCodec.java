@@ -35,6 +35,8 @@ public final class MessageCodec {
 
 	private final ValueDecoder decoder;
 
+	private final StreamingJsonDecoder streaming;
+
 	/**
 	 * Creates a JSON codec without compression.
 	 * @param registry the message types
@@ -63,6 +65,7 @@ public final class MessageCodec {
 		this.maxPayloadBytes = maxPayloadBytes;
 		this.encoder = new ValueEncoder(registry);
 		this.decoder = new ValueDecoder(registry);
+		this.streaming = new StreamingJsonDecoder(registry);
 	}
 
 	public MessageTypeRegistry registry() {
@@ -140,7 +143,7 @@ public final class MessageCodec {
 	 * a raw JsonNode for plain objects, or null
 	 */
 	public @Nullable Object decode(byte[] payload) {
-		return convert(readTree(payload), Object.class);
+		return decode(payload, (Type) Object.class);
 	}
 
 	/**
@@ -155,7 +158,41 @@ public final class MessageCodec {
 	 */
 	@SuppressWarnings("unchecked")
 	public <T> @Nullable T decode(byte[] payload, Class<T> type) {
-		return (T) convert(readTree(payload), type);
+		return (T) decode(payload, (Type) type);
+	}
+
+	/**
+	 * Decodes a payload into an expected, possibly generic, type. JSON payloads of the common
+	 * shapes are read without building a tree; every other payload, and every error, goes
+	 * through {@link #readTree(byte[])} and {@link #convert(JsonNode, Type)}, which give the
+	 * same values.
+	 * @param payload the payload bytes
+	 * @param type the expected type; {@code Object.class} decodes by shape
+	 * @return the value
+	 * @throws io.casty.client.UnknownMessageTypeException if the payload names an
+	 * unregistered type where a Java type is expected
+	 * @throws MessageCodecException if the payload is malformed or does not fit the type
+	 */
+	public @Nullable Object decode(byte[] payload, Type type) {
+		if (this.format == PayloadFormat.JSON && this.compression == Compression.NONE && payload.length > 0
+				&& Utf8.isValid(payload, 0, payload.length)) {
+			Object value = this.streaming.decode(payload, 0, payload.length, type);
+			if (value != StreamingJsonDecoder.GAVE_UP) {
+				return value;
+			}
+		}
+		return convert(readTree(payload), type);
+	}
+
+	/**
+	 * Decodes a payload through its tree only (no streaming fast path); for tests that check
+	 * both paths agree.
+	 * @param payload the payload bytes
+	 * @param type the expected type
+	 * @return the value
+	 */
+	@Nullable Object decodeThroughTree(byte[] payload, Type type) {
+		return convert(readTree(payload), type);
 	}
 
 	/**

@@ -129,6 +129,17 @@ public enum PayloadFormat {
 		return JSON_MAPPER.readTree(bytes);
 	}
 
+	/**
+	 * A streaming parser over JSON bytes, with the payload settings.
+	 * @param bytes the bytes
+	 * @param offset where the value starts
+	 * @param length its length
+	 * @return the parser
+	 */
+	static tools.jackson.core.JsonParser jsonParser(byte[] bytes, int offset, int length) {
+		return JSON_MAPPER.createParser(bytes, offset, length);
+	}
+
 	/** The bytes behind a buffer, without a copy when it has a backing array. */
 	private static byte[] arrayOf(ByteBuf in) {
 		return in.hasArray() ? in.array() : ByteBufUtil.getBytes(in);

@@ -338,7 +338,7 @@ final class ValueDecoder {
 		return Object.class;
 	}
 
-	private static Type typeArgument(Type type, int index) {
+	static Type typeArgument(Type type, int index) {
 		if (type instanceof ParameterizedType parameterized && parameterized.getActualTypeArguments().length > index) {
 			return parameterized.getActualTypeArguments()[index];
 		}
