@@ -40,8 +40,10 @@ final class CastyCompare {
 		Map<String, Map<String, Object>> results = new LinkedHashMap<>();
 		try (PythonCluster cluster = PythonCluster.start(scripts, options.python, castySrc, nodes, options.system,
 				Duration.ofSeconds(120))) {
+			System.err.println("casty-bench: node logs of run " + (index + 1) + " in " + cluster.logDir());
 			Thread.sleep(options.settleSeconds * 1000L);
 			for (String who : order) {
+				int warningsBefore = cluster.unreachableWarnings();
 				long cpuBefore = cluster.cpuMillis();
 				long start = System.nanoTime();
 				Map<String, Object> result = who.equals(PYTHON)
@@ -53,6 +55,8 @@ final class CastyCompare {
 				if (cpuBefore >= 0 && cpuAfter >= 0) {
 					result.put("nodes_cpu_ms", cpuAfter - cpuBefore);
 				}
+				// Casty's failure detector firing on one machine means the nodes stalled
+				result.put("node_unreachable_warnings", cluster.unreachableWarnings() - warningsBefore);
 				results.put(who, result);
 			}
 		}

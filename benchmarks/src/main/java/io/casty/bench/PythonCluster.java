@@ -158,6 +158,29 @@ final class PythonCluster implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * How many times the nodes logged that Casty's failure detector marked a member
+	 * unreachable ({@code Node unreachable ... phi=}); on one machine that means the nodes
+	 * stalled, and figures measured meanwhile are disturbed.
+	 * @return the count so far
+	 */
+	int unreachableWarnings() {
+		int count = 0;
+		try (var logs = Files.list(this.logDir)) {
+			for (Path log : logs.filter((f) -> f.getFileName().toString().startsWith("node-")).toList()) {
+				for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+					if (line.contains("Node unreachable")) {
+						count++;
+					}
+				}
+			}
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return -1;
+		}
+		return count;
+	}
+
 	List<NodeAddress> contacts() {
 		return List.copyOf(this.contacts);
 	}

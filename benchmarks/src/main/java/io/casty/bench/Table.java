@@ -35,6 +35,11 @@ final class Table {
 				out.append(String.format("%s: %s members, first topology %s ms%s%n", key, section.get("members"),
 						section.get("first_topology_ms"), section.containsKey("cluster_start_ms")
 								? ", cluster start " + section.get("cluster_start_ms") + " ms" : ""));
+				Object warnings = section.get("node_unreachable_warnings");
+				if (warnings instanceof Number n && n.doubleValue() > 0) {
+					out.append(String.format("  (the nodes logged 'Node unreachable' %s time(s) during this client's turn:"
+							+ " Casty's failure detector fired, the nodes stalled; see the runs)%n", warnings));
+				}
 				row(out, "  tell", (Map<String, Object>) section.get("tell"));
 				Map<String, Object> asks = (Map<String, Object>) section.get("ask");
 				asks.forEach((inFlight, ask) -> row(out, "  ask @" + inFlight, (Map<String, Object>) ask));

@@ -89,6 +89,7 @@ class CastyCompareTests {
 			JsonNode tell = run.path(client).path("tell");
 			assertThat(tell.path("observed_total").asLong()).as(client).isEqualTo(tell.path("expected_total").asLong());
 			assertThat(run.path(client).path("ask").path("16").path("ok").asBoolean()).as(client).isTrue();
+			assertThat(run.path(client).has("node_unreachable_warnings")).as(client).isTrue();
 		}
 		assertThat(run.path("ratio_java_2").has("ask_16_per_sec")).isTrue();
 		assertThat(report.get("ok")).isEqualTo(true);
