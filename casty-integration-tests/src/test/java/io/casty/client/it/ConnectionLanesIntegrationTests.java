@@ -123,6 +123,23 @@ class ConnectionLanesIntegrationTests {
 		}
 	}
 
+	@Test
+	void withAFixedAdvertisedPortLaneKAdvertisesPortPlusK() throws Exception {
+		try (CastyClient client = CastyClient
+			.start(Counters.options(cluster).connectionsPerNode(LANES).advertisedPort(41000).build())) {
+			client.awaitTopology(Duration.ofSeconds(5));
+			assertThat(client.clientIdentities()).extracting(ClientIdentity::port).containsExactly(41000, 41001, 41002);
+			EntityRef<CounterMsg> counters = client.entityRef(Counters.TYPE, Counters.SHARDS, CounterMsg.class);
+			for (int i = 0; i < 30; i++) {
+				counters.tell("advertised-" + i, new Increment(2));
+			}
+			for (int i = 0; i < 30; i++) {
+				assertThat(counters.ask("advertised-" + i, GetCount::new, Integer.class).get(5, TimeUnit.SECONDS))
+					.isEqualTo(2);
+			}
+		}
+	}
+
 	private static Map<TestNode, Integer> connectionsByNode() {
 		Map<TestNode, Integer> counts = new HashMap<>();
 		for (TestNode node : cluster.nodes()) {
