@@ -283,9 +283,29 @@ public final class CastyClient implements AutoCloseable {
 	 * @param timeout how long to wait
 	 * @return the reply
 	 */
-	@SuppressWarnings("unchecked")
 	public <M, R> CompletableFuture<R> ask(ActorRef<M> ref, Function<ActorRef<R>, ? extends M> factory,
 			Class<R> replyType, Duration timeout) {
+		return askTyped(ref, factory, replyType, timeout);
+	}
+
+	/**
+	 * Asks any actor for a generic reply type, decoded with its type arguments.
+	 * @param <M> the actor's message type
+	 * @param <R> the reply type
+	 * @param ref the actor
+	 * @param factory builds the message around the reply ref
+	 * @param replyType the reply type, e.g. {@code new ReplyType<List<String>>() {}}
+	 * @param timeout how long to wait
+	 * @return the reply
+	 */
+	public <M, R> CompletableFuture<R> ask(ActorRef<M> ref, Function<ActorRef<R>, ? extends M> factory,
+			ReplyType<R> replyType, Duration timeout) {
+		return askTyped(ref, factory, replyType.type(), timeout);
+	}
+
+	@SuppressWarnings("unchecked")
+	private <M, R> CompletableFuture<R> askTyped(ActorRef<M> ref, Function<ActorRef<R>, ? extends M> factory,
+			java.lang.reflect.Type replyType, Duration timeout) {
 		requireStarted();
 		String path = ref.address().path();
 		int lane = this.connections.laneOf(path);

@@ -66,6 +66,29 @@ public interface EntityRef<M> {
 			Duration timeout);
 
 	/**
+	 * Like {@link #ask(String, Function, Class)} for a generic reply type, which the reply is
+	 * decoded into with its type arguments ({@code new ReplyType<List<Integer>>() {}}).
+	 * @param <R> the reply type
+	 * @param entityId the entity
+	 * @param factory builds the message around the reply ref
+	 * @param replyType the reply type
+	 * @return the reply
+	 */
+	<R> CompletableFuture<R> ask(String entityId, Function<ActorRef<R>, ? extends M> factory, ReplyType<R> replyType);
+
+	/**
+	 * Like {@link #ask(String, Function, ReplyType)} with an explicit timeout.
+	 * @param <R> the reply type
+	 * @param entityId the entity
+	 * @param factory builds the message around the reply ref
+	 * @param replyType the reply type
+	 * @param timeout how long to wait
+	 * @return the reply
+	 */
+	<R> CompletableFuture<R> ask(String entityId, Function<ActorRef<R>, ? extends M> factory, ReplyType<R> replyType,
+			Duration timeout);
+
+	/**
 	 * A lazy {@link Mono} variant of {@link #ask(String, Function, Class)}: the message is sent
 	 * on subscription.
 	 * @param <R> the reply type

@@ -10,6 +10,7 @@ import io.casty.client.ActorRef;
 import io.casty.client.CastyClientListener.AskOutcome;
 import io.casty.client.CastyException;
 import io.casty.client.EntityRef;
+import io.casty.client.ReplyType;
 import io.casty.client.messaging.AskRegistry;
 import io.casty.client.messaging.PendingAsk;
 import io.casty.client.protocol.messages.NodeAddress;
@@ -64,6 +65,18 @@ public final class DefaultEntityRef<M> implements EntityRef<M> {
 	public <R> CompletableFuture<R> ask(String entityId, Function<ActorRef<R>, ? extends M> factory, Class<R> replyType,
 			Duration timeout) {
 		return askTyped(entityId, factory, replyType, timeout);
+	}
+
+	@Override
+	public <R> CompletableFuture<R> ask(String entityId, Function<ActorRef<R>, ? extends M> factory,
+			ReplyType<R> replyType) {
+		return askTyped(entityId, factory, replyType.type(), this.defaultTimeout);
+	}
+
+	@Override
+	public <R> CompletableFuture<R> ask(String entityId, Function<ActorRef<R>, ? extends M> factory,
+			ReplyType<R> replyType, Duration timeout) {
+		return askTyped(entityId, factory, replyType.type(), timeout);
 	}
 
 	@SuppressWarnings("unchecked")

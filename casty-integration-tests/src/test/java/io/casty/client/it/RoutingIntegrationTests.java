@@ -8,8 +8,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.casty.client.ActorRef;
 import io.casty.client.CastyClient;
 import io.casty.client.EntityRef;
+import io.casty.client.MessageCodecException;
+import io.casty.client.ReplyType;
 import io.casty.client.ServiceKey;
 import io.casty.client.ServiceListing;
 import io.casty.client.it.Counters.CounterMsg;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -121,6 +125,25 @@ class RoutingIntegrationTests {
 				assertThat(log.get(i)).as("%s[%d]", id, i).isEqualTo(i);
 			}
 		}
+	}
+
+	@Test
+	void aGenericReplyTypeDecodesTheElementsIntoItsTypeArgument() throws Exception {
+		for (int i = 0; i < 3; i++) {
+			counters.tell("generic-log", new Counters.Append(i * 7));
+		}
+		List<Integer> log = counters
+			.ask("generic-log", (ActorRef<List<Integer>> r) -> new Counters.GetLog(r.narrow()),
+					new ReplyType<List<Integer>>() {
+					})
+			.get(5, TimeUnit.SECONDS);
+		assertThat(log).containsExactly(0, 7, 14);
+		assertThat(log.get(1)).isInstanceOf(Integer.class);
+		CompletableFuture<List<String>> wrong = counters.ask("generic-log",
+				(ActorRef<List<String>> r) -> new Counters.GetLog(r.narrow()), new ReplyType<List<String>>() {
+				});
+		assertThatThrownBy(() -> wrong.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(MessageCodecException.class)
+			.hasMessageContaining("java.lang.String was expected");
 	}
 
 	@Test

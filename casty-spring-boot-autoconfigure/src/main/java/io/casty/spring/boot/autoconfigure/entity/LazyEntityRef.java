@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import io.casty.client.ActorRef;
 import io.casty.client.CastyClient;
 import io.casty.client.EntityRef;
+import io.casty.client.ReplyType;
 import io.casty.client.protocol.messages.NodeAddress;
 import org.jspecify.annotations.Nullable;
 
@@ -67,6 +68,18 @@ final class LazyEntityRef<M> implements EntityRef<M> {
 	@Override
 	public <R> CompletableFuture<R> ask(String entityId, Function<ActorRef<R>, ? extends M> factory,
 			Class<R> replyType, Duration timeout) {
+		return delegate().ask(entityId, factory, replyType, timeout);
+	}
+
+	@Override
+	public <R> CompletableFuture<R> ask(String entityId, Function<ActorRef<R>, ? extends M> factory,
+			ReplyType<R> replyType) {
+		return delegate().ask(entityId, factory, replyType);
+	}
+
+	@Override
+	public <R> CompletableFuture<R> ask(String entityId, Function<ActorRef<R>, ? extends M> factory,
+			ReplyType<R> replyType, Duration timeout) {
 		return delegate().ask(entityId, factory, replyType, timeout);
 	}
 

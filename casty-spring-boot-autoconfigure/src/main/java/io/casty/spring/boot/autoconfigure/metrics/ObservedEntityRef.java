@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import io.casty.client.ActorRef;
 import io.casty.client.EntityRef;
+import io.casty.client.ReplyType;
 import io.casty.client.protocol.messages.NodeAddress;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -63,6 +64,18 @@ public final class ObservedEntityRef<M> implements EntityRef<M> {
 	@Override
 	public <R> CompletableFuture<R> ask(String entityId, Function<ActorRef<R>, ? extends M> factory,
 			Class<R> replyType, Duration timeout) {
+		return observe(() -> this.delegate.ask(entityId, factory, replyType, timeout));
+	}
+
+	@Override
+	public <R> CompletableFuture<R> ask(String entityId, Function<ActorRef<R>, ? extends M> factory,
+			ReplyType<R> replyType) {
+		return observe(() -> this.delegate.ask(entityId, factory, replyType));
+	}
+
+	@Override
+	public <R> CompletableFuture<R> ask(String entityId, Function<ActorRef<R>, ? extends M> factory,
+			ReplyType<R> replyType, Duration timeout) {
 		return observe(() -> this.delegate.ask(entityId, factory, replyType, timeout));
 	}
 
