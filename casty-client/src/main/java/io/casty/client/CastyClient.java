@@ -85,6 +85,9 @@ public final class CastyClient implements AutoCloseable {
 
 	private final Map<String, ShardRouter> routers = new ConcurrentHashMap<>();
 
+	/** Entity and service message types already handed to the registry. */
+	private final Set<Class<?>> registeredMessageTypes = ConcurrentHashMap.newKeySet();
+
 	private final Map<String, DefaultEntityRef<?>> entityRefs = new ConcurrentHashMap<>();
 
 	private final ServiceLookup services;
@@ -225,9 +228,7 @@ public final class CastyClient implements AutoCloseable {
 		if (numShards < 1) {
 			throw new IllegalArgumentException("numShards must be at least 1, was " + numShards);
 		}
-		if (messageType.isSealed() || messageType.isRecord() || messageType.isEnum()) {
-			this.registry.register(messageType);
-		}
+		registerMessageType(messageType);
 		DefaultEntityRef<?> ref = this.entityRefs.computeIfAbsent(shardType, (type) -> {
 			ShardRouter router = new ShardRouter(type, numShards, clientIdentity().ref(PROXY_PREFIX + type),
 					this.options, this.connections, this.asks, this.topology, this.scheduler,
@@ -433,6 +434,25 @@ public final class CastyClient implements AutoCloseable {
 
 	MessageCodec codec() {
 		return this.codec;
+	}
+
+	/**
+	 * Registers the message type of an entity or service (a record, enum or sealed interface
+	 * of them) with the codec, once.
+	 * @param messageType the type; other kinds (Object, open interfaces) are left alone
+	 * @throws IllegalArgumentException if it is a record or enum without {@code @CastyMessage}
+	 */
+	void registerMessageType(Class<?> messageType) {
+		if ((messageType.isSealed() || messageType.isRecord() || messageType.isEnum())
+				&& this.registeredMessageTypes.add(messageType)) {
+			try {
+				this.registry.register(messageType);
+			}
+			catch (RuntimeException ex) {
+				this.registeredMessageTypes.remove(messageType);
+				throw ex;
+			}
+		}
 	}
 
 	private void requireStarted() {

@@ -28,6 +28,7 @@ final class DefaultServiceLookup implements ServiceLookup {
 
 	@Override
 	public <M> ServiceListing<M> lookup(ServiceKey<M> key) {
+		this.client.registerMessageType(key.messageType());
 		return listing(key, this.client.topologyCache().current());
 	}
 
@@ -42,6 +43,7 @@ final class DefaultServiceLookup implements ServiceLookup {
 
 	@Override
 	public <M> Flux<ServiceListing<M>> watch(ServiceKey<M> key) {
+		this.client.registerMessageType(key.messageType());
 		return this.client.topologyCache()
 			.changes()
 			.map((view) -> listing(key, view))
@@ -50,6 +52,7 @@ final class DefaultServiceLookup implements ServiceLookup {
 
 	@Override
 	public <M> CompletableFuture<ServiceListing<M>> find(ServiceKey<M> key, Duration timeout) {
+		this.client.registerMessageType(key.messageType());
 		TopologyView view = this.client.topologyCache().current();
 		List<NodeAddress> members = view.availableMembers();
 		NodeAddress node = members.isEmpty() ? this.client.options().contactPoints().get(0) : members.get(0);

@@ -6,7 +6,9 @@ import java.util.concurrent.CompletableFuture;
 import reactor.core.publisher.Flux;
 
 /**
- * Finds discoverable services of the cluster.
+ * Finds discoverable services of the cluster. Each method registers the key's message type
+ * (a record, enum or sealed interface annotated with {@link CastyMessage}) with the codec,
+ * so messages of that type can be sent to the instances found.
  *
  * @since 0.1.0
  */

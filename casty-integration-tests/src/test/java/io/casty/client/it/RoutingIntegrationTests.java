@@ -147,6 +147,23 @@ class RoutingIntegrationTests {
 	}
 
 	@Test
+	void aServiceKeyRegistersItsMessageTypeSoAClientNeedsNoOtherDeclaration() throws Exception {
+		// no message types declared: Echo gets registered through the service key
+		try (CastyClient bare = CastyClient.start(io.casty.client.CastyClientOptions.builder()
+			.contactPoints(cluster.contactPoints())
+			.systemName(cluster.systemName())
+			.build())) {
+			bare.awaitTopology(Duration.ofSeconds(5));
+			assertThat(bare.messageTypes().isRegistered(Echo.class)).isFalse();
+			ServiceListing<Echo> listing = bare.services().lookup(ServiceKey.of("echo", Echo.class));
+			assertThat(bare.messageTypes().isRegistered(Echo.class)).isTrue();
+			String reply = bare.ask(listing.first().orElseThrow(), (replyTo) -> new Echo("bare", replyTo), String.class)
+				.get(5, TimeUnit.SECONDS);
+			assertThat(reply).endsWith(":bare");
+		}
+	}
+
+	@Test
 	void twoClientsNeverReceiveEachOthersReplies() throws Exception {
 		try (CastyClient other = Counters.client(cluster)) {
 			EntityRef<CounterMsg> mine = counters;
