@@ -444,14 +444,10 @@ public final class CastyClient implements AutoCloseable {
 	 */
 	void registerMessageType(Class<?> messageType) {
 		if ((messageType.isSealed() || messageType.isRecord() || messageType.isEnum())
-				&& this.registeredMessageTypes.add(messageType)) {
-			try {
-				this.registry.register(messageType);
-			}
-			catch (RuntimeException ex) {
-				this.registeredMessageTypes.remove(messageType);
-				throw ex;
-			}
+				&& !this.registeredMessageTypes.contains(messageType)) {
+			// idempotent; marked only once done, so a concurrent caller never skips ahead of it
+			this.registry.register(messageType);
+			this.registeredMessageTypes.add(messageType);
 		}
 	}
 
