@@ -11,6 +11,8 @@ Measures, against shard type ``bench`` (100 shards):
   entities (``--tell-entities``, default 64), then a ``Get`` to each whose
   replies must sum to the exact expected total (the time runs from the first
   tell until the last reply);
+* client CPU (``usage``): ``time.process_time()`` of this process over each
+  phase, per 1,000 messages;
 * ask throughput: for each concurrency level C, N ``casty_bench.Ping(seq)``
   asks issued by C concurrent workers over 64 entities, each reply checked to
   be the same ``seq``, with latency percentiles (p50/p99/p999, milliseconds).
@@ -138,11 +140,13 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         initial = sum(await totals())
         result["first_ask_s"] = round(time.perf_counter() - warm, 3)
         start = time.perf_counter()
+        cpu_start = time.process_time()
         for i in range(args.tells):
             bench.tell(ShardEnvelope(entities[i % len(entities)], Add(1)))
         submitted = time.perf_counter() - start
         total = sum(await totals())
         elapsed = time.perf_counter() - start
+        tell_cpu_ms = (time.process_time() - cpu_start) * 1000.0
         expected = initial + args.tells
         result["tell"] = {
             "n": args.tells,
@@ -153,6 +157,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             "expected_total": expected,
             "observed_total": total,
             "ok": total == expected,
+            "usage": _usage(tell_cpu_ms, args.tells),
         }
 
         # ── asks ─────────────────────────────────────────────────────
@@ -197,8 +202,10 @@ async def _asks(client: Any, bench: Any, ids: list[str], n: int, concurrency: in
                 errors.append(f"seq={seq} reply={reply!r}")
 
     start = time.perf_counter()
+    cpu_start = time.process_time()
     await asyncio.gather(*(worker() for _ in range(concurrency)))
     elapsed = time.perf_counter() - start
+    cpu_ms = (time.process_time() - cpu_start) * 1000.0
     latencies.sort()
     return {
         "n": n,
@@ -215,6 +222,15 @@ async def _asks(client: Any, bench: Any, ids: list[str], n: int, concurrency: in
         "errors": len(errors),
         "first_errors": errors[:5],
         "ok": not errors and len(latencies) == n,
+        "usage": _usage(cpu_ms, n),
+    }
+
+
+def _usage(cpu_ms: float, messages: int) -> dict[str, float]:
+    """CPU of this whole process (every thread) over a phase, as the Java report names it."""
+    return {
+        "client_cpu_ms": round(cpu_ms, 3),
+        "client_cpu_ms_per_1000": round(cpu_ms * 1000.0 / messages, 3) if messages else 0.0,
     }
 
 

@@ -118,6 +118,7 @@ final class CastyCompare {
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("tell_per_sec", ratio(BenchMain.number(java, "tell", "per_sec"),
 				BenchMain.number(python, "tell", "per_sec")));
+		cpuRatio(out, "tell_cpu_per_1000", (Map<String, Object>) java.get("tell"), (Map<String, Object>) python.get("tell"));
 		Map<String, Object> javaAsks = (Map<String, Object>) java.get("ask");
 		Map<String, Object> pythonAsks = (Map<String, Object>) python.get("ask");
 		for (String level : javaAsks.keySet()) {
@@ -126,12 +127,25 @@ final class CastyCompare {
 			}
 			out.put("ask_" + level + "_per_sec", ratio(BenchMain.number(javaAsks, level, "per_sec"),
 					BenchMain.number(pythonAsks, level, "per_sec")));
+			cpuRatio(out, "ask_" + level + "_cpu_per_1000", (Map<String, Object>) javaAsks.get(level),
+					(Map<String, Object>) pythonAsks.get(level));
 			for (String percentile : List.of("p50", "p99")) {
 				out.put("ask_" + level + "_" + percentile, ratio(BenchMain.number(javaAsks, level, "latency_ms", percentile),
 						BenchMain.number(pythonAsks, level, "latency_ms", percentile)));
 			}
 		}
 		return out;
+	}
+
+	/** Client CPU per 1,000 messages, Java over Python (below 1 favours Java), when both report it. */
+	@SuppressWarnings("unchecked")
+	private static void cpuRatio(Map<String, Object> out, String key, Map<String, Object> java,
+			Map<String, Object> python) {
+		if (java.get("usage") instanceof Map<?, ?> j && python.get("usage") instanceof Map<?, ?> p
+				&& j.get("client_cpu_ms_per_1000") instanceof Number a
+				&& p.get("client_cpu_ms_per_1000") instanceof Number b) {
+			out.put(key, ratio(a.doubleValue(), b.doubleValue()));
+		}
 	}
 
 	private static double ratio(double a, double b) {

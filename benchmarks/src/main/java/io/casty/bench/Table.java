@@ -81,10 +81,12 @@ final class Table {
 		Map<String, Object> python = (Map<String, Object>) median.get(CastyCompare.PYTHON);
 		java.util.List<String[]> metrics = new java.util.ArrayList<>();
 		metrics.add(new String[] { "tells/s", "tell", "per_sec" });
+		metrics.add(new String[] { "tell CPU ms/1k", "tell", "usage", "client_cpu_ms_per_1000" });
 		((Map<String, Object>) python.get("ask")).keySet().forEach((level) -> {
 			metrics.add(new String[] { "ask @" + level + " /s", "ask", level, "per_sec" });
 			metrics.add(new String[] { "ask @" + level + " p50 ms", "ask", level, "latency_ms", "p50" });
 			metrics.add(new String[] { "ask @" + level + " p99 ms", "ask", level, "latency_ms", "p99" });
+			metrics.add(new String[] { "ask @" + level + " CPU ms/1k", "ask", level, "usage", "client_cpu_ms_per_1000" });
 		});
 		for (String[] metric : metrics) {
 			String[] path = java.util.Arrays.copyOfRange(metric, 1, metric.length);
@@ -98,7 +100,8 @@ final class Table {
 			});
 			out.append(line).append(System.lineSeparator());
 		}
-		out.append("(ratio of medians here; the ratio_java_N lines are medians of ratios paired within each run)")
+		out.append("(ratio of medians here; the ratio_java_N lines are medians of ratios paired within each run;"
+				+ " CPU ms/1k = the client's CPU per 1,000 messages: Java's I/O and calling threads, Python's whole process)")
 			.append(System.lineSeparator());
 	}
 

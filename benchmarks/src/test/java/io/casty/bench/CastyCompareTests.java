@@ -22,7 +22,8 @@ class CastyCompareTests {
 	private static final String SCRIPT_OUTPUT = """
 			{"contact": ["127.0.0.1:25811"], "system": "casty-bench", "first_snapshot_s": 0.024,
 			 "members": ["127.0.0.1:25811=up", "127.0.0.1:25812=up", "127.0.0.1:25813=up"],
-			 "tell": {"n": 5000, "entities": 64, "per_sec": 2500.0, "expected_total": 5000, "observed_total": 5000, "ok": true},
+			 "tell": {"n": 5000, "entities": 64, "per_sec": 2500.0, "expected_total": 5000, "observed_total": 5000, "ok": true,
+			          "usage": {"client_cpu_ms": 700.0, "client_cpu_ms_per_1000": 140.0}},
 			 "ask": {"1": {"n": 300, "per_sec": 500.0, "latency_ms": {"p50": 2.0, "p99": 10.0, "p999": 16.0}, "errors": 0,
 			               "first_errors": [], "ok": true},
 			         "64": {"n": 2000, "per_sec": 1000.0, "latency_ms": {"p50": 40.0, "p99": 160.0, "p999": 170.0},
@@ -40,7 +41,7 @@ class CastyCompareTests {
 		assertThat((Map<String, Object>) ((Map<String, Object>) python.get("ask")).get("64")).doesNotContainKey("first_errors");
 
 		Map<String, Object> java = new LinkedHashMap<>();
-		java.put("tell", Map.of("per_sec", 7500.0));
+		java.put("tell", Map.of("per_sec", 7500.0, "usage", Map.of("client_cpu_ms_per_1000", 7.0)));
 		Map<String, Object> asks = new LinkedHashMap<>();
 		asks.put("1", Map.of("per_sec", 750.0, "latency_ms", Map.of("p50", 1.0, "p99", 12.0)));
 		asks.put("64", Map.of("per_sec", 2500.0, "latency_ms", Map.of("p50", 20.0, "p99", 80.0)));
@@ -54,6 +55,8 @@ class CastyCompareTests {
 			.containsEntry("ask_1_p99", 1.2)
 			.containsEntry("ask_64_per_sec", 2.5)
 			.containsEntry("ask_64_p99", 0.5)
+			.containsEntry("tell_cpu_per_1000", 0.05)
+			.doesNotContainKey("ask_64_cpu_per_1000")
 			.doesNotContainKey("ask_256_per_sec");
 	}
 
