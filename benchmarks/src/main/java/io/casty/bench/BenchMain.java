@@ -104,13 +104,22 @@ public final class BenchMain {
 		java.nio.file.Path scripts = options.mode.equals("compare") ? PythonCluster.extractScripts() : null;
 		for (int i = 0; i < options.repeat; i++) {
 			int index = i;
-			runs.add(switch (options.mode) {
+			long stealBefore = stealMillis();
+			long runStart = System.nanoTime();
+			Map<String, Object> run = new LinkedHashMap<>(switch (options.mode) {
 				case "testkit" -> testkitRun(options);
 				case "raw" -> rawRun(options, frameSizes(options.system));
 				case "contact" -> contactRun(options);
 				case "compare" -> CastyCompare.run(options, java.util.Objects.requireNonNull(scripts), index);
 				default -> throw new IllegalArgumentException("Unknown mode " + options.mode);
 			});
+			long stealAfter = stealMillis();
+			long runMs = (System.nanoTime() - runStart) / 1_000_000;
+			if (stealBefore >= 0 && stealAfter >= 0 && runMs > 0) {
+				// cores the hypervisor took from this VM during the run (Linux steal time)
+				run.put("machine_steal_cores", ThreadUsage.round((double) (stealAfter - stealBefore) / runMs));
+			}
+			runs.add(run);
 		}
 		Map<String, Object> median = Medians.of(runs);
 		report.put("median", median);
@@ -278,6 +287,22 @@ public final class BenchMain {
 		out.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
 		out.put("load_before", loadAverage());
 		return out;
+	}
+
+	/**
+	 * CPU time the hypervisor gave other guests so far (the {@code steal} column of Linux
+	 * {@code /proc/stat}), in milliseconds; -1 where it cannot be read.
+	 * @return the machine's steal time
+	 */
+	static long stealMillis() {
+		try {
+			String cpu = Files.readAllLines(Path.of("/proc/stat")).get(0);
+			String[] fields = cpu.trim().split("\\s+");
+			return (fields.length > 8) ? Long.parseLong(fields[8]) * 10 : -1; // USER_HZ is 100
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
 	}
 
 	static String loadAverage() {

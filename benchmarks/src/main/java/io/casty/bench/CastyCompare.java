@@ -44,6 +44,7 @@ final class CastyCompare {
 			Thread.sleep(options.settleSeconds * 1000L);
 			for (String who : order) {
 				int warningsBefore = cluster.unreachableWarnings();
+				long stealBefore = BenchMain.stealMillis();
 				long cpuBefore = cluster.cpuMillis();
 				long start = System.nanoTime();
 				Map<String, Object> result = who.equals(PYTHON)
@@ -51,7 +52,13 @@ final class CastyCompare {
 								options.config))
 						: BenchMain.clientRun(options, cluster.contacts(), lanesOf(who));
 				long cpuAfter = cluster.cpuMillis();
-				result.put("wall_ms", (System.nanoTime() - start) / 1_000_000);
+				long wallMs = (System.nanoTime() - start) / 1_000_000;
+				result.put("wall_ms", wallMs);
+				long stealAfter = BenchMain.stealMillis();
+				if (stealBefore >= 0 && stealAfter >= 0 && wallMs > 0) {
+					// cores the hypervisor took from this VM during the turn (Linux steal time)
+					result.put("machine_steal_cores", ThreadUsage.round((double) (stealAfter - stealBefore) / wallMs));
+				}
 				if (cpuBefore >= 0 && cpuAfter >= 0) {
 					result.put("nodes_cpu_ms", cpuAfter - cpuBefore);
 				}

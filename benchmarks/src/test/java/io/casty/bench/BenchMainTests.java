@@ -35,6 +35,9 @@ class BenchMainTests {
 			assertThat(run.path("ratio_1").has("ask_vs_raw_echo_at_" + inFlight)).isTrue();
 		}
 		assertThat(run.path("testkit_1").has("first_topology_ms")).isTrue();
+		if (java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/stat"))) {
+			assertThat(run.path("machine_steal_cores").isNumber()).as("steal time on Linux").isTrue();
+		}
 		assertThat(run.path("frames").path("ask_frame_bytes").asInt()).isPositive();
 		assertThat(run.path("raw_one_way").path("ok").asBoolean()).isTrue();
 		assertThat(Table.render(report)).contains("testkit_1", "ask @16", "echo @1");
