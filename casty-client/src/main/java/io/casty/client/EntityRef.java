@@ -51,7 +51,10 @@ public interface EntityRef<M> {
 	 * {@link NodeUnreachableException}, {@link BufferOverflowException},
 	 * {@link ClusterUnavailableException} or {@link MessageCodecException}
 	 */
-	<R> CompletableFuture<R> ask(String entityId, Function<ActorRef<R>, ? extends M> factory, Class<R> replyType);
+	default <R> CompletableFuture<R> ask(String entityId, Function<ActorRef<R>, ? extends M> factory,
+			Class<R> replyType) {
+		return ask(entityId, factory, ReplyType.of(replyType));
+	}
 
 	/**
 	 * Like {@link #ask(String, Function, Class)} with an explicit timeout.
@@ -62,8 +65,10 @@ public interface EntityRef<M> {
 	 * @param timeout how long to wait
 	 * @return the reply
 	 */
-	<R> CompletableFuture<R> ask(String entityId, Function<ActorRef<R>, ? extends M> factory, Class<R> replyType,
-			Duration timeout);
+	default <R> CompletableFuture<R> ask(String entityId, Function<ActorRef<R>, ? extends M> factory, Class<R> replyType,
+			Duration timeout) {
+		return ask(entityId, factory, ReplyType.of(replyType), timeout);
+	}
 
 	/**
 	 * Like {@link #ask(String, Function, Class)} for a generic reply type, which the reply is

@@ -61,18 +61,6 @@ final class LazyEntityRef<M> implements EntityRef<M> {
 
 	@Override
 	public <R> CompletableFuture<R> ask(String entityId, Function<ActorRef<R>, ? extends M> factory,
-			Class<R> replyType) {
-		return delegate().ask(entityId, factory, replyType);
-	}
-
-	@Override
-	public <R> CompletableFuture<R> ask(String entityId, Function<ActorRef<R>, ? extends M> factory,
-			Class<R> replyType, Duration timeout) {
-		return delegate().ask(entityId, factory, replyType, timeout);
-	}
-
-	@Override
-	public <R> CompletableFuture<R> ask(String entityId, Function<ActorRef<R>, ? extends M> factory,
 			ReplyType<R> replyType) {
 		return delegate().ask(entityId, factory, replyType);
 	}

@@ -57,18 +57,6 @@ public final class ObservedEntityRef<M> implements EntityRef<M> {
 
 	@Override
 	public <R> CompletableFuture<R> ask(String entityId, Function<ActorRef<R>, ? extends M> factory,
-			Class<R> replyType) {
-		return observe(() -> this.delegate.ask(entityId, factory, replyType));
-	}
-
-	@Override
-	public <R> CompletableFuture<R> ask(String entityId, Function<ActorRef<R>, ? extends M> factory,
-			Class<R> replyType, Duration timeout) {
-		return observe(() -> this.delegate.ask(entityId, factory, replyType, timeout));
-	}
-
-	@Override
-	public <R> CompletableFuture<R> ask(String entityId, Function<ActorRef<R>, ? extends M> factory,
 			ReplyType<R> replyType) {
 		return observe(() -> this.delegate.ask(entityId, factory, replyType));
 	}
