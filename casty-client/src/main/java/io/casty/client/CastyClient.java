@@ -1,6 +1,8 @@
 package io.casty.client;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import io.casty.client.messaging.PendingAsk;
 import io.casty.client.protocol.Frame;
 import io.casty.client.protocol.codec.MessageCodec;
 import io.casty.client.protocol.codec.MessageTypeRegistry;
+import io.casty.client.protocol.messages.MemberStatus;
 import io.casty.client.protocol.messages.NodeAddress;
 import io.casty.client.protocol.messages.ShardLocation;
 import io.casty.client.protocol.messages.TopologySnapshot;
@@ -398,6 +401,36 @@ public final class CastyClient implements AutoCloseable {
 	 */
 	public List<NodeAddress> connectedNodes() {
 		return this.connections.connectedNodes();
+	}
+
+	/**
+	 * What the client's connections look like now: per node and lane the state, since when,
+	 * reconnect attempts, bytes waiting to be written and the last failure; per member of the
+	 * current topology whether the client can reach it and why not. Read-only and cheap (no
+	 * lock, no I/O); meant for health checks, dashboards and tools, not for routing.
+	 * @return the picture
+	 */
+	public ConnectionsInfo connections() {
+		TopologyView view = this.topology.current();
+		Set<NodeAddress> unreachable = view.snapshot().unreachable();
+		List<ConnectionsInfo.MemberReachability> members = new ArrayList<>();
+		view.memberStatuses().forEach((node, status) -> {
+			String reason = null;
+			if (status == MemberStatus.DOWN || status == MemberStatus.REMOVED) {
+				reason = "The cluster marks it " + status.name().toLowerCase();
+			}
+			else if (unreachable.contains(node)) {
+				reason = "The cluster's failure detector marks it unreachable";
+			}
+			else {
+				CastyException failure = this.connections.failureOf(node);
+				if (failure != null) {
+					reason = "Its connection failed: " + failure.getMessage();
+				}
+			}
+			members.add(new ConnectionsInfo.MemberReachability(node, reason == null, reason));
+		});
+		return new ConnectionsInfo(Instant.now(), this.connections.describe(), members);
 	}
 
 	/**

@@ -2,17 +2,20 @@ package io.casty.client.transport;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.casty.client.CastyClientListener;
 import io.casty.client.CastyClientOptions;
 import io.casty.client.CastyException;
 import io.casty.client.ClientClosedException;
+import io.casty.client.ConnectionsInfo;
 import io.casty.client.NodeUnreachableException;
 import io.casty.client.protocol.CastyFrameDecoder;
 import io.casty.client.protocol.Frame;
@@ -80,6 +83,9 @@ final class ConnectionLane implements AutoCloseable {
 
 	private final Map<NodeAddress, Failure> failures = new ConcurrentHashMap<>();
 
+	/** Why each member's connection last failed, for operators; cleared when it leaves. */
+	private final Map<NodeAddress, String> lastFailures = new ConcurrentHashMap<>();
+
 	/** Connections nodes dialled to the client's listener, usable both ways as in Casty. */
 	private final Map<NodeAddress, NodeConnection> accepted = new ConcurrentHashMap<>();
 
@@ -99,7 +105,7 @@ final class ConnectionLane implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	private record Failure(CastyException cause, Disposable reconnect) {
+	private record Failure(CastyException cause, Disposable reconnect, Instant since, AtomicInteger attempts) {
 	}
 
 	ConnectionLane(int lane, CastyClientOptions options, MessageCodec codec, LoopResources loops, InboundFrames inbound,
@@ -267,6 +273,34 @@ final class ConnectionLane implements AutoCloseable {
 	}
 
 	/**
+	 * Describes this lane's connections and failed nodes, for operators.
+	 * @return one entry per node, ordered by node
+	 */
+	List<ConnectionsInfo.Connection> describe() {
+		Map<NodeAddress, ConnectionsInfo.Connection> described = new java.util.TreeMap<>();
+		for (Map.Entry<NodeAddress, NodeConnection> entry : this.connections.entrySet()) {
+			NodeConnection connection = entry.getValue();
+			NodeConnection.State state = connection.state();
+			if (state == NodeConnection.State.CLOSED || this.aliases.containsKey(entry.getKey())) {
+				continue;
+			}
+			NodeAddress node = connection.canonical();
+			described.putIfAbsent(node, new ConnectionsInfo.Connection(node, this.lane,
+					(state == NodeConnection.State.READY) ? ConnectionsInfo.ConnectionState.OPEN
+							: ConnectionsInfo.ConnectionState.CONNECTING,
+					connection.since(), this.accepted.get(node) == connection, 0, connection.pendingWriteBytes(),
+					this.lastFailures.get(node)));
+		}
+		for (Map.Entry<NodeAddress, Failure> entry : this.failures.entrySet()) {
+			Failure failure = entry.getValue();
+			described.putIfAbsent(entry.getKey(), new ConnectionsInfo.Connection(entry.getKey(), this.lane,
+					ConnectionsInfo.ConnectionState.FAILED, failure.since(), false, failure.attempts().get(), 0,
+					String.valueOf(failure.cause().getMessage())));
+		}
+		return List.copyOf(described.values());
+	}
+
+	/**
 	 * Opens a connection to a node unless one exists (or the node is marked failed).
 	 * @param node the node
 	 */
@@ -296,6 +330,7 @@ final class ConnectionLane implements AutoCloseable {
 				}
 			}
 		}
+		this.lastFailures.keySet().removeIf((node) -> !members.contains(node));
 		for (NodeAddress node : gone) {
 			this.headers.remove(node);
 			NodeConnection connection = this.connections.get(node);
@@ -436,8 +471,10 @@ final class ConnectionLane implements AutoCloseable {
 	}
 
 	private void markFailed(NodeAddress node, CastyException cause) {
-		Disposable reconnect = reconnectLoop(node);
-		Failure previous = this.failures.put(node, new Failure(cause, reconnect));
+		AtomicInteger attempts = new AtomicInteger();
+		Disposable reconnect = reconnectLoop(node, attempts);
+		this.lastFailures.put(node, String.valueOf(cause.getMessage()));
+		Failure previous = this.failures.put(node, new Failure(cause, reconnect, Instant.now(), attempts));
 		if (previous != null) {
 			previous.reconnect().dispose();
 		}
@@ -445,11 +482,12 @@ final class ConnectionLane implements AutoCloseable {
 		this.events.nodeFailed(node, cause);
 	}
 
-	private Disposable reconnectLoop(NodeAddress node) {
+	private Disposable reconnectLoop(NodeAddress node, AtomicInteger attempts) {
 		return Mono.defer(() -> {
 			if (this.closed) {
 				return Mono.<NodeConnection>empty();
 			}
+			attempts.incrementAndGet();
 			NodeConnection attempt = new NodeConnection(node, this.options.maxPendingWriteBytes());
 			return open(attempt).doOnError((error) -> attempt.close(new NodeUnreachableException(node, error.toString())));
 		})

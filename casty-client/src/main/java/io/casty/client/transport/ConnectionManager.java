@@ -6,6 +6,7 @@ import java.util.Set;
 
 import io.casty.client.CastyClientOptions;
 import io.casty.client.CastyException;
+import io.casty.client.ConnectionsInfo;
 import io.casty.client.NodeUnreachableException;
 import io.casty.client.protocol.codec.MessageCodec;
 import io.casty.client.protocol.messages.NodeAddress;
@@ -143,6 +144,20 @@ public final class ConnectionManager implements AutoCloseable {
 	 */
 	public List<NodeAddress> connectedNodes() {
 		return this.lanes[0].connectedNodes();
+	}
+
+	/**
+	 * Describes every lane's connections and failed nodes, for operators.
+	 * @return the entries, ordered by node then lane
+	 */
+	public List<ConnectionsInfo.Connection> describe() {
+		List<ConnectionsInfo.Connection> all = new ArrayList<>();
+		for (ConnectionLane lane : this.lanes) {
+			all.addAll(lane.describe());
+		}
+		all.sort(java.util.Comparator.comparing(ConnectionsInfo.Connection::node)
+			.thenComparingInt(ConnectionsInfo.Connection::lane));
+		return all;
 	}
 
 	/**

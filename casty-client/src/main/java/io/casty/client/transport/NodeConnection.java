@@ -1,5 +1,6 @@
 package io.casty.client.transport;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -56,6 +57,9 @@ final class NodeConnection {
 
 	private volatile NodeAddress canonical;
 
+	/** When the connection entered its current state. */
+	private volatile Instant since = Instant.now();
+
 	NodeConnection(NodeAddress address, int maxPendingBytes) {
 		this.address = address;
 		this.canonical = address;
@@ -72,6 +76,29 @@ final class NodeConnection {
 
 	State state() {
 		return this.state;
+	}
+
+	Instant since() {
+		return this.since;
+	}
+
+	/**
+	 * Bytes accepted but not yet written to the socket: queued while connecting, in the
+	 * outbound queue, and in the channel's own buffer.
+	 */
+	long pendingWriteBytes() {
+		long pending = this.outboundBytes.get();
+		synchronized (this) {
+			pending += this.queuedBytes;
+		}
+		Channel ch = this.channel;
+		if (ch != null) {
+			io.netty.channel.ChannelOutboundBuffer buffer = ch.unsafe().outboundBuffer();
+			if (buffer != null) {
+				pending += buffer.totalPendingWriteBytes();
+			}
+		}
+		return pending;
 	}
 
 	@Nullable Channel channel() {
@@ -173,6 +200,7 @@ final class NodeConnection {
 			this.queued.clear();
 			this.queuedBytes = 0;
 			this.state = State.READY;
+			this.since = Instant.now();
 			if (!this.outbound.isEmpty() && this.draining.compareAndSet(false, true)) {
 				ch.eventLoop().execute(this.drain);
 			}
@@ -187,6 +215,7 @@ final class NodeConnection {
 				return;
 			}
 			this.state = State.CLOSED;
+			this.since = Instant.now();
 			failed = new ArrayDeque<>(this.queued);
 			this.queued.clear();
 			this.queuedBytes = 0;
