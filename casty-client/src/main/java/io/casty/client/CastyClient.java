@@ -27,6 +27,7 @@ import io.casty.client.protocol.messages.NodeAddress;
 import io.casty.client.protocol.messages.ShardLocation;
 import io.casty.client.protocol.messages.TopologySnapshot;
 import io.casty.client.routing.DefaultEntityRef;
+import io.casty.client.routing.RouteFence;
 import io.casty.client.routing.ShardRouter;
 import io.casty.client.topology.TopologyCache;
 import io.casty.client.topology.TopologySubscriber;
@@ -87,6 +88,9 @@ public final class CastyClient implements AutoCloseable {
 	private final TopologySubscriber subscriber;
 
 	private final Map<String, ShardRouter> routers = new ConcurrentHashMap<>();
+
+	/** Shared by every router: no route survives a lost connection unconfirmed. */
+	private final RouteFence routeFence = new RouteFence();
 
 	/** Entity and service message types already handed to the registry. */
 	private final Set<Class<?>> registeredMessageTypes = ConcurrentHashMap.newKeySet();
@@ -235,7 +239,7 @@ public final class CastyClient implements AutoCloseable {
 		DefaultEntityRef<?> ref = this.entityRefs.computeIfAbsent(shardType, (type) -> {
 			ShardRouter router = new ShardRouter(type, numShards, clientIdentity().ref(PROXY_PREFIX + type),
 					this.options, this.connections, this.asks, this.topology, this.scheduler,
-					this.subscriber::describeProblem);
+					this.subscriber::describeProblem, this.routeFence);
 			this.routers.put(type, router);
 			return new DefaultEntityRef<>(router, this.asks, this.options.askTimeout(), this::checkEncodable);
 		});
@@ -585,6 +589,7 @@ public final class CastyClient implements AutoCloseable {
 
 		@Override
 		public void nodeConnected(NodeAddress node) {
+			CastyClient.this.routeFence.connected(node);
 			for (ShardRouter router : CastyClient.this.routers.values()) {
 				router.reevaluate();
 			}
@@ -592,6 +597,7 @@ public final class CastyClient implements AutoCloseable {
 
 		@Override
 		public void nodeFailed(NodeAddress node, Throwable cause) {
+			CastyClient.this.routeFence.connectionLost(node);
 			CastyException error = (cause instanceof CastyException ce) ? ce
 					: new NodeUnreachableException(node, cause.toString(), cause);
 			CastyClient.this.options.listener().nodeEvicted(node, "connection-failed");

@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * gossip converges to.
  * <p>
  * Faults can be injected while it runs: {@link TestNode#kill()} and
- * {@link TestNode#restart()}, {@link #markUnreachable(int)}, {@link #markDown(int)} and the
+ * {@link TestNode#restart()}, a whole-cluster restart with new allocations
+ * ({@link #stopAll()}, {@link #startAll(long)}), {@link #markUnreachable(int)}, {@link #markDown(int)} and the
  * anomalies of v0.21.0: {@link #resurrect(int)}, {@link #stopPushes()},
  * {@link #loseNextAllocationUpdate(String)}, {@link #allocateShard(String, long, int)}.
  *
@@ -94,6 +95,8 @@ public final class CastyTestCluster implements AutoCloseable {
 	private volatile ClusterState state;
 
 	private volatile boolean pushesStopped;
+
+	private volatile boolean allStopped;
 
 	private volatile boolean closed;
 
@@ -342,6 +345,67 @@ public final class CastyTestCluster implements AutoCloseable {
 	}
 
 	/**
+	 * Stops every node at once, as a whole-cluster shutdown: server sockets and connections
+	 * closed, entities and subscribers forgotten. Nobody is left to detect failures, so the
+	 * shared state keeps the last membership and allocations until {@link #startAll(long)}.
+	 */
+	public void stopAll() {
+		this.allStopped = true;
+		for (TestNode node : this.nodes) {
+			node.kill();
+		}
+	}
+
+	/**
+	 * Starts every node again after {@link #stopAll()}, on the same ports, as new incarnations
+	 * of a cluster that starts from scratch, as a restarted Casty cluster does: members
+	 * {@code up}, services registered again, no shard allocated, the allocation epoch
+	 * counting from {@code firstEpoch} (lower or higher than before, as in real restarts),
+	 * and a coordinator that allocates each shard to another node than its pre-restart primary
+	 * whenever another node hosts the type, so every route a client learned before the
+	 * restart is stale. Pushes once.
+	 * @param firstEpoch the allocation epoch of the first snapshot after the restart
+	 * @throws IllegalStateException if a node is running
+	 */
+	public void startAll(long firstEpoch) {
+		synchronized (this.publishLock) {
+			if (this.nodes.stream().anyMatch(TestNode::isRunning)) {
+				throw new IllegalStateException("startAll() needs every node stopped; call stopAll() first");
+			}
+			ClusterState fresh = this.state.restarted(firstEpoch);
+			for (ServiceSpec service : this.config.services) {
+				fresh.register(new ServiceEntry(service.key(), this.nodes.get(service.nodeIndex()).address(),
+						service.path()));
+			}
+			// The fresh state first: a client connecting to a started node must see the new cluster.
+			this.state = fresh;
+			this.allStopped = false;
+			for (TestNode node : this.nodes) {
+				node.start();
+			}
+		}
+		logger.info("Casty test cluster '{}' restarted from scratch at epoch {}: {}", this.config.systemName,
+				firstEpoch, this.nodes);
+		publish();
+	}
+
+	/**
+	 * {@link #stopAll()} then {@link #startAll(long)} with the epoch counting from 0.
+	 */
+	public void restartAll() {
+		stopAll();
+		startAll(0);
+	}
+
+	/**
+	 * Returns the allocation epoch of the current snapshot.
+	 * @return the epoch
+	 */
+	public long allocationEpoch() {
+		return this.state.epoch();
+	}
+
+	/**
 	 * Pushes the current snapshot to every subscriber of every running node now, unless
 	 * pushes are stopped.
 	 */
@@ -376,11 +440,11 @@ public final class CastyTestCluster implements AutoCloseable {
 
 	void nodeKilled(TestNode node, long generation) {
 		Duration delay = this.config.failureDetection;
-		if (this.closed || delay.isZero() || delay.isNegative()) {
+		if (this.closed || this.allStopped || delay.isZero() || delay.isNegative()) {
 			return;
 		}
 		this.timer.schedule(() -> {
-			if (node.isRunning() || node.generation() != generation || this.closed) {
+			if (node.isRunning() || node.generation() != generation || this.closed || this.allStopped) {
 				return;
 			}
 			logger.info("Failure detection: {} is unreachable, then down", node);

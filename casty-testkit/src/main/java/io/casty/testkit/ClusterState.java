@@ -48,13 +48,46 @@ final class ClusterState {
 
 	private final Map<String, ShardedTypeSpec> types;
 
+	/** Primaries of the cluster's previous life, which the coordinator avoids when it can. */
+	private final Map<String, Map<Long, NodeAddress>> previousOwners;
+
 	private long epoch;
 
 	ClusterState(List<NodeAddress> addresses, List<String> ids, Map<String, ShardedTypeSpec> types) {
+		this(addresses, ids, types, Map.of(), 0);
+	}
+
+	private ClusterState(List<NodeAddress> addresses, List<String> ids, Map<String, ShardedTypeSpec> types,
+			Map<String, Map<Long, NodeAddress>> previousOwners, long firstEpoch) {
 		this.addresses = List.copyOf(addresses);
 		this.ids = List.copyOf(ids);
 		this.types = Map.copyOf(types);
+		this.previousOwners = previousOwners;
+		this.epoch = firstEpoch;
 		addresses.forEach((address) -> this.status.put(address, MemberStatus.UP));
+	}
+
+	/**
+	 * The state of the same members after every node restarted: nothing allocated, no
+	 * registry, the epoch counting again from {@code firstEpoch} (Casty starts from scratch,
+	 * so the epoch may be lower or higher than before), and a coordinator that puts each
+	 * shard on another node than its previous primary whenever another node is eligible, so
+	 * every route learned before the restart is wrong afterwards.
+	 * @param firstEpoch the epoch of the first snapshot after the restart
+	 * @return the fresh state
+	 */
+	synchronized ClusterState restarted(long firstEpoch) {
+		Map<String, Map<Long, NodeAddress>> previous = new LinkedHashMap<>();
+		this.allocations.forEach((type, table) -> {
+			Map<Long, NodeAddress> primaries = new LinkedHashMap<>();
+			table.forEach((shard, allocation) -> primaries.put(shard, allocation.primary()));
+			previous.put(type, Map.copyOf(primaries));
+		});
+		return new ClusterState(this.addresses, this.ids, this.types, Map.copyOf(previous), firstEpoch);
+	}
+
+	synchronized long epoch() {
+		return this.epoch;
 	}
 
 	static int compareCodePoints(String a, String b) {
@@ -147,6 +180,11 @@ final class ClusterState {
 			return null;
 		}
 		eligible.sort(ADDRESS_ORDER);
+		List<NodeAddress> primaryCandidates = new ArrayList<>(eligible);
+		NodeAddress previous = this.previousOwners.getOrDefault(type, Map.of()).get(shard);
+		if (previous != null && eligible.size() > 1) {
+			primaryCandidates.remove(previous);
+		}
 		LinkedHashMap<Long, ShardAllocation> table = this.allocations.computeIfAbsent(type, (t) -> new LinkedHashMap<>());
 		Map<NodeAddress, Integer> primaries = new LinkedHashMap<>();
 		Map<NodeAddress, Integer> replicaCounts = new LinkedHashMap<>();
@@ -154,7 +192,7 @@ final class ClusterState {
 			primaries.merge(allocation.primary(), 1, Integer::sum);
 			allocation.replicas().forEach((r) -> replicaCounts.merge(r, 1, Integer::sum));
 		}
-		NodeAddress primary = eligible.stream()
+		NodeAddress primary = primaryCandidates.stream()
 			.min(Comparator.comparingInt((NodeAddress a) -> primaries.getOrDefault(a, 0)).thenComparing(ADDRESS_ORDER))
 			.orElseThrow();
 		List<NodeAddress> replicas = new ArrayList<>();

@@ -646,6 +646,9 @@ final class NodeIncarnation {
 	}
 
 	private boolean invokeEntity(ShardedTypeSpec spec, String entityId, EntityBehavior behavior, Object message) {
+		long shard = ShardHash.shardOf(entityId, spec.numShards());
+		ShardAllocation owner = this.cluster.state().trueAllocation(spec.type(), shard);
+		this.node.countEntityMessage(spec.type(), entityId, shard, owner != null && owner.primary().equals(address()));
 		try {
 			behavior.onMessage(new Context(spec.type(), entityId), message);
 			return true;

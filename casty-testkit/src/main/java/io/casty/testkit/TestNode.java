@@ -45,6 +45,10 @@ public final class TestNode {
 
 	final Map<String, AtomicLong> envelopes = new ConcurrentHashMap<>();
 
+	private final Map<String, Map<String, AtomicLong>> entityMessages = new ConcurrentHashMap<>();
+
+	private final Map<String, Map<Long, AtomicLong>> nonOwnerMessages = new ConcurrentHashMap<>();
+
 	TestNode(CastyTestCluster cluster, int index, int configuredPort) {
 		this.cluster = cluster;
 		this.index = index;
@@ -194,6 +198,47 @@ public final class TestNode {
 	public long envelopesReceived(String shardType) {
 		AtomicLong count = this.envelopes.get(shardType);
 		return (count != null) ? count.get() : 0;
+	}
+
+	/**
+	 * Number of messages delivered to each entity of a type on this node, over every
+	 * incarnation, whether or not this node owned the entity's shard at the time.
+	 * @param shardType the type
+	 * @return message counts by entity id
+	 */
+	public Map<String, Long> entityMessages(String shardType) {
+		return snapshotOf(this.entityMessages.get(shardType));
+	}
+
+	/**
+	 * Number of messages delivered to entities of shards this node did not own (the
+	 * coordinator's table named another primary, or none) at delivery, by shard, over every
+	 * incarnation. Casty's regions accept such envelopes without checking ownership and create
+	 * a second copy of the entity, so every count here is split state caused by a stale route.
+	 * @param shardType the type
+	 * @return message counts by shard; empty when every message reached an owner
+	 */
+	public Map<Long, Long> nonOwnerMessages(String shardType) {
+		return snapshotOf(this.nonOwnerMessages.get(shardType));
+	}
+
+	void countEntityMessage(String shardType, String entityId, long shard, boolean owner) {
+		this.entityMessages.computeIfAbsent(shardType, (t) -> new ConcurrentHashMap<>())
+			.computeIfAbsent(entityId, (id) -> new AtomicLong())
+			.incrementAndGet();
+		if (!owner) {
+			this.nonOwnerMessages.computeIfAbsent(shardType, (t) -> new ConcurrentHashMap<>())
+				.computeIfAbsent(shard, (s) -> new AtomicLong())
+				.incrementAndGet();
+		}
+	}
+
+	private static <K> Map<K, Long> snapshotOf(@Nullable Map<K, AtomicLong> counts) {
+		Map<K, Long> copy = new java.util.TreeMap<>();
+		if (counts != null) {
+			counts.forEach((key, count) -> copy.put(key, count.get()));
+		}
+		return java.util.Collections.unmodifiableMap(copy);
 	}
 
 	/**

@@ -115,6 +115,48 @@ class FaultInjectionIntegrationTests {
 	}
 
 	@Test
+	void wholeClusterRestartStartsFromScratchWithEveryShardOnAnotherNodeAndCountsNonOwnerMessages() {
+		try (CastyTestCluster cluster = cluster().start()) {
+			Map<Long, ShardAllocation> before;
+			try (RawCastyClient client = subscribeAndAllocate(cluster)) {
+				before = cluster.snapshot().shardAllocations().get("counter");
+				assertThat(before).hasSize(6);
+				assertThat(cluster.allocationEpoch()).isEqualTo(12);
+				cluster.stopAll();
+				client.awaitClosed();
+			}
+			assertThat(cluster.nodes()).noneMatch(TestNode::isRunning);
+			cluster.startAll(3);
+			assertThat(cluster.nodes()).allMatch(TestNode::isRunning);
+			TopologySnapshot fresh = cluster.snapshot();
+			assertThat(fresh.allocationEpoch()).isEqualTo(3);
+			assertThat(fresh.shardAllocations()).isEmpty();
+			assertThat(fresh.members()).allSatisfy((m) -> assertThat(m.status()).isEqualTo(MemberStatus.UP));
+			assertThat(fresh.registry()).extracting((e) -> e.node()).containsExactly(cluster.node(1).address());
+			try (RawCastyClient client = subscribeAndAllocate(cluster)) {
+				Map<Long, ShardAllocation> after = cluster.snapshot().shardAllocations().get("counter");
+				assertThat(after.keySet()).isEqualTo(before.keySet());
+				after.forEach((shard, allocation) -> assertThat(allocation.primary())
+					.as("shard %d", shard).isNotEqualTo(before.get(shard).primary()));
+				String id = java.util.stream.IntStream.range(0, 1000).mapToObj(Integer::toString)
+					.filter((candidate) -> before.containsKey(cluster.shardOf("counter", candidate))).findFirst()
+					.orElseThrow();
+				long shard = cluster.shardOf("counter", id);
+				NodeAddress stale = before.get(shard).primary();
+				int staleIndex = cluster.nodes().stream().filter((n) -> n.address().equals(stale)).findFirst()
+					.orElseThrow().index();
+				try (RawCastyClient onStale = RawCastyClient.connect(cluster, staleIndex)) {
+					onStale.send("/_region-counter", new ShardEnvelope(id, new Increment(1, onStale.ref("/_ask/1"))));
+					assertThat(onStale.await(0, "/_ask/1", Integer.class)).isEqualTo(1);
+				}
+				TestNode staleNode = cluster.node(staleIndex);
+				assertThat(staleNode.nonOwnerMessages("counter")).containsExactly(Map.entry(shard, 1L));
+				assertThat(staleNode.entityMessages("counter")).containsEntry(id, 1L);
+			}
+		}
+	}
+
+	@Test
 	void resurrectedZombieIsUpInSnapshotsWhileItsNodeStaysDead() {
 		try (CastyTestCluster cluster = cluster().noFailureDetection().start();
 				RawCastyClient client = subscribeAndAllocate(cluster)) {

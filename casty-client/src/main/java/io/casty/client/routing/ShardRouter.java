@@ -41,7 +41,10 @@ import org.slf4j.LoggerFactory;
  * The owner comes from the freshest source: a coordinator's {@code ShardLocation} answer
  * wins over a snapshot of the same or an older allocation epoch (Casty can lose allocation
  * updates), a newer snapshot wins over it. Shards whose owner is down, unreachable or cannot
- * be connected to are evicted. On a miss the shard's messages wait in a bounded, ordered
+ * be connected to are evicted. A route to a node that lost its connection since the route was
+ * learned is not used again until a snapshot or a coordinator answer received after the
+ * reconnect confirms it ({@link RouteFence}): the node may be a new incarnation of a
+ * restarted cluster that owns nothing. On a miss the shard's messages wait in a bounded, ordered
  * buffer while the leader's coordinator is asked, with a timeout per query and retries with
  * backoff; when the answer names a node that cannot be reached, waiting asks fail at once
  * with {@link NodeUnreachableException} and the shard keeps being re-queried in the
@@ -79,6 +82,13 @@ public final class ShardRouter {
 
 	private final EntityShards shards;
 
+	private final RouteFence fence;
+
+	/** The view routes are read from, with the stamp of when this router took it. */
+	private volatile StampedView view;
+
+	private final Object viewLock = new Object();
+
 	private final Map<Long, PendingShard> pending = new ConcurrentHashMap<>();
 
 	private final Map<Long, Located> located = new ConcurrentHashMap<>();
@@ -92,7 +102,14 @@ public final class ShardRouter {
 
 	private volatile boolean closed;
 
-	private record Located(NodeAddress node, long epoch) {
+	private record Located(NodeAddress node, long epoch, long learnedAt) {
+	}
+
+	private record StampedView(TopologyView view, long learnedAt) {
+	}
+
+	/** A candidate owner and where it came from: a coordinator answer or the view. */
+	private record Route(NodeAddress node, long learnedAt, @Nullable Located located) {
 	}
 
 	/** A message on its way to an entity. */
@@ -135,7 +152,7 @@ public final class ShardRouter {
 
 	public ShardRouter(String shardType, int numShards, ActorRef<ShardLocation> proxyRef, CastyClientOptions options,
 			ConnectionManager connections, AskRegistry asks, TopologyCache topology, EventExecutor scheduler,
-			java.util.function.Supplier<String> topologyProblem) {
+			java.util.function.Supplier<String> topologyProblem, RouteFence fence) {
 		this.shardType = shardType;
 		this.numShards = numShards;
 		this.shards = new EntityShards(numShards, EntityShards.DEFAULT_SIZE);
@@ -149,6 +166,9 @@ public final class ShardRouter {
 		this.scheduler = scheduler;
 		this.listener = options.listener();
 		this.topologyProblem = topologyProblem;
+		this.fence = fence;
+		// Learned at an unknown moment: only routes to nodes that never lost a connection pass.
+		this.view = new StampedView(topology.current(), 0);
 	}
 
 	public String shardType() {
@@ -318,22 +338,38 @@ public final class ShardRouter {
 		}
 	}
 
-	private @Nullable NodeAddress knownOwner(long shard) {
-		TopologyView view = this.topology.current();
+	private @Nullable Route knownRoute(long shard) {
+		StampedView stamped = this.view;
+		TopologyView view = stamped.view();
 		Located l = this.located.get(shard);
 		NodeAddress fromSnapshot = view.owner(this.shardType, shard);
 		// A coordinator's answer beats a snapshot of the same or an older epoch, and beats a
 		// snapshot that does not list the shard at all; a newer snapshot naming a node wins.
 		if (l != null && !view.unavailable().contains(l.node())
 				&& (fromSnapshot == null || l.epoch() >= view.allocationEpoch())) {
-			return l.node();
+			return new Route(l.node(), l.learnedAt(), l);
 		}
-		return fromSnapshot;
+		return (fromSnapshot != null) ? new Route(fromSnapshot, stamped.learnedAt(), null) : null;
+	}
+
+	private @Nullable NodeAddress knownOwner(long shard) {
+		Route route = knownRoute(shard);
+		return (route != null) ? route.node() : null;
 	}
 
 	private @Nullable NodeAddress routableOwner(long shard) {
-		NodeAddress owner = knownOwner(shard);
-		return (owner != null && !this.connections.isFailed(owner)) ? owner : null;
+		Route route = knownRoute(shard);
+		if (route != null && route.located() != null && !this.connections.isFailed(route.node())
+				&& !this.fence.confirms(route.node(), route.learnedAt())) {
+			// Answered before the node's connection was lost: it can never be confirmed again.
+			this.located.remove(shard, route.located());
+			route = knownRoute(shard);
+		}
+		if (route == null || this.connections.isFailed(route.node())
+				|| !this.fence.confirms(route.node(), route.learnedAt())) {
+			return null;
+		}
+		return route.node();
 	}
 
 	private void query(PendingShard p) {
@@ -454,7 +490,8 @@ public final class ShardRouter {
 		this.seenAllocations = true;
 		logger.debug("Shard {} of '{}' is on {} (coordinator answer)", location.shardId(), this.shardType,
 				location.node());
-		this.located.put(location.shardId(), new Located(location.node(), this.topology.current().allocationEpoch()));
+		this.located.put(location.shardId(),
+				new Located(location.node(), this.topology.current().allocationEpoch(), this.fence.stamp()));
 		PendingShard p = this.pending.get(location.shardId());
 		if (p == null) {
 			return;
@@ -480,6 +517,10 @@ public final class ShardRouter {
 	 * @param view the new view
 	 */
 	public void onTopology(TopologyView view) {
+		synchronized (this.viewLock) {
+			// The cache's current view, not the argument: views may be delivered out of order.
+			this.view = new StampedView(this.topology.current(), this.fence.stamp());
+		}
 		if (view.allocationEpoch() < this.lastEpoch) {
 			this.located.clear(); // the cluster restarted and counts epochs from scratch
 		}
