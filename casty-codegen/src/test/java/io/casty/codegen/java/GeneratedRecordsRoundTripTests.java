@@ -16,6 +16,7 @@ import io.casty.client.protocol.codec.MessageTypeRegistry;
 import io.casty.client.protocol.codec.PayloadFormat;
 import io.casty.client.protocol.messages.ShardEnvelope;
 import io.casty.codegen.Fixtures;
+import io.casty.codegen.check.SchemaCheck;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -123,6 +124,15 @@ class GeneratedRecordsRoundTripTests {
 		Record getCart = (Record) new MessageCodec(registry).decode(Fixtures.bytes("payloads/get_cart.json"));
 		assertThat(components(getCart).get("replyTo")).isInstanceOfSatisfying(ActorRef.class,
 				(ref) -> assertThat(ref.uri()).endsWith("/_ask/0123456789abcdef0123456789abcdef"));
+	}
+
+	@Test
+	void generatedRecordsPassTheSchemaCheckOfTheirOwnSchema() throws Exception {
+		assertThat(SchemaCheck.check(Fixtures.shopSchema(), List.of(shop.loadClass("com.example.shop.CartMsg"),
+				shop.loadClass("com.example.shop.CartView"), shop.loadClass("com.example.shop.catalog.CatalogEntry"))))
+			.isEmpty();
+		assertThat(SchemaCheck.check(Fixtures.wirevecSchema(), List.of(wirevec.loadClass("com.example.wirevec.WirevecMsg"),
+				wirevec.loadClass("com.example.wirevec.Profile")))).isEmpty();
 	}
 
 	private static Map<String, Object> components(Object record) throws Exception {
