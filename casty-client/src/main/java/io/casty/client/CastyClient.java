@@ -40,6 +40,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.resources.LoopResources;
 
 /**
@@ -57,7 +58,9 @@ import reactor.netty.resources.LoopResources;
  * }</pre>
  *
  * Thread-safe. {@link #close()} unsubscribes from the topology, fails pending asks, and
- * releases every socket, thread and buffer.
+ * releases every socket, thread and buffer; it may be called from any thread, a callback of
+ * an ask included. Methods returning a future never throw: every failure, misuse included,
+ * completes the future exceptionally (see {@link EntityRef}); the others throw.
  *
  * @since 0.1.0
  */
@@ -289,7 +292,8 @@ public final class CastyClient implements AutoCloseable {
 	 * @param factory builds the message around the reply ref
 	 * @param replyType the reply type
 	 * @param timeout how long to wait
-	 * @return the reply
+	 * @return the reply; fails as {@link EntityRef#ask(String, Function, Class)} does and
+	 * never throws
 	 */
 	public <M, R> CompletableFuture<R> ask(ActorRef<M> ref, Function<ActorRef<R>, ? extends M> factory,
 			Class<R> replyType, Duration timeout) {
@@ -312,12 +316,27 @@ public final class CastyClient implements AutoCloseable {
 	}
 
 	@SuppressWarnings("unchecked")
-	private <M, R> CompletableFuture<R> askTyped(ActorRef<M> ref, Function<ActorRef<R>, ? extends M> factory,
-			java.lang.reflect.Type replyType, Duration timeout) {
-		requireStarted();
+	private <M, R> CompletableFuture<R> askTyped(@Nullable ActorRef<M> ref,
+			@Nullable Function<ActorRef<R>, ? extends M> factory, java.lang.reflect.@Nullable Type replyType,
+			@Nullable Duration timeout) {
+		PendingAsk ask;
+		try {
+			// Every failure of a future-returning call is a failed future, misuse included.
+			Objects.requireNonNull(ref, "ref");
+			Objects.requireNonNull(factory, "factory");
+			requireStarted();
+			String path = ref.address().path();
+			ask = this.asks.register(Objects.requireNonNull(replyType, "replyType"), "actor", () -> "ask to " + ref,
+					Objects.requireNonNull(timeout, "timeout"), this.connections.laneOf(path));
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		if (ask.isDone()) {
+			return (CompletableFuture<R>) (CompletableFuture<?>) ask.future();
+		}
 		String path = ref.address().path();
 		int lane = this.connections.laneOf(path);
-		PendingAsk ask = this.asks.register(replyType, "actor", () -> "ask to " + ref, timeout, lane);
 		try {
 			M message = factory.apply(ask.replyTo().narrow());
 			checkEncodable(message);
@@ -618,11 +637,21 @@ public final class CastyClient implements AutoCloseable {
 			}
 			this.state = State.CLOSED;
 		}
-		closeResources();
+		if (Schedulers.isInNonBlockingThread() || this.asks.isTimerThread()) {
+			// A callback on one of the client's own threads cannot wait for them to stop: fail
+			// what waits now and release sockets and threads from a thread of its own.
+			closeWithoutBlocking();
+			Thread closer = new Thread(this::releaseResources, "casty-client-closer");
+			closer.setDaemon(true);
+			closer.start();
+		}
+		else {
+			closeResources();
+		}
 		logger.info("Casty client {} closed", this.identity);
 	}
 
-	private void closeResources() {
+	private void closeWithoutBlocking() {
 		ScheduledFuture<?> s = this.sweeper;
 		if (s != null) {
 			s.cancel(false);
@@ -634,9 +663,22 @@ public final class CastyClient implements AutoCloseable {
 			logger.debug("Unsubscribing failed: {}", ex.toString());
 		}
 		this.routers.values().forEach(ShardRouter::close);
+		this.asks.failAll();
+	}
+
+	private void closeResources() {
+		closeWithoutBlocking();
+		releaseResources();
+	}
+
+	private void releaseResources() {
 		this.asks.close();
-		this.connections.close();
-		this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(2)).block(Duration.ofSeconds(5));
+		try {
+			this.connections.close();
+		}
+		finally {
+			this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(2)).block(Duration.ofSeconds(5));
+		}
 	}
 
 	/** Used by {@link DefaultServiceLookup}. */

@@ -52,12 +52,18 @@ final class DefaultServiceLookup implements ServiceLookup {
 
 	@Override
 	public <M> CompletableFuture<ServiceListing<M>> find(ServiceKey<M> key, Duration timeout) {
-		this.client.registerMessageType(key.messageType());
-		TopologyView view = this.client.topologyCache().current();
-		List<NodeAddress> members = view.availableMembers();
-		NodeAddress node = members.isEmpty() ? this.client.options().contactPoints().get(0) : members.get(0);
-		ActorRef<Find> receptionist = new ActorRef<>(
-				ActorAddress.of(this.client.systemName(), node.host(), node.port(), ProtocolMessages.RECEPTIONIST_PATH));
+		ActorRef<Find> receptionist;
+		try {
+			this.client.registerMessageType(key.messageType());
+			TopologyView view = this.client.topologyCache().current();
+			List<NodeAddress> members = view.availableMembers();
+			NodeAddress node = members.isEmpty() ? this.client.options().contactPoints().get(0) : members.get(0);
+			receptionist = new ActorRef<>(
+					ActorAddress.of(this.client.systemName(), node.host(), node.port(), ProtocolMessages.RECEPTIONIST_PATH));
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
 		return this.client
 			.ask(receptionist, (ActorRef<Listing> replyTo) -> new Find(new ReceptionistKey(key.name()), replyTo),
 					Listing.class, timeout)

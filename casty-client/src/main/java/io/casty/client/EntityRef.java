@@ -12,6 +12,10 @@ import reactor.core.publisher.Mono;
  * Sends messages to the entities of one shard type, straight to the node that owns each
  * entity's shard. Obtain one from {@link CastyClient#entityRef(String, int, Class)}.
  * Messages to one entity keep their order while its shard stays on the same node.
+ * <p>
+ * Errors: {@code tell} returns nothing and so throws. The {@code ask} methods never throw:
+ * every failure, misuse included (a null argument, a timeout that is not positive, a closed
+ * client, too many asks in flight), completes the returned future exceptionally.
  *
  * @param <M> the type of messages the entities understand
  * @since 0.1.0
@@ -48,8 +52,12 @@ public interface EntityRef<M> {
 	 * @param factory builds the message around the reply ref
 	 * @param replyType the reply type
 	 * @return the reply; fails with {@link CastyTimeoutException},
-	 * {@link NodeUnreachableException}, {@link BufferOverflowException},
-	 * {@link ClusterUnavailableException} or {@link MessageCodecException}
+	 * {@link NodeUnreachableException}, {@link BufferOverflowException} (too many asks in
+	 * flight or a full buffer), {@link ClusterUnavailableException},
+	 * {@link UnknownMessageTypeException} (the reply names a type that is not registered),
+	 * {@link MessageCodecException} (the reply does not fit the reply type),
+	 * {@link ClientClosedException}, or {@link NullPointerException} /
+	 * {@link IllegalArgumentException} for misuse; never throws
 	 */
 	default <R> CompletableFuture<R> ask(String entityId, Function<ActorRef<R>, ? extends M> factory,
 			Class<R> replyType) {

@@ -36,7 +36,8 @@ public interface ServiceLookup {
 	 * @param <M> the message type
 	 * @param key the key
 	 * @param timeout how long to wait
-	 * @return the listing
+	 * @return the listing; every failure completes it exceptionally, as for
+	 * {@link EntityRef#ask(String, java.util.function.Function, Class)}
 	 */
 	<M> CompletableFuture<ServiceListing<M>> find(ServiceKey<M> key, Duration timeout);
 

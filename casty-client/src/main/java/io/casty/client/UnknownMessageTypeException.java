@@ -19,6 +19,18 @@ public class UnknownMessageTypeException extends MessageCodecException {
 	}
 
 	/**
+	 * Creates the exception with the error that revealed it.
+	 * @param typeName the Python or Java type name that is unknown
+	 * @param message what happened and what to do
+	 * @param cause the underlying error
+	 * @since 0.1.0
+	 */
+	public UnknownMessageTypeException(String typeName, String message, Throwable cause) {
+		super(message, cause);
+		this.typeName = typeName;
+	}
+
+	/**
 	 * Returns the Python or Java type name that is unknown.
 	 * @return the type name
 	 */

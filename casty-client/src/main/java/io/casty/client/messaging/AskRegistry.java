@@ -4,6 +4,7 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,7 @@ import io.casty.client.CastyTimeoutException;
 import io.casty.client.ClientClosedException;
 import io.casty.client.MessageCodecException;
 import io.casty.client.NodeUnreachableException;
+import io.casty.client.UnknownMessageTypeException;
 import io.casty.client.protocol.codec.MessageCodec;
 import io.casty.client.protocol.messages.NodeAddress;
 import io.casty.client.transport.ClientIdentity;
@@ -55,6 +57,8 @@ public final class AskRegistry implements AutoCloseable {
 
 	private volatile boolean closed;
 
+	private volatile @Nullable Thread timerThread;
+
 	public AskRegistry(MessageCodec codec, CastyClientListener listener, int maxPending) {
 		this.codec = codec;
 		this.listener = listener;
@@ -62,6 +66,7 @@ public final class AskRegistry implements AutoCloseable {
 		this.timer = new HashedWheelTimer((r) -> {
 			Thread t = new Thread(r, "casty-client-timer");
 			t.setDaemon(true);
+			this.timerThread = t;
 			return t;
 		}, 10, TimeUnit.MILLISECONDS, 512);
 	}
@@ -86,22 +91,32 @@ public final class AskRegistry implements AutoCloseable {
 	 * @param timeout how long to wait
 	 * @return the pending ask, whose {@link PendingAsk#replyTo()} goes into the request
 	 * @throws BufferOverflowException if too many asks are in flight
+	 * @see #register(Type, String, java.util.function.Supplier, Duration, int)
 	 */
 	public PendingAsk register(Type replyType, String target, String description, Duration timeout) {
 		return register(replyType, target, () -> description, timeout, 0);
 	}
 
 	/**
-	 * Registers a new ask whose description is built only if an error needs it.
+	 * Registers a new ask whose description is built only if an error needs it. When it
+	 * throws, nothing was registered and no in-flight slot is taken.
 	 * @param replyType the type the reply is decoded into
 	 * @param target the bounded metric label (shard type or "actor")
 	 * @param description what is asked, for error messages
 	 * @param timeout how long to wait
 	 * @param lane the connection lane the request takes; the reply ref names its identity
-	 * @return the pending ask
+	 * @return the pending ask; already failed with {@link ClientClosedException} if the
+	 * registry closed meanwhile
+	 * @throws BufferOverflowException if too many asks are in flight
+	 * @throws ClientClosedException if the registry is closed
+	 * @throws IllegalArgumentException if the timeout is not positive or too long to count in
+	 * nanoseconds
 	 */
 	public PendingAsk register(Type replyType, String target, java.util.function.Supplier<String> description,
 			Duration timeout, int lane) {
+		Objects.requireNonNull(replyType, "replyType");
+		Objects.requireNonNull(timeout, "timeout");
+		long timeoutNanos = timeoutNanos(timeout);
 		if (this.closed) {
 			throw new ClientClosedException("The Casty client is closed");
 		}
@@ -118,23 +133,53 @@ public final class AskRegistry implements AutoCloseable {
 		}
 		String askId = newId();
 		PendingAsk ask = new PendingAsk(askId, id.ref(ASK_PREFIX + askId), replyType, target, description,
-				timeout.toNanos());
+				timeoutNanos);
 		this.pending.put(askId, ask);
-		ask.timeout = this.timer.newTimeout((t) -> timeout(ask, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS);
+		try {
+			ask.timeout = this.timer.newTimeout((t) -> timeout(ask, timeout), timeoutNanos, TimeUnit.NANOSECONDS);
+		}
+		catch (IllegalStateException ex) {
+			// close() stopped the timer after the closed check above
+			fail(ask, new ClientClosedException("The Casty client was closed while the ask was registered"),
+					AskOutcome.CLOSED);
+		}
+		if (this.closed) {
+			// close() may have swept the pending asks before this one was added
+			fail(ask, new ClientClosedException("The Casty client was closed while the ask was registered"),
+					AskOutcome.CLOSED);
+		}
 		return ask;
 	}
 
-	private void timeout(PendingAsk ask, Duration timeout) {
-		java.util.function.Supplier<@Nullable CastyException> special = ask.timeoutCause;
-		CastyException cause = (special != null) ? special.get() : null;
-		if (cause != null) {
-			fail(ask, cause, AskOutcome.TIMEOUT);
-			return;
+	private static long timeoutNanos(Duration timeout) {
+		if (timeout.isNegative() || timeout.isZero()) {
+			throw new IllegalArgumentException("The ask timeout must be positive, was " + timeout);
 		}
-		NodeAddress node = ask.node;
-		String where = (node != null) ? " on node " + node : "";
-		fail(ask, new CastyTimeoutException("No reply within " + timeout.toMillis() + " ms to " + ask.description() + where
-				+ " (waiting for " + ask.waitingFor + ")"), AskOutcome.TIMEOUT);
+		try {
+			return timeout.toNanos();
+		}
+		catch (ArithmeticException ex) {
+			throw new IllegalArgumentException(
+					"The ask timeout " + timeout + " is too long: it must fit in 292 years of nanoseconds", ex);
+		}
+	}
+
+	private void timeout(PendingAsk ask, Duration timeout) {
+		CastyException cause;
+		try {
+			java.util.function.Supplier<@Nullable CastyException> special = ask.timeoutCause;
+			cause = (special != null) ? special.get() : null;
+		}
+		catch (RuntimeException ex) {
+			cause = null;
+		}
+		if (cause == null) {
+			NodeAddress node = ask.node;
+			String where = (node != null) ? " on node " + node : "";
+			cause = new CastyTimeoutException("No reply within " + timeout.toMillis() + " ms to " + ask.description()
+					+ where + " (waiting for " + ask.waitingFor + ")");
+		}
+		fail(ask, cause, AskOutcome.TIMEOUT);
 	}
 
 	/**
@@ -152,16 +197,31 @@ public final class AskRegistry implements AutoCloseable {
 		try {
 			value = this.codec.decode(payload, ask.replyType);
 		}
+		catch (UnknownMessageTypeException ex) {
+			decodingFailed(ask, new UnknownMessageTypeException(ex.getTypeName(),
+					"The reply to " + ask.description() + " holds an unknown type: " + ex.getMessage(), ex));
+			return;
+		}
 		catch (MessageCodecException ex) {
-			end(ask);
-			this.listener.askCompleted(ask.target, AskOutcome.ERROR, elapsed(ask));
-			ask.future.completeExceptionally(new MessageCodecException(
+			decodingFailed(ask, new MessageCodecException(
 					"The reply to " + ask.description() + " cannot be decoded: " + ex.getMessage(), ex));
+			return;
+		}
+		catch (RuntimeException ex) {
+			// A decoder bug must not leave the ask, already removed from pending, unanswered.
+			decodingFailed(ask, new MessageCodecException(
+					"The reply to " + ask.description() + " cannot be decoded: " + ex, ex));
 			return;
 		}
 		end(ask);
 		this.listener.askCompleted(ask.target, AskOutcome.SUCCESS, elapsed(ask));
 		ask.future.complete(value);
+	}
+
+	private void decodingFailed(PendingAsk ask, MessageCodecException cause) {
+		end(ask);
+		this.listener.askCompleted(ask.target, AskOutcome.ERROR, elapsed(ask));
+		ask.future.completeExceptionally(cause);
 	}
 
 	/**
@@ -230,12 +290,39 @@ public final class AskRegistry implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
+		failAll();
+		if (!isTimerThread()) {
+			this.timer.stop();
+		}
+		else {
+			// Netty's timer cannot be stopped from its own thread (a callback of a timed-out ask)
+			Thread stopper = new Thread(this.timer::stop, "casty-client-timer-stop");
+			stopper.setDaemon(true);
+			stopper.start();
+		}
+		// an ask registered while the timer stopped lost its timeout: fail it here
+		failAll();
+	}
+
+	/**
+	 * Marks the registry closed and fails every pending ask with
+	 * {@link ClientClosedException}; safe on any thread.
+	 */
+	public void failAll() {
 		this.closed = true;
 		ClientClosedException cause = new ClientClosedException("The Casty client was closed before a reply arrived");
 		for (PendingAsk ask : this.pending.values()) {
 			fail(ask, cause, AskOutcome.CLOSED);
 		}
-		this.timer.stop();
+	}
+
+	/**
+	 * Whether the current thread is this registry's timer thread, which runs ask timeouts and
+	 * so the callbacks of asks that time out.
+	 * @return whether it is
+	 */
+	public boolean isTimerThread() {
+		return Thread.currentThread() == this.timerThread;
 	}
 
 }

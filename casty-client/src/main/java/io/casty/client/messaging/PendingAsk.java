@@ -54,7 +54,13 @@ public final class PendingAsk {
 	 * @return the description
 	 */
 	public String description() {
-		return this.description.get();
+		try {
+			return this.description.get();
+		}
+		catch (RuntimeException ex) {
+			// an error message must never be what keeps an ask from ending
+			return "an ask";
+		}
 	}
 
 	/**

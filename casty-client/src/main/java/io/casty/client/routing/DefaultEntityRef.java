@@ -2,6 +2,7 @@ package io.casty.client.routing;
 
 import java.lang.reflect.Type;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -14,6 +15,7 @@ import io.casty.client.ReplyType;
 import io.casty.client.messaging.AskRegistry;
 import io.casty.client.messaging.PendingAsk;
 import io.casty.client.protocol.messages.NodeAddress;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link EntityRef} of one shard type, backed by its {@link ShardRouter}.
@@ -80,12 +82,25 @@ public final class DefaultEntityRef<M> implements EntityRef<M> {
 	}
 
 	@SuppressWarnings("unchecked")
-	private <R> CompletableFuture<R> askTyped(String entityId, Function<ActorRef<R>, ? extends M> factory,
-			Type replyType, Duration timeout) {
-		PendingAsk ask = this.asks.register(replyType, shardType(),
-				() -> "ask to entity '" + entityId + "' of shard type '" + shardType() + "' (shard " + shardOf(entityId)
-						+ ")",
-				timeout, this.router.laneOf(entityId));
+	private <R> CompletableFuture<R> askTyped(@Nullable String entityId,
+			@Nullable Function<ActorRef<R>, ? extends M> factory, @Nullable Type replyType, @Nullable Duration timeout) {
+		PendingAsk ask;
+		try {
+			// Every failure of a future-returning call is a failed future, misuse included.
+			Objects.requireNonNull(entityId, "entityId");
+			Objects.requireNonNull(factory, "factory");
+			this.router.checkOpen();
+			ask = this.asks.register(Objects.requireNonNull(replyType, "replyType"), shardType(),
+					() -> "ask to entity '" + entityId + "' of shard type '" + shardType() + "' (shard "
+							+ shardOf(entityId) + ")",
+					Objects.requireNonNull(timeout, "timeout"), this.router.laneOf(entityId));
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		if (ask.isDone()) {
+			return (CompletableFuture<R>) (CompletableFuture<?>) ask.future();
+		}
 		try {
 			M message = factory.apply(ask.replyTo().narrow());
 			this.encodableCheck.accept(message);

@@ -225,10 +225,18 @@ public final class ShardRouter {
 		return routableOwner(shardOf(entityId));
 	}
 
-	private void route(Outgoing out, boolean throwNow) {
+	/**
+	 * Checks that the client is not closed.
+	 * @throws ClientClosedException if it is
+	 */
+	public void checkOpen() {
 		if (this.closed) {
 			throw new ClientClosedException("The Casty client is closed");
 		}
+	}
+
+	private void route(Outgoing out, boolean throwNow) {
+		checkOpen();
 		long shard = shardOf(out.entityId());
 		while (true) {
 			PendingShard p = this.pending.get(shard);
@@ -264,7 +272,16 @@ public final class ShardRouter {
 			if (p.closed) {
 				return false;
 			}
-			if (p.unreachableOwner != null) {
+			if (this.closed) {
+				// close() may have drained the buffers before this shard was added
+				p.closed = true;
+				this.buffered.addAndGet(-p.queue.size());
+				p.queue.clear();
+				this.pending.remove(p.shard, p);
+				rejection = new ClientClosedException("The Casty client is closed");
+				outcome = AskOutcome.CLOSED;
+			}
+			else if (p.unreachableOwner != null) {
 				NodeAddress node = p.unreachableOwner;
 				rejection = new NodeUnreachableException(node, "Shard " + p.shard + " of '" + this.shardType
 						+ "' is on node " + node + ", which cannot be reached; the client keeps asking the coordinator for a new location");

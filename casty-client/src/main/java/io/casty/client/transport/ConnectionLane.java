@@ -118,9 +118,11 @@ final class ConnectionLane implements AutoCloseable {
 		this.events = events;
 		this.listener = options.listener();
 		int high = options.maxPendingWriteBytes();
+		// The resolver goes first: runOn without one creates a DNS resolver for the client's
+		// event loops and keeps it forever in a static cache of Reactor Netty, one per client.
 		TcpClient client = TcpClient.newConnection()
-			.runOn(loops)
 			.resolver(DefaultAddressResolverGroup.INSTANCE)
+			.runOn(loops)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
 			.option(ChannelOption.SO_KEEPALIVE, true)
 			.option(ChannelOption.TCP_NODELAY, true)

@@ -102,7 +102,7 @@ final class Counters {
 	}
 
 	static CastyClient client(CastyTestCluster cluster) {
-		CastyClient client = CastyClient.start(options(cluster).build());
+		CastyClient client = ClientLeakGuard.track(CastyClient.start(options(cluster).build()));
 		client.awaitTopology(Duration.ofSeconds(5));
 		return client;
 	}

@@ -294,7 +294,13 @@ final class ValueDecoder {
 			return (float) node.doubleValue();
 		}
 		if (raw == BigDecimal.class) {
-			return BigDecimal.valueOf(node.doubleValue());
+			double value = node.doubleValue();
+			if (!Double.isFinite(value)) {
+				// Python writes NaN and Infinity as bare words; a BigDecimal holds neither
+				throw new MessageCodecException(
+						"Number " + value + " is not finite and cannot be a " + raw.getName());
+			}
+			return BigDecimal.valueOf(value);
 		}
 		if (node.isIntegralNumber() && (raw == int.class || raw == Integer.class || raw == long.class
 				|| raw == Long.class || raw == short.class || raw == Short.class || raw == byte.class
