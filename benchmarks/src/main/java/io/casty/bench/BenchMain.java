@@ -66,6 +66,14 @@ public final class BenchMain {
 			org.openjdk.jmh.Main.main(Arrays.copyOfRange(args, 1, args.length));
 			return;
 		}
+		if (args.length > 0 && args[0].equals("topology-scale")) {
+			topologyScaleMain(Arrays.copyOfRange(args, 1, args.length));
+			return;
+		}
+		if (args.length > 0 && args[0].equals("topology-plot")) {
+			topologyPlot(Arrays.copyOfRange(args, 1, args.length));
+			return;
+		}
 		Options options = Options.parse(args);
 		if (options.mode.equals("serve")) {
 			serve(options);
@@ -82,6 +90,82 @@ public final class BenchMain {
 			System.out.println(json);
 		}
 		System.exit(Boolean.TRUE.equals(report.get("ok")) ? 0 : 1);
+	}
+
+	/**
+	 * Runs the {@code topology-scale} mode: {@code --json FILE} and {@code --png FILE} write
+	 * the report and its plot, the other options go to {@link TopologyScale.Settings}.
+	 */
+	private static void topologyScaleMain(String[] args) throws IOException {
+		List<String> rest = new ArrayList<>();
+		@org.jspecify.annotations.Nullable String jsonFile = null;
+		@org.jspecify.annotations.Nullable String pngFile = null;
+		for (int i = 0; i < args.length; i++) {
+			if ((args[i].equals("--json") || args[i].equals("--png")) && i + 1 < args.length) {
+				if (args[i].equals("--json")) {
+					jsonFile = args[++i];
+				}
+				else {
+					pngFile = args[++i];
+				}
+			}
+			else {
+				rest.add(args[i]);
+			}
+		}
+		Map<String, Object> report = topologyScale(rest.toArray(String[]::new));
+		System.out.println(TopologyScale.render(report));
+		String json = JSON.writeValueAsString(report);
+		if (jsonFile != null) {
+			Files.writeString(Path.of(jsonFile), json, StandardCharsets.UTF_8);
+			System.out.println("JSON written to " + jsonFile);
+		}
+		else {
+			System.out.println(json);
+		}
+		if (pngFile != null) {
+			TopologyScalePlot.write(Map.of("", report), Path.of(pngFile));
+			System.out.println("Plot written to " + pngFile);
+		}
+		System.exit(Boolean.TRUE.equals(report.get("ok")) ? 0 : 1);
+	}
+
+	/**
+	 * Measures the topology's cost per cluster shape (the {@code topology-scale} mode).
+	 * @param args {@code --cells 10x10x1000,...}, {@code --push-ms}, {@code --idle-s},
+	 * {@code --changes}, {@code --decode-samples}
+	 * @return the report
+	 */
+	public static Map<String, Object> topologyScale(String... args) {
+		return new TopologyScale(TopologyScale.Settings.parse(args)).run();
+	}
+
+	/**
+	 * Plots saved {@code topology-scale} reports side by side:
+	 * {@code --input LABEL=FILE} (repeated) and {@code --png FILE}.
+	 */
+	@SuppressWarnings("unchecked")
+	private static void topologyPlot(String[] args) throws IOException {
+		Map<String, Map<String, Object>> reports = new LinkedHashMap<>();
+		String pngFile = "topology-scale.png";
+		for (int i = 0; i + 1 < args.length; i += 2) {
+			switch (args[i]) {
+				case "--input" -> {
+					String[] labelled = args[i + 1].split("=", 2);
+					if (labelled.length != 2) {
+						throw new IllegalArgumentException("--input takes LABEL=FILE, was " + args[i + 1]);
+					}
+					reports.put(labelled[0], JSON.readValue(Files.readString(Path.of(labelled[1])), Map.class));
+				}
+				case "--png" -> pngFile = args[i + 1];
+				default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; see the README");
+			}
+		}
+		if (reports.isEmpty()) {
+			throw new IllegalArgumentException("topology-plot needs at least one --input LABEL=FILE");
+		}
+		TopologyScalePlot.write(reports, Path.of(pngFile));
+		System.out.println("Plot written to " + pngFile);
 	}
 
 	/**

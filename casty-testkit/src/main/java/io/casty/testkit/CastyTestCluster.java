@@ -406,6 +406,23 @@ public final class CastyTestCluster implements AutoCloseable {
 	}
 
 	/**
+	 * Allocates every shard of a type that has none yet, round robin over the {@code up}
+	 * nodes hosting the type, without replicas, as a cluster that has served every shard
+	 * holds them; bumps the epoch once and pushes once. Allocating shard by shard with
+	 * {@link #allocateShard(String, long, int)} republishes the whole table each time, which
+	 * takes minutes for tens of thousands of shards.
+	 * @param shardType a type configured on the builder
+	 * @return the number of shards allocated now
+	 * @throws IllegalArgumentException if the type is not configured
+	 * @throws IllegalStateException if no node can host it
+	 */
+	public int allocateAllShards(String shardType) {
+		int allocated = this.state.allocateAll(shardType);
+		publish();
+		return allocated;
+	}
+
+	/**
 	 * Pushes the current snapshot to every subscriber of every running node now, unless
 	 * pushes are stopped.
 	 */

@@ -219,6 +219,35 @@ final class ClusterState {
 		publishTable(type, false);
 	}
 
+	/** Allocates every unallocated shard of a type round robin; published once. */
+	synchronized int allocateAll(String type) {
+		ShardedTypeSpec spec = this.types.get(type);
+		if (spec == null) {
+			throw new IllegalArgumentException("Shard type '" + type + "' is not configured on this cluster");
+		}
+		List<NodeAddress> eligible = new ArrayList<>();
+		for (int i = 0; i < this.addresses.size(); i++) {
+			NodeAddress address = this.addresses.get(i);
+			if (spec.hostedOn(i) && this.status.get(address) == MemberStatus.UP && !this.unreachable.contains(address)) {
+				eligible.add(address);
+			}
+		}
+		if (eligible.isEmpty()) {
+			throw new IllegalStateException("No up node hosts shard type '" + type + "'");
+		}
+		eligible.sort(ADDRESS_ORDER);
+		LinkedHashMap<Long, ShardAllocation> table = this.allocations.computeIfAbsent(type, (t) -> new LinkedHashMap<>());
+		int allocated = 0;
+		for (long shard = 0; shard < spec.numShards(); shard++) {
+			if (!table.containsKey(shard)) {
+				table.put(shard, new ShardAllocation(eligible.get((int) (shard % eligible.size())), List.of()));
+				allocated++;
+			}
+		}
+		publishTable(type, false);
+		return allocated;
+	}
+
 	private boolean publishTable(String type, boolean reallocation) {
 		if (reallocation && this.loseNextUpdate.remove(type)) {
 			return false;

@@ -11,6 +11,7 @@ import io.casty.client.protocol.messages.ShardAllocation;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class ClusterStateTests {
 
@@ -49,6 +50,24 @@ class ClusterStateTests {
 		assertThat(state.allocate("t", 1).allocation()).isEqualTo(new ShardAllocation(B, List.of(A)));
 		assertThat(state.allocate("only-a", 2).allocation().primary()).isEqualTo(A);
 		assertThat(state.allocate("unknown", 2)).isNull();
+	}
+
+	@Test
+	void allocateAllFillsTheRemainingShardsRoundRobinOverEligibleNodesInOneEpoch() {
+		ClusterState state = state(0);
+		state.allocate("t", 5);
+		state.markUnreachable(C);
+		assertThat(state.allocateAll("t")).isEqualTo(15);
+		Map<Long, ShardAllocation> table = state.snapshot().shardAllocations().get("t");
+		assertThat(table).hasSize(16);
+		assertThat(table.get(0L)).isEqualTo(new ShardAllocation(A, List.of()));
+		assertThat(table.get(1L)).isEqualTo(new ShardAllocation(B, List.of()));
+		assertThat(table.get(2L)).isEqualTo(new ShardAllocation(A, List.of()));
+		assertThat(table.values()).noneMatch((a) -> a.primary().equals(C));
+		assertThat(state.snapshot().allocationEpoch()).isEqualTo(2);
+		assertThat(state.allocateAll("only-a")).isEqualTo(4);
+		assertThat(state.snapshot().shardAllocations().get("only-a").values()).allMatch((a) -> a.primary().equals(A));
+		assertThatIllegalArgumentException().isThrownBy(() -> state.allocateAll("unknown"));
 	}
 
 	@Test
