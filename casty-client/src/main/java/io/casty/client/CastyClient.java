@@ -102,6 +102,8 @@ public final class CastyClient implements AutoCloseable {
 
 	private final ServiceLookup services;
 
+	private volatile io.casty.client.distributed.@Nullable CastyDistributed distributed;
+
 	private volatile @Nullable ClientIdentity identity;
 
 	private volatile List<ClientIdentity> identities = List.of();
@@ -378,6 +380,26 @@ public final class CastyClient implements AutoCloseable {
 	 */
 	public ServiceLookup services() {
 		return this.services;
+	}
+
+	/**
+	 * Casty's distributed data structures (counters, maps, sets, queues, locks, semaphores,
+	 * barriers) through this client; the nodes must have created each structure.
+	 * @return the structures, one instance per client
+	 */
+	public io.casty.client.distributed.CastyDistributed distributed() {
+		requireStarted();
+		io.casty.client.distributed.CastyDistributed d = this.distributed;
+		if (d == null) {
+			synchronized (this) {
+				d = this.distributed;
+				if (d == null) {
+					d = io.casty.client.distributed.CastyDistributed.of(this);
+					this.distributed = d;
+				}
+			}
+		}
+		return d;
 	}
 
 	/**

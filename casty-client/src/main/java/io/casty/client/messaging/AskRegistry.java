@@ -25,6 +25,8 @@ import io.casty.client.transport.ClientIdentity;
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timeout;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tracks asks in flight by their {@code /_ask/<32 hex>} path. Each has a timeout; each ends
@@ -35,12 +37,20 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AskRegistry implements AutoCloseable {
 
+	private static final Logger logger = LoggerFactory.getLogger(AskRegistry.class);
+
 	/** Path prefix of the client's temporary reply actors. */
 	public static final String ASK_PREFIX = "/_ask/";
 
 	private static final char[] HEX = "0123456789abcdef".toCharArray();
 
 	private final Map<String, PendingAsk> pending = new ConcurrentHashMap<>();
+
+	/** Asks that ended without a reply but still want one (see {@link PendingAsk#onLateReply}). */
+	private final Map<String, PendingAsk> orphans = new ConcurrentHashMap<>();
+
+	/** The most orphaned asks kept; beyond it a late reply is dropped (and counted) as usual. */
+	public static final int MAX_ORPHANS = 10_000;
 
 	private final AtomicInteger count = new AtomicInteger();
 
@@ -191,6 +201,10 @@ public final class AskRegistry implements AutoCloseable {
 		PendingAsk ask = this.pending.remove(askId);
 		if (ask == null) {
 			this.listener.lateReply();
+			PendingAsk orphan = this.orphans.remove(askId);
+			if (orphan != null) {
+				handOver(orphan, payload);
+			}
 			return;
 		}
 		Object value;
@@ -233,6 +247,15 @@ public final class AskRegistry implements AutoCloseable {
 	public void fail(PendingAsk ask, CastyException cause, AskOutcome outcome) {
 		if (this.pending.remove(ask.id, ask)) {
 			end(ask);
+			if (ask.lateReply != null && outcome != AskOutcome.CLOSED && !this.closed) {
+				if (this.orphans.size() < MAX_ORPHANS) {
+					this.orphans.put(ask.id, ask);
+				}
+				else {
+					logger.warn("More than {} asks wait for a late reply; a late reply to {} will be dropped",
+							MAX_ORPHANS, ask.description());
+				}
+			}
 			this.listener.askCompleted(ask.target, outcome, elapsed(ask));
 			ask.future.completeExceptionally(cause);
 		}
@@ -251,6 +274,27 @@ public final class AskRegistry implements AutoCloseable {
 						AskOutcome.UNREACHABLE);
 			}
 		}
+	}
+
+	private void handOver(PendingAsk orphan, byte[] payload) {
+		java.util.function.Consumer<@Nullable Object> handler = orphan.lateReply;
+		if (handler == null) {
+			return;
+		}
+		try {
+			handler.accept(this.codec.decode(payload, orphan.replyType));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Handling the late reply to {} failed: {}", orphan.description(), ex.toString());
+		}
+	}
+
+	/**
+	 * The number of asks that ended without a reply and still wait for a late one.
+	 * @return the count
+	 */
+	public int orphans() {
+		return this.orphans.size();
 	}
 
 	/**
@@ -313,6 +357,11 @@ public final class AskRegistry implements AutoCloseable {
 		ClientClosedException cause = new ClientClosedException("The Casty client was closed before a reply arrived");
 		for (PendingAsk ask : this.pending.values()) {
 			fail(ask, cause, AskOutcome.CLOSED);
+		}
+		if (!this.orphans.isEmpty()) {
+			logger.warn("Closing with {} request(s) that timed out but may still take effect on the cluster "
+					+ "(for example a lock acquisition still queued); nothing can answer them any more", this.orphans.size());
+			this.orphans.clear();
 		}
 	}
 

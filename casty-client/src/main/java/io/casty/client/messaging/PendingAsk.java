@@ -39,6 +39,8 @@ public final class PendingAsk {
 
 	volatile java.util.function.@Nullable Supplier<io.casty.client.@Nullable CastyException> timeoutCause;
 
+	volatile java.util.function.@Nullable Consumer<@Nullable Object> lateReply;
+
 	PendingAsk(String id, ActorRef<Object> replyTo, Type replyType, String target,
 			java.util.function.Supplier<String> description, long timeoutNanos) {
 		this.id = id;
@@ -112,6 +114,16 @@ public final class PendingAsk {
 	 */
 	public void timeoutCause(java.util.function.Supplier<io.casty.client.@Nullable CastyException> cause) {
 		this.timeoutCause = cause;
+	}
+
+	/**
+	 * Keeps listening after the ask timed out or lost its connection, and hands a reply that
+	 * still arrives to {@code handler} instead of dropping it: a request that takes effect
+	 * later (a lock granted to a waiter that gave up) can then be compensated.
+	 * @param handler receives the decoded late reply, on an I/O thread
+	 */
+	public void onLateReply(java.util.function.Consumer<@Nullable Object> handler) {
+		this.lateReply = handler;
 	}
 
 	public boolean isDone() {

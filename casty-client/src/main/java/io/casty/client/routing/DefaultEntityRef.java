@@ -81,9 +81,35 @@ public final class DefaultEntityRef<M> implements EntityRef<M> {
 		return askTyped(entityId, factory, replyType.type(), timeout);
 	}
 
+	/**
+	 * Like {@link #ask(String, Function, ReplyType, Duration)}, and a reply that arrives after
+	 * the ask timed out or lost its connection goes to {@code lateReply} instead of being
+	 * dropped, so that a request that took effect late can be compensated (the distributed
+	 * lock releases a grant that reached a waiter who gave up).
+	 * @param <R> the reply type
+	 * @param entityId the entity
+	 * @param factory builds the message around the reply ref
+	 * @param replyType the reply type
+	 * @param timeout how long to wait
+	 * @param lateReply receives a late reply, on an I/O thread
+	 * @return the reply
+	 */
 	@SuppressWarnings("unchecked")
+	public <R> CompletableFuture<R> ask(String entityId, Function<ActorRef<R>, ? extends M> factory,
+			ReplyType<R> replyType, Duration timeout, java.util.function.Consumer<? super R> lateReply) {
+		return askTyped(entityId, factory, replyType.type(), timeout,
+				(java.util.function.Consumer<@Nullable Object>) lateReply);
+	}
+
 	private <R> CompletableFuture<R> askTyped(@Nullable String entityId,
 			@Nullable Function<ActorRef<R>, ? extends M> factory, @Nullable Type replyType, @Nullable Duration timeout) {
+		return askTyped(entityId, factory, replyType, timeout, null);
+	}
+
+	@SuppressWarnings("unchecked")
+	private <R> CompletableFuture<R> askTyped(@Nullable String entityId,
+			@Nullable Function<ActorRef<R>, ? extends M> factory, @Nullable Type replyType, @Nullable Duration timeout,
+			java.util.function.@Nullable Consumer<@Nullable Object> lateReply) {
 		PendingAsk ask;
 		try {
 			// Every failure of a future-returning call is a failed future, misuse included.
@@ -100,6 +126,9 @@ public final class DefaultEntityRef<M> implements EntityRef<M> {
 		}
 		if (ask.isDone()) {
 			return (CompletableFuture<R>) (CompletableFuture<?>) ask.future();
+		}
+		if (lateReply != null) {
+			ask.onLateReply(lateReply);
 		}
 		try {
 			M message = factory.apply(ask.replyTo().narrow());
