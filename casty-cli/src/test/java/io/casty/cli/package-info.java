@@ -1,0 +1,4 @@
+@NullMarked
+package io.casty.cli;
+
+import org.jspecify.annotations.NullMarked;
