@@ -1,0 +1,4 @@
+@NullMarked
+package io.casty.maven;
+
+import org.jspecify.annotations.NullMarked;
