@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.sample.messages.AccountMsg;
+import io.casty.sample.messages.CounterMsg;
+import io.casty.sample.messages.LoyaltyMsg;
 import io.casty.sample.messages.SampleTypes;
+import io.casty.spring.boot.autoconfigure.schema.CastySchemaVerifier;
 import io.casty.testkit.CastyTestCluster;
 import io.casty.testkit.TestNode;
 import org.jspecify.annotations.Nullable;
@@ -202,6 +206,12 @@ class SampleApplicationIntegrationTests {
 
 	private Response get(String path) {
 		return exchange(HttpMethod.GET, path, null);
+	}
+
+	@Test
+	void theEntityMessageTypesWereCheckedAgainstThePythonSchemaAtStartUp(@Autowired CastySchemaVerifier verifier) {
+		assertThat(verifier.schema().modules()).containsExactly("casty_sample.messages");
+		assertThat(verifier.messageTypes()).contains(LoyaltyMsg.class, CounterMsg.class, AccountMsg.class);
 	}
 
 	private Response post(String path, String body) {
