@@ -24,7 +24,7 @@ final class NodeConnectionHandler extends SimpleChannelInboundHandler<Frame> {
 
 	private static final Logger logger = LoggerFactory.getLogger(NodeConnectionHandler.class);
 
-	private final NodeIncarnation incarnation;
+	private final NodeTransport transport;
 
 	private final @Nullable NodeAddress dialled;
 
@@ -35,11 +35,11 @@ final class NodeConnectionHandler extends SimpleChannelInboundHandler<Frame> {
 	private @Nullable ScheduledFuture<?> handshakeTimeout;
 
 	/**
-	 * @param incarnation the node
+	 * @param transport the node's transport
 	 * @param dialled the address this node dialled, or null for an accepted connection
 	 */
-	NodeConnectionHandler(NodeIncarnation incarnation, @Nullable NodeAddress dialled) {
-		this.incarnation = incarnation;
+	NodeConnectionHandler(NodeTransport transport, @Nullable NodeAddress dialled) {
+		this.transport = transport;
 		this.dialled = dialled;
 	}
 
@@ -53,13 +53,13 @@ final class NodeConnectionHandler extends SimpleChannelInboundHandler<Frame> {
 				if (!this.ready) {
 					establish(ctx, target);
 				}
-			}, this.incarnation.cluster().dialTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			}, this.transport.dialTimeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
 		ctx.fireChannelActive();
 	}
 
 	private void writeOwnHandshake(ChannelHandlerContext ctx) {
-		NodeAddress self = this.incarnation.address();
+		NodeAddress self = this.transport.address();
 		ByteBuf buf = ctx.alloc().buffer(64);
 		FrameCodec.writeHandshake(self.host(), self.port(), buf);
 		ctx.writeAndFlush(buf);
@@ -67,8 +67,8 @@ final class NodeConnectionHandler extends SimpleChannelInboundHandler<Frame> {
 
 	@Override
 	protected void channelRead0(ChannelHandlerContext ctx, Frame frame) {
-		TestNode node = this.incarnation.node();
-		node.framesReceived.incrementAndGet();
+		NodeCounters counters = this.transport.counters();
+		counters.framesReceived.incrementAndGet();
 		if (!this.ready) {
 			if (this.dialled == null) {
 				accept(ctx, frame);
@@ -86,32 +86,32 @@ final class NodeConnectionHandler extends SimpleChannelInboundHandler<Frame> {
 				path = message.header().targetPath();
 			}
 			catch (RuntimeException ex) {
-				node.dropped.incrementAndGet();
-				logger.debug("{}: dropped message with unparseable target {}", node.id(), message.header().target());
+				counters.dropped.incrementAndGet();
+				logger.debug("{}: dropped message with unparseable target {}", this.transport.nodeId(),
+						message.header().target());
 				return;
 			}
-			byte[] payload = message.payload();
-			this.incarnation.run(() -> this.incarnation.dispatch(path, payload));
+			this.transport.inbound(path, message.payload());
 		}
 		else if (frame instanceof Frame.Invalid invalid) {
-			node.invalidFrames.incrementAndGet();
-			logger.debug("{}: skipped invalid frame from {}: {}", node.id(), this.identity, invalid.error().getMessage());
+			counters.invalidFrames.incrementAndGet();
+			logger.debug("{}: skipped invalid frame from {}: {}", this.transport.nodeId(), this.identity, invalid.error().getMessage());
 		}
 		else {
-			logger.debug("{}: ignored {} from {}", node.id(), frame, this.identity);
+			logger.debug("{}: ignored {} from {}", this.transport.nodeId(), frame, this.identity);
 		}
 	}
 
 	private void accept(ChannelHandlerContext ctx, Frame frame) {
 		if (!(frame instanceof Frame.Handshake handshake)) {
-			logger.debug("{}: first frame is not a handshake ({}); closing", this.incarnation.node().id(), frame);
+			logger.debug("{}: first frame is not a handshake ({}); closing", this.transport.nodeId(), frame);
 			ctx.close();
 			return;
 		}
 		NodeAddress claimed = new NodeAddress(handshake.host(), handshake.port());
 		this.identity = claimed;
 		writeOwnHandshake(ctx);
-		if (this.incarnation.register(claimed, ctx.channel(), true)) {
+		if (this.transport.register(claimed, ctx.channel(), true)) {
 			this.ready = true;
 		}
 		else {
@@ -129,14 +129,14 @@ final class NodeConnectionHandler extends SimpleChannelInboundHandler<Frame> {
 		if (this.handshakeTimeout != null) {
 			this.handshakeTimeout.cancel(false);
 		}
-		this.incarnation.dialEstablished(this.dialled, canonical, ctx.channel());
+		this.transport.dialEstablished(this.dialled, canonical, ctx.channel());
 	}
 
 	@Override
 	public void channelInactive(ChannelHandlerContext ctx) {
-		this.incarnation.unregister(this.identity, ctx.channel());
+		this.transport.unregister(this.identity, ctx.channel());
 		if (this.dialled != null && !this.ready) {
-			this.incarnation.dialFailed(this.dialled, new java.io.IOException("Connection closed during the handshake"));
+			this.transport.dialFailed(this.dialled, new java.io.IOException("Connection closed during the handshake"));
 		}
 		if (this.handshakeTimeout != null) {
 			this.handshakeTimeout.cancel(false);
@@ -146,7 +146,7 @@ final class NodeConnectionHandler extends SimpleChannelInboundHandler<Frame> {
 
 	@Override
 	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-		logger.debug("{}: connection {} failed: {}", this.incarnation.node().id(), this.identity, cause.toString());
+		logger.debug("{}: connection {} failed: {}", this.transport.nodeId(), this.identity, cause.toString());
 		ctx.close();
 	}
 

@@ -1,9 +1,6 @@
 package io.casty.testkit;
 
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 import io.casty.client.protocol.messages.NodeAddress;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TestNode {
 
-	private final CastyTestCluster cluster;
+	private final ClusterEnvironment environment;
 
 	private final int index;
 
@@ -25,35 +22,20 @@ public final class TestNode {
 
 	private final int configuredPort;
 
+	private final NodeCounters counters;
+
 	private volatile @Nullable NodeAddress address;
 
 	private volatile @Nullable NodeIncarnation incarnation;
 
 	private long generation;
 
-	final AtomicLong framesReceived = new AtomicLong();
-
-	final AtomicLong invalidFrames = new AtomicLong();
-
-	final AtomicLong dropped = new AtomicLong();
-
-	final AtomicLong messagesSent = new AtomicLong();
-
-	final AtomicLong snapshotsSent = new AtomicLong();
-
-	final AtomicLong locationRequests = new AtomicLong();
-
-	final Map<String, AtomicLong> envelopes = new ConcurrentHashMap<>();
-
-	private final Map<String, Map<String, AtomicLong>> entityMessages = new ConcurrentHashMap<>();
-
-	private final Map<String, Map<Long, AtomicLong>> nonOwnerMessages = new ConcurrentHashMap<>();
-
-	TestNode(CastyTestCluster cluster, int index, int configuredPort) {
-		this.cluster = cluster;
+	TestNode(ClusterEnvironment environment, int index, int configuredPort) {
+		this.environment = environment;
 		this.index = index;
 		this.id = "node-" + (index + 1);
 		this.configuredPort = configuredPort;
+		this.counters = new NodeCounters(this.id);
 	}
 
 	/**
@@ -106,7 +88,7 @@ public final class TestNode {
 		}
 		this.incarnation = null;
 		current.close();
-		this.cluster.nodeKilled(this, current.generation());
+		this.environment.nodeKilled(this.index, current.generation());
 	}
 
 	/**
@@ -117,7 +99,7 @@ public final class TestNode {
 	public synchronized void restart() {
 		kill();
 		start();
-		this.cluster.nodeRestarted(this);
+		this.environment.nodeRestarted(this.index);
 	}
 
 	synchronized void start() {
@@ -130,7 +112,8 @@ public final class TestNode {
 	}
 
 	synchronized void start(int port) {
-		NodeIncarnation started = new NodeIncarnation(this.cluster, this, ++this.generation);
+		NodeIncarnation started = new NodeIncarnation(this.environment, this.index, this.id, this.counters,
+				++this.generation);
 		this.address = started.bind(port);
 		this.incarnation = started;
 	}
@@ -152,17 +135,15 @@ public final class TestNode {
 	}
 
 	/**
-	 * Runs a task on the node's message thread; dropped when the node is not running.
-	 * @param task the task
-	 * @return whether it was queued
+	 * The running incarnation, or null (counted as a dropped message) when the node is not
+	 * running: for handing it a task.
 	 */
-	boolean submit(Consumer<NodeIncarnation> task) {
+	@Nullable NodeIncarnation running() {
 		NodeIncarnation current = this.incarnation;
 		if (current == null) {
-			this.dropped.incrementAndGet();
-			return false;
+			this.counters.dropped.incrementAndGet();
 		}
-		return current.execute(() -> task.accept(current));
+		return current;
 	}
 
 	/**
@@ -170,7 +151,7 @@ public final class TestNode {
 	 * @return the count
 	 */
 	public long framesReceived() {
-		return this.framesReceived.get();
+		return this.counters.framesReceived.get();
 	}
 
 	/**
@@ -178,7 +159,7 @@ public final class TestNode {
 	 * @return the count
 	 */
 	public long invalidFrames() {
-		return this.invalidFrames.get();
+		return this.counters.invalidFrames.get();
 	}
 
 	/**
@@ -187,7 +168,7 @@ public final class TestNode {
 	 * @return the count
 	 */
 	public long droppedMessages() {
-		return this.dropped.get();
+		return this.counters.dropped.get();
 	}
 
 	/**
@@ -196,8 +177,7 @@ public final class TestNode {
 	 * @return the count
 	 */
 	public long envelopesReceived(String shardType) {
-		AtomicLong count = this.envelopes.get(shardType);
-		return (count != null) ? count.get() : 0;
+		return this.counters.envelopesReceived(shardType);
 	}
 
 	/**
@@ -207,7 +187,7 @@ public final class TestNode {
 	 * @return message counts by entity id
 	 */
 	public Map<String, Long> entityMessages(String shardType) {
-		return snapshotOf(this.entityMessages.get(shardType));
+		return this.counters.entityMessages(shardType);
 	}
 
 	/**
@@ -219,26 +199,7 @@ public final class TestNode {
 	 * @return message counts by shard; empty when every message reached an owner
 	 */
 	public Map<Long, Long> nonOwnerMessages(String shardType) {
-		return snapshotOf(this.nonOwnerMessages.get(shardType));
-	}
-
-	void countEntityMessage(String shardType, String entityId, long shard, boolean owner) {
-		this.entityMessages.computeIfAbsent(shardType, (t) -> new ConcurrentHashMap<>())
-			.computeIfAbsent(entityId, (id) -> new AtomicLong())
-			.incrementAndGet();
-		if (!owner) {
-			this.nonOwnerMessages.computeIfAbsent(shardType, (t) -> new ConcurrentHashMap<>())
-				.computeIfAbsent(shard, (s) -> new AtomicLong())
-				.incrementAndGet();
-		}
-	}
-
-	private static <K> Map<K, Long> snapshotOf(@Nullable Map<K, AtomicLong> counts) {
-		Map<K, Long> copy = new java.util.TreeMap<>();
-		if (counts != null) {
-			counts.forEach((key, count) -> copy.put(key, count.get()));
-		}
-		return java.util.Collections.unmodifiableMap(copy);
+		return this.counters.nonOwnerMessages(shardType);
 	}
 
 	/**
@@ -246,7 +207,7 @@ public final class TestNode {
 	 * @return the count
 	 */
 	public long shardLocationRequests() {
-		return this.locationRequests.get();
+		return this.counters.locationRequests.get();
 	}
 
 	/**
@@ -254,7 +215,7 @@ public final class TestNode {
 	 * @return the count
 	 */
 	public long messagesSent() {
-		return this.messagesSent.get();
+		return this.counters.messagesSent.get();
 	}
 
 	/**
@@ -262,7 +223,7 @@ public final class TestNode {
 	 * @return the count
 	 */
 	public long snapshotsSent() {
-		return this.snapshotsSent.get();
+		return this.counters.snapshotsSent.get();
 	}
 
 	/**
