@@ -78,22 +78,7 @@ public final class CastyClient implements AutoCloseable {
 
 	private final MessageCodec codec;
 
-	private final LoopResources loops;
-
-	private final EventExecutor scheduler;
-
-	private final ConnectionManager connections;
-
-	private final AskRegistry asks;
-
 	private final TopologyCache topology = new TopologyCache();
-
-	private final TopologySubscriber subscriber;
-
-	private final Map<String, ShardRouter> routers = new ConcurrentHashMap<>();
-
-	/** Shared by every router: no route survives a lost connection unconfirmed. */
-	private final RouteFence routeFence = new RouteFence();
 
 	/** Entity and service message types already handed to the registry. */
 	private final Set<Class<?>> registeredMessageTypes = ConcurrentHashMap.newKeySet();
@@ -104,20 +89,17 @@ public final class CastyClient implements AutoCloseable {
 
 	private volatile io.casty.client.distributed.@Nullable CastyDistributed distributed;
 
+	/** What one start built: threads, connections, asks, subscription and routers; null while not running. */
+	private volatile @Nullable Session session;
+
+	/** Identity of lane 0 in the last start, kept after a stop for logs and errors. */
 	private volatile @Nullable ClientIdentity identity;
-
-	private volatile List<ClientIdentity> identities = List.of();
-
-	private volatile @Nullable ScheduledFuture<?> sweeper;
 
 	private volatile State state = State.NEW;
 
-	/** The view routers last saw, to tell which nodes became unavailable. */
-	private volatile TopologyView lastView = TopologyView.EMPTY;
-
 	private enum State {
 
-		NEW, STARTED, CLOSED
+		NEW, STARTED, STOPPED, CLOSED
 
 	}
 
@@ -129,13 +111,6 @@ public final class CastyClient implements AutoCloseable {
 		}
 		this.codec = new MessageCodec(this.registry, options.format(), options.compression(),
 				options.compressionLevel(), options.maxFrameSize());
-		// colocate=false: connections opened from an I/O thread still spread over every thread
-		this.loops = LoopResources.create("casty-client", 1, options.ioThreads(), true, false);
-		this.scheduler = this.loops.onClient(true).next();
-		this.asks = new AskRegistry(this.codec, options.listener(), options.maxPendingAsks());
-		this.connections = new ConnectionManager(options, this.codec, this.loops, this::onInbound, new Events());
-		this.subscriber = new TopologySubscriber(options, this.connections, this.topology, this.scheduler,
-				this::onTopology);
 		this.services = new DefaultServiceLookup(this);
 	}
 
@@ -160,31 +135,71 @@ public final class CastyClient implements AutoCloseable {
 	/**
 	 * Binds the listener and starts subscribing to the topology. Returns without waiting for
 	 * the first snapshot (see {@link #awaitTopology(Duration)}); messages sent before it
-	 * arrives wait in bounded buffers.
+	 * arrives wait in bounded buffers. A {@link #stop() stopped} client starts again: it
+	 * binds new listeners (so its identity may change), subscribes again, and the entity refs
+	 * it handed out before route again.
 	 * @return this client
+	 * @throws ClientClosedException if the client was closed
+	 * @throws IllegalStateException if it is already started
 	 */
 	public synchronized CastyClient start() {
-		if (this.state != State.NEW) {
-			throw new IllegalStateException("The Casty client was already " + this.state.name().toLowerCase());
+		if (this.state == State.CLOSED) {
+			throw new ClientClosedException("The Casty client was already closed");
 		}
+		if (this.state == State.STARTED) {
+			throw new IllegalStateException("The Casty client was already started");
+		}
+		Session started = new Session();
 		try {
-			List<ClientIdentity> ids = this.connections.start();
+			List<ClientIdentity> ids = started.connections.start();
 			ClientIdentity id = ids.get(0);
+			started.identities = ids;
+			started.asks.start(ids);
+			for (DefaultEntityRef<?> ref : this.entityRefs.values()) {
+				ref.rebind(started.router(ref.shardType(), ref.numShards()), started.asks);
+			}
+			started.subscriber.start(id);
+			started.sweeper = started.scheduler.scheduleAtFixedRate(() -> expireBuffers(started), 200, 200,
+					TimeUnit.MILLISECONDS);
 			this.identity = id;
-			this.identities = ids;
-			this.asks.start(ids);
-			this.subscriber.start(id);
-			this.sweeper = this.scheduler.scheduleAtFixedRate(this::expireBuffers, 200, 200, TimeUnit.MILLISECONDS);
+			this.session = started;
 			this.state = State.STARTED;
 			warnAboutLoopbackIdentity(id);
 			logger.info("Casty client {} started; contact points {}", id, this.options.contactPoints());
 			return this;
 		}
 		catch (RuntimeException ex) {
-			closeResources();
-			this.state = State.CLOSED;
+			boolean first = this.state == State.NEW;
+			started.close(first);
+			if (first) {
+				this.state = State.CLOSED;
+			}
 			throw new CastyException("The Casty client could not start: " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * Releases what {@link #start()} acquired, so that the client can {@link #start() start}
+	 * again: unsubscribes from the topology, fails pending asks with
+	 * {@link ClientClosedException}, drops buffered messages, closes every connection and
+	 * listener, and stops its threads. Entity refs, registered message types and topology
+	 * stream subscribers stay valid; the topology view is cleared. Does nothing unless
+	 * started.
+	 */
+	public void stop() {
+		Session stopped;
+		synchronized (this) {
+			if (this.state != State.STARTED) {
+				return;
+			}
+			this.state = State.STOPPED;
+			stopped = this.session;
+			this.session = null;
+		}
+		if (stopped != null) {
+			stopped.close(false);
+		}
+		logger.info("Casty client {} stopped", this.identity);
 	}
 
 	private void warnAboutLoopbackIdentity(ClientIdentity id) {
@@ -205,13 +220,13 @@ public final class CastyClient implements AutoCloseable {
 	 * @throws ClusterUnavailableException if none arrived in time
 	 */
 	public TopologyView awaitTopology(Duration timeout) {
-		requireStarted();
+		Session current = requireStarted();
 		try {
-			return this.subscriber.firstTopology().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+			return current.subscriber.firstTopology().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (TimeoutException ex) {
 			throw new ClusterUnavailableException(
-					"No topology within " + timeout.toMillis() + " ms: " + this.subscriber.describeProblem());
+					"No topology within " + timeout.toMillis() + " ms: " + current.subscriber.describeProblem());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -233,7 +248,7 @@ public final class CastyClient implements AutoCloseable {
 	 */
 	@SuppressWarnings("unchecked")
 	public <M> EntityRef<M> entityRef(String shardType, int numShards, Class<M> messageType) {
-		requireStarted();
+		Session current = requireStarted();
 		if (shardType.isBlank()) {
 			throw new IllegalArgumentException("The shard type must not be blank");
 		}
@@ -241,13 +256,15 @@ public final class CastyClient implements AutoCloseable {
 			throw new IllegalArgumentException("numShards must be at least 1, was " + numShards);
 		}
 		registerMessageType(messageType);
-		DefaultEntityRef<?> ref = this.entityRefs.computeIfAbsent(shardType, (type) -> {
-			ShardRouter router = new ShardRouter(type, numShards, clientIdentity().ref(PROXY_PREFIX + type),
-					this.options, this.connections, this.asks, this.topology, this.scheduler,
-					this.subscriber::describeProblem, this.routeFence);
-			this.routers.put(type, router);
-			return new DefaultEntityRef<>(router, this.asks, this.options.askTimeout(), this::checkEncodable);
-		});
+		DefaultEntityRef<?> ref;
+		synchronized (this) {
+			// under the lock of start(), so a restart never misses a ref created meanwhile
+			Session bound = (this.session != null) ? this.session : current;
+			ref = this.entityRefs.computeIfAbsent(shardType,
+					(type) -> new DefaultEntityRef<>(type, numShards, bound.router(type, numShards), bound.asks,
+							this.options.askTimeout(), this::checkEncodable, this::requireStarted,
+							this::checkReachable));
+		}
 		if (ref.numShards() != numShards) {
 			throw new IllegalArgumentException("Shard type '" + shardType + "' is already used with " + ref.numShards()
 					+ " shards, not " + numShards + "; every party must use the same count");
@@ -263,11 +280,11 @@ public final class CastyClient implements AutoCloseable {
 	 * @throws NodeUnreachableException if its node is known to be unreachable
 	 */
 	public void tell(ActorRef<?> ref, Object message) {
-		requireStarted();
+		Session current = requireStarted();
 		checkEncodable(message);
 		NodeAddress node = nodeOf(ref);
 		String path = ref.address().path();
-		this.connections.send(this.connections.laneOf(path), node, path, message,
+		current.connections.send(current.connections.laneOf(path), node, path, message,
 				(failure) -> this.options.listener().messageDropped("actor", "node-unreachable"));
 		this.options.listener().messageSent("actor");
 	}
@@ -322,14 +339,15 @@ public final class CastyClient implements AutoCloseable {
 			@Nullable Function<ActorRef<R>, ? extends M> factory, java.lang.reflect.@Nullable Type replyType,
 			@Nullable Duration timeout) {
 		PendingAsk ask;
+		Session current;
 		try {
 			// Every failure of a future-returning call is a failed future, misuse included.
 			Objects.requireNonNull(ref, "ref");
 			Objects.requireNonNull(factory, "factory");
-			requireStarted();
+			current = requireStarted();
 			String path = ref.address().path();
-			ask = this.asks.register(Objects.requireNonNull(replyType, "replyType"), "actor", () -> "ask to " + ref,
-					Objects.requireNonNull(timeout, "timeout"), this.connections.laneOf(path));
+			ask = current.asks.register(Objects.requireNonNull(replyType, "replyType"), "actor", () -> "ask to " + ref,
+					Objects.requireNonNull(timeout, "timeout"), current.connections.laneOf(path));
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
@@ -337,25 +355,26 @@ public final class CastyClient implements AutoCloseable {
 		if (ask.isDone()) {
 			return (CompletableFuture<R>) (CompletableFuture<?>) ask.future();
 		}
+		AskRegistry asks = current.asks;
 		String path = ref.address().path();
-		int lane = this.connections.laneOf(path);
+		int lane = current.connections.laneOf(path);
 		try {
 			M message = factory.apply(ask.replyTo().narrow());
 			checkEncodable(message);
 			NodeAddress node = nodeOf(ref);
 			ask.sentTo(node);
-			this.connections.send(lane, node, path, message,
-					(failure) -> this.asks.fail(ask, failure, AskOutcome.UNREACHABLE));
+			current.connections.send(lane, node, path, message,
+					(failure) -> asks.fail(ask, failure, AskOutcome.UNREACHABLE));
 			this.options.listener().messageSent("actor");
 		}
 		catch (NodeUnreachableException ex) {
-			this.asks.fail(ask, ex, AskOutcome.UNREACHABLE);
+			asks.fail(ask, ex, AskOutcome.UNREACHABLE);
 		}
 		catch (CastyException ex) {
-			this.asks.fail(ask, ex, AskOutcome.ERROR);
+			asks.fail(ask, ex, AskOutcome.ERROR);
 		}
 		catch (RuntimeException ex) {
-			this.asks.fail(ask, new CastyException("Building the message for ask to " + ref + " failed: " + ex, ex),
+			asks.fail(ask, new CastyException("Building the message for ask to " + ref + " failed: " + ex, ex),
 					AskOutcome.ERROR);
 		}
 		return (CompletableFuture<R>) (CompletableFuture<?>) ask.future();
@@ -436,16 +455,16 @@ public final class CastyClient implements AutoCloseable {
 	 * @return the identities
 	 */
 	public List<ClientIdentity> clientIdentities() {
-		requireStarted();
-		return this.identities;
+		return requireStarted().identities;
 	}
 
 	/**
 	 * Nodes with an open connection.
-	 * @return their addresses
+	 * @return their addresses; empty while not running
 	 */
 	public List<NodeAddress> connectedNodes() {
-		return this.connections.connectedNodes();
+		Session current = this.session;
+		return (current != null) ? current.connections.connectedNodes() : List.of();
 	}
 
 	/**
@@ -483,7 +502,8 @@ public final class CastyClient implements AutoCloseable {
 	 * @return the count
 	 */
 	public int pendingAsks() {
-		return this.asks.size();
+		Session current = this.session;
+		return (current != null) ? current.asks.size() : 0;
 	}
 
 	/**
@@ -491,7 +511,8 @@ public final class CastyClient implements AutoCloseable {
 	 * @return the count
 	 */
 	public int bufferedMessages() {
-		return this.routers.values().stream().mapToInt(ShardRouter::bufferedCount).sum();
+		Session current = this.session;
+		return (current != null) ? current.routers.values().stream().mapToInt(ShardRouter::bufferedCount).sum() : 0;
 	}
 
 	/**
@@ -529,13 +550,39 @@ public final class CastyClient implements AutoCloseable {
 		}
 	}
 
-	private void requireStarted() {
+	private Session requireStarted() {
+		Session current = this.session;
+		if (current != null) {
+			return current;
+		}
 		if (this.state == State.CLOSED) {
 			throw new ClientClosedException("The Casty client is closed");
 		}
-		if (this.state != State.STARTED) {
-			throw new IllegalStateException("The Casty client is not started; call start() first");
+		if (this.state == State.STOPPED) {
+			throw new IllegalStateException("The Casty client is stopped; call start() to use it again");
 		}
+		throw new IllegalStateException("The Casty client is not started; call start() first");
+	}
+
+	/**
+	 * Fails an ask at once when the client is started, connected to no node at all, and
+	 * every node it knows (contact points and members) has failed its last connection
+	 * attempt: waiting the ask's timeout would only delay the same answer.
+	 */
+	private void checkReachable() {
+		Session current = this.session;
+		if (current == null || !current.connections.connectedNodes().isEmpty()) {
+			return;
+		}
+		Set<NodeAddress> known = new HashSet<>(this.options.contactPoints());
+		known.addAll(this.topology.current().memberStatuses().keySet());
+		for (NodeAddress node : known) {
+			if (!current.connections.isFailed(node)) {
+				return;
+			}
+		}
+		throw new ClusterUnavailableException("No Casty node can be reached: every known node (" + known.size()
+				+ ") failed its last connection attempt and none is connected; " + current.subscriber.describeProblem());
 	}
 
 	private void checkEncodable(@Nullable Object message) {
@@ -556,11 +603,11 @@ public final class CastyClient implements AutoCloseable {
 		return new NodeAddress(Objects.requireNonNull(address.host()), address.port());
 	}
 
-	private void onInbound(NodeAddress from, Frame.Message frame) {
+	private void onInbound(Session current, NodeAddress from, Frame.Message frame) {
 		String target = frame.header().target();
 		int ask = target.lastIndexOf(ASK_PREFIX);
 		if (ask >= 0 && target.length() - ask - ASK_PREFIX.length() == 32) {
-			this.asks.reply(target.substring(ask + ASK_PREFIX.length()), frame.payload());
+			current.asks.reply(target.substring(ask + ASK_PREFIX.length()), frame.payload());
 			return;
 		}
 		String path;
@@ -575,12 +622,12 @@ public final class CastyClient implements AutoCloseable {
 			if (path.equals(TopologySubscriber.SUBSCRIBER_PATH)) {
 				TopologySnapshot snapshot = this.codec.decode(frame.payload(), TopologySnapshot.class);
 				if (snapshot != null) {
-					this.subscriber.onSnapshot(from, snapshot);
+					current.subscriber.onSnapshot(from, snapshot);
 				}
 				return;
 			}
 			if (path.startsWith(PROXY_PREFIX)) {
-				ShardRouter router = this.routers.get(path.substring(PROXY_PREFIX.length()));
+				ShardRouter router = current.routers.get(path.substring(PROXY_PREFIX.length()));
 				ShardLocation location = this.codec.decode(frame.payload(), ShardLocation.class);
 				if (router != null && location != null) {
 					router.onLocation(location);
@@ -601,22 +648,23 @@ public final class CastyClient implements AutoCloseable {
 		this.options.listener().inboundDropped("unknown-target");
 	}
 
-	private void onTopology(TopologyView view) {
-		TopologyView previous = this.lastView;
-		this.lastView = view;
+	private void onTopology(Session current, TopologyView view) {
+		TopologyView previous = current.lastView;
+		current.lastView = view;
 		Set<NodeAddress> newlyUnavailable = new HashSet<>(view.unavailable());
 		newlyUnavailable.removeAll(previous.unavailable());
 		for (NodeAddress node : newlyUnavailable) {
 			this.options.listener().nodeEvicted(node, "cluster-marked-unavailable");
-			this.asks.failNode(node, new NodeUnreachableException(node, "The cluster marked node " + node + " unavailable"));
+			current.asks.failNode(node,
+					new NodeUnreachableException(node, "The cluster marked node " + node + " unavailable"));
 		}
-		for (ShardRouter router : this.routers.values()) {
+		for (ShardRouter router : current.routers.values()) {
 			router.onTopology(view);
 		}
 	}
 
-	private void expireBuffers() {
-		for (ShardRouter router : this.routers.values()) {
+	private static void expireBuffers(Session current) {
+		for (ShardRouter router : current.routers.values()) {
 			try {
 				router.expire();
 			}
@@ -628,79 +676,153 @@ public final class CastyClient implements AutoCloseable {
 
 	private final class Events implements ConnectionEvents {
 
+		private final Session session;
+
+		Events(Session session) {
+			this.session = session;
+		}
+
 		@Override
 		public void nodeConnected(NodeAddress node) {
-			CastyClient.this.routeFence.connected(node);
-			for (ShardRouter router : CastyClient.this.routers.values()) {
+			this.session.routeFence.connected(node);
+			for (ShardRouter router : this.session.routers.values()) {
 				router.reevaluate();
 			}
 		}
 
 		@Override
 		public void nodeFailed(NodeAddress node, Throwable cause) {
-			CastyClient.this.routeFence.connectionLost(node);
+			this.session.routeFence.connectionLost(node);
 			CastyException error = (cause instanceof CastyException ce) ? ce
 					: new NodeUnreachableException(node, cause.toString(), cause);
 			CastyClient.this.options.listener().nodeEvicted(node, "connection-failed");
-			CastyClient.this.asks.failNode(node, error);
+			this.session.asks.failNode(node, error);
 		}
 
 	}
 
 	/**
 	 * Unsubscribes from the topology, fails pending asks with {@link ClientClosedException},
-	 * drops buffered messages, and releases every connection and thread. Idempotent.
+	 * drops buffered messages, and releases every connection and thread, for good.
+	 * Idempotent.
 	 */
 	@Override
 	public void close() {
+		Session closed;
 		synchronized (this) {
 			if (this.state == State.CLOSED) {
 				return;
 			}
 			this.state = State.CLOSED;
+			closed = this.session;
+			this.session = null;
 		}
-		if (Schedulers.isInNonBlockingThread() || this.asks.isTimerThread()) {
-			// A callback on one of the client's own threads cannot wait for them to stop: fail
-			// what waits now and release sockets and threads from a thread of its own.
-			closeWithoutBlocking();
-			Thread closer = new Thread(this::releaseResources, "casty-client-closer");
-			closer.setDaemon(true);
-			closer.start();
-		}
-		else {
-			closeResources();
+		if (closed != null) {
+			closed.close(true);
 		}
 		logger.info("Casty client {} closed", this.identity);
 	}
 
-	private void closeWithoutBlocking() {
-		ScheduledFuture<?> s = this.sweeper;
-		if (s != null) {
-			s.cancel(false);
-		}
-		try {
-			this.subscriber.close();
-		}
-		catch (RuntimeException ex) {
-			logger.debug("Unsubscribing failed: {}", ex.toString());
-		}
-		this.routers.values().forEach(ShardRouter::close);
-		this.asks.failAll();
-	}
+	/**
+	 * Everything one {@link #start()} builds, released by {@link #stop()} or {@link #close()}.
+	 * Callbacks of its connections reach only this session, so a late frame or failure of a
+	 * stopped session never touches the next one.
+	 */
+	private final class Session {
 
-	private void closeResources() {
-		closeWithoutBlocking();
-		releaseResources();
-	}
+		final LoopResources loops;
 
-	private void releaseResources() {
-		this.asks.close();
-		try {
-			this.connections.close();
+		final EventExecutor scheduler;
+
+		final AskRegistry asks;
+
+		final ConnectionManager connections;
+
+		final TopologySubscriber subscriber;
+
+		final Map<String, ShardRouter> routers = new ConcurrentHashMap<>();
+
+		/** Shared by every router: no route survives a lost connection unconfirmed. */
+		final RouteFence routeFence = new RouteFence();
+
+		volatile List<ClientIdentity> identities = List.of();
+
+		volatile @Nullable ScheduledFuture<?> sweeper;
+
+		/** The view routers last saw, to tell which nodes became unavailable. */
+		volatile TopologyView lastView = TopologyView.EMPTY;
+
+		Session() {
+			CastyClientOptions opts = CastyClient.this.options;
+			// colocate=false: connections opened from an I/O thread still spread over every thread
+			this.loops = LoopResources.create("casty-client", 1, opts.ioThreads(), true, false);
+			this.scheduler = this.loops.onClient(true).next();
+			this.asks = new AskRegistry(CastyClient.this.codec, opts.listener(), opts.maxPendingAsks());
+			this.connections = new ConnectionManager(opts, CastyClient.this.codec, this.loops,
+					(from, frame) -> onInbound(this, from, frame), new Events(this));
+			this.subscriber = new TopologySubscriber(opts, this.connections, CastyClient.this.topology,
+					this.scheduler, (view) -> onTopology(this, view));
 		}
-		finally {
-			this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(2)).block(Duration.ofSeconds(5));
+
+		ShardRouter router(String type, int numShards) {
+			return this.routers.computeIfAbsent(type,
+					(t) -> new ShardRouter(t, numShards, this.identities.get(0).ref(PROXY_PREFIX + t),
+							CastyClient.this.options, this.connections, this.asks, CastyClient.this.topology,
+							this.scheduler, this.subscriber::describeProblem, this.routeFence));
 		}
+
+		/**
+		 * Releases the session. From one of the client's own threads (a callback of an ask,
+		 * say), which cannot wait for those threads to stop, it fails what waits now and
+		 * releases sockets and threads from a thread of its own.
+		 * @param forGood whether the client closes, which completes the topology stream
+		 */
+		void close(boolean forGood) {
+			if (Schedulers.isInNonBlockingThread() || this.asks.isTimerThread()) {
+				closeWithoutBlocking(forGood);
+				Thread closer = new Thread(this::releaseResources, "casty-client-closer");
+				closer.setDaemon(true);
+				closer.start();
+			}
+			else {
+				closeWithoutBlocking(forGood);
+				releaseResources();
+			}
+		}
+
+		private void closeWithoutBlocking(boolean forGood) {
+			ScheduledFuture<?> s = this.sweeper;
+			if (s != null) {
+				s.cancel(false);
+			}
+			try {
+				if (forGood) {
+					this.subscriber.close();
+				}
+				else {
+					this.subscriber.stop();
+				}
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Unsubscribing failed: {}", ex.toString());
+			}
+			this.routers.values().forEach(ShardRouter::close);
+			this.asks.failAll();
+		}
+
+		private void releaseResources() {
+			this.asks.close();
+			try {
+				this.connections.close();
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Closing connections failed: {}", ex.toString());
+			}
+			finally {
+				this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(2)).block(Duration.ofSeconds(5));
+			}
+		}
+
 	}
 
 	/** Used by {@link DefaultServiceLookup}. */

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import io.casty.client.ActorRef;
 import io.casty.client.CastyClientListener.AskOutcome;
 import io.casty.client.CastyException;
+import io.casty.client.ClusterUnavailableException;
 import io.casty.client.EntityRef;
 import io.casty.client.ReplyType;
 import io.casty.client.messaging.AskRegistry;
@@ -25,34 +26,70 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DefaultEntityRef<M> implements EntityRef<M> {
 
-	private final ShardRouter router;
+	private final String shardType;
 
-	private final AskRegistry asks;
+	private final int numShards;
+
+	private volatile ShardRouter router;
+
+	private volatile AskRegistry asks;
 
 	private final Duration defaultTimeout;
 
 	private final java.util.function.Consumer<Object> encodableCheck;
 
-	public DefaultEntityRef(ShardRouter router, AskRegistry asks, Duration defaultTimeout,
-			java.util.function.Consumer<Object> encodableCheck) {
+	private final Runnable runningCheck;
+
+	private final Runnable reachableCheck;
+
+	/**
+	 * Creates a ref.
+	 * @param shardType the shard type
+	 * @param numShards its shard count
+	 * @param router the router of the client's current start
+	 * @param asks the ask registry of the client's current start
+	 * @param defaultTimeout timeout of asks that give none
+	 * @param encodableCheck throws if a message cannot be encoded
+	 * @param runningCheck throws if the client is not running (stopped or closed)
+	 * @param reachableCheck throws {@link io.casty.client.ClusterUnavailableException} when no node
+	 * can be reached at all, so asks fail at once instead of at their timeout
+	 */
+	public DefaultEntityRef(String shardType, int numShards, ShardRouter router, AskRegistry asks,
+			Duration defaultTimeout, java.util.function.Consumer<Object> encodableCheck, Runnable runningCheck,
+			Runnable reachableCheck) {
+		this.shardType = shardType;
+		this.numShards = numShards;
 		this.router = router;
 		this.asks = asks;
 		this.defaultTimeout = defaultTimeout;
 		this.encodableCheck = encodableCheck;
+		this.runningCheck = runningCheck;
+		this.reachableCheck = reachableCheck;
+	}
+
+	/**
+	 * Points this ref at the router and asks of a new start of its client.
+	 * @param router the new router, of the same shard type
+	 * @param asks the new ask registry
+	 */
+	public void rebind(ShardRouter router, AskRegistry asks) {
+		this.router = router;
+		this.asks = asks;
 	}
 
 	@Override
 	public String shardType() {
-		return this.router.shardType();
+		return this.shardType;
 	}
 
 	@Override
 	public int numShards() {
-		return this.router.numShards();
+		return this.numShards;
 	}
 
 	@Override
 	public void tell(String entityId, M message) {
+		this.runningCheck.run();
 		this.encodableCheck.accept(message);
 		this.router.tell(entityId, message);
 	}
@@ -111,15 +148,18 @@ public final class DefaultEntityRef<M> implements EntityRef<M> {
 			@Nullable Function<ActorRef<R>, ? extends M> factory, @Nullable Type replyType, @Nullable Duration timeout,
 			java.util.function.@Nullable Consumer<@Nullable Object> lateReply) {
 		PendingAsk ask;
+		AskRegistry registry = this.asks;
+		ShardRouter shardRouter = this.router;
 		try {
 			// Every failure of a future-returning call is a failed future, misuse included.
 			Objects.requireNonNull(entityId, "entityId");
 			Objects.requireNonNull(factory, "factory");
-			this.router.checkOpen();
-			ask = this.asks.register(Objects.requireNonNull(replyType, "replyType"), shardType(),
+			this.runningCheck.run();
+			shardRouter.checkOpen();
+			ask = registry.register(Objects.requireNonNull(replyType, "replyType"), shardType(),
 					() -> "ask to entity '" + entityId + "' of shard type '" + shardType() + "' (shard "
 							+ shardOf(entityId) + ")",
-					Objects.requireNonNull(timeout, "timeout"), this.router.laneOf(entityId));
+					Objects.requireNonNull(timeout, "timeout"), shardRouter.laneOf(entityId));
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
@@ -131,15 +171,19 @@ public final class DefaultEntityRef<M> implements EntityRef<M> {
 			ask.onLateReply(lateReply);
 		}
 		try {
+			this.reachableCheck.run();
 			M message = factory.apply(ask.replyTo().narrow());
 			this.encodableCheck.accept(message);
-			this.router.ask(entityId, message, ask);
+			shardRouter.ask(entityId, message, ask);
+		}
+		catch (ClusterUnavailableException ex) {
+			registry.fail(ask, ex, AskOutcome.UNREACHABLE);
 		}
 		catch (CastyException ex) {
-			this.asks.fail(ask, ex, AskOutcome.ERROR);
+			registry.fail(ask, ex, AskOutcome.ERROR);
 		}
 		catch (RuntimeException ex) {
-			this.asks.fail(ask, new CastyException("Building the message for " + ask.description() + " failed: " + ex, ex),
+			registry.fail(ask, new CastyException("Building the message for " + ask.description() + " failed: " + ex, ex),
 					AskOutcome.ERROR);
 		}
 		return (CompletableFuture<R>) (CompletableFuture<?>) ask.future();

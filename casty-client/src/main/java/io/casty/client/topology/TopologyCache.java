@@ -39,6 +39,17 @@ public final class TopologyCache {
 		this.changes.emitNext(view, Sinks.EmitFailureHandler.busyLooping(java.time.Duration.ofMillis(100)));
 	}
 
+	/**
+	 * Forgets the current view without telling stream subscribers, when the client stops: a
+	 * restarted client accepts any epoch again, and readers see no stale view meanwhile.
+	 */
+	void clear() {
+		this.current.set(TopologyView.EMPTY);
+	}
+
+	/**
+	 * Completes the change stream, when the client closes for good.
+	 */
 	void complete() {
 		this.changes.tryEmitComplete();
 	}

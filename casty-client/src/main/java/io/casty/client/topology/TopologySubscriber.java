@@ -245,10 +245,21 @@ public final class TopologySubscriber implements AutoCloseable {
 	}
 
 	/**
-	 * Stops polling and unsubscribes from every node subscribed to.
+	 * Stops polling and unsubscribes from every node subscribed to, and completes the cache's
+	 * change stream: the client is closed for good.
 	 */
 	@Override
 	public void close() {
+		stop();
+		this.cache.complete();
+	}
+
+	/**
+	 * Stops polling, unsubscribes from every node subscribed to, and clears the cache's view
+	 * (a restarted client accepts any epoch again), leaving its change stream open for the
+	 * subscriber of a restarted client.
+	 */
+	public void stop() {
 		synchronized (this) {
 			this.closed = true;
 			ScheduledFuture<?> t = this.ticker;
@@ -261,7 +272,7 @@ public final class TopologySubscriber implements AutoCloseable {
 				}
 			}
 		}
-		this.cache.complete();
+		this.cache.clear();
 	}
 
 }

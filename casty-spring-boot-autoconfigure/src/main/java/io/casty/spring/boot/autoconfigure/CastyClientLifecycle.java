@@ -5,10 +5,14 @@ import io.casty.client.CastyClient;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts the {@link CastyClient} with the application context and closes it when the context
- * stops. It runs in {@link #PHASE}, below the web server's phases, so the client is
- * connected before the server takes requests and closes only after the server's graceful
- * shutdown has drained in-flight requests (which may still ask entities).
+ * Starts the {@link CastyClient} with the application context and {@link CastyClient#stop()
+ * stops} it when the context stops: connections, the topology subscription and the client's
+ * threads are released, and a later start (a cached test context the test framework paused
+ * and restarts, {@code context.stop()}/{@code start()}, a CRaC checkpoint and restore)
+ * connects and subscribes again. The client is closed for good only with the context, by its
+ * bean's destroy method. It runs in {@link #PHASE}, below the web server's phases, so the
+ * client is connected before the server takes requests and stops only after the server's
+ * graceful shutdown has drained in-flight requests (which may still ask entities).
  *
  * @since 0.1.0
  */
@@ -40,7 +44,7 @@ public class CastyClientLifecycle implements SmartLifecycle {
 
 	@Override
 	public void stop() {
-		this.client.close();
+		this.client.stop();
 	}
 
 	@Override
