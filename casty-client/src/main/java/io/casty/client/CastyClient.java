@@ -472,9 +472,13 @@ public final class CastyClient implements AutoCloseable {
 	 * reconnect attempts, bytes waiting to be written and the last failure; per member of the
 	 * current topology whether the client can reach it and why not. Read-only and cheap (no
 	 * lock, no I/O); meant for health checks, dashboards and tools, not for routing.
-	 * @return the picture
+	 * @return the picture; empty while the client is not running
 	 */
 	public ConnectionsInfo connections() {
+		Session current = this.session;
+		if (current == null) {
+			return new ConnectionsInfo(Instant.now(), List.of(), List.of());
+		}
 		TopologyView view = this.topology.current();
 		Set<NodeAddress> unreachable = view.snapshot().unreachable();
 		List<ConnectionsInfo.MemberReachability> members = new ArrayList<>();
@@ -487,14 +491,14 @@ public final class CastyClient implements AutoCloseable {
 				reason = "The cluster's failure detector marks it unreachable";
 			}
 			else {
-				CastyException failure = this.connections.failureOf(node);
+				CastyException failure = current.connections.failureOf(node);
 				if (failure != null) {
 					reason = "Its connection failed: " + failure.getMessage();
 				}
 			}
 			members.add(new ConnectionsInfo.MemberReachability(node, reason == null, reason));
 		});
-		return new ConnectionsInfo(Instant.now(), this.connections.describe(), members);
+		return new ConnectionsInfo(Instant.now(), current.connections.describe(), members);
 	}
 
 	/**
