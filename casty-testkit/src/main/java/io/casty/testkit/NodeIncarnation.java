@@ -138,6 +138,16 @@ final class NodeIncarnation {
 		return this.transport.openConnections();
 	}
 
+	synchronized Set<NodeAddress> connectedPeers() {
+		Set<NodeAddress> peers = new java.util.HashSet<>();
+		this.connections.forEach((peer, channel) -> {
+			if (channel.isActive()) {
+				peers.add(peer);
+			}
+		});
+		return peers;
+	}
+
 	int subscriberCount() {
 		return this.topology.subscriberCount();
 	}

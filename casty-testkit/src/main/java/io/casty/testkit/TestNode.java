@@ -236,6 +236,16 @@ public final class TestNode {
 	}
 
 	/**
+	 * Identities (host:port of their handshakes) of the peers, nodes and clients, this node
+	 * has an open connection with.
+	 * @return the identities
+	 */
+	public java.util.Set<NodeAddress> connectedPeers() {
+		NodeIncarnation current = this.incarnation;
+		return (current != null) ? current.connectedPeers() : java.util.Set.of();
+	}
+
+	/**
 	 * Number of topology subscribers this node pushes to.
 	 * @return the count
 	 */

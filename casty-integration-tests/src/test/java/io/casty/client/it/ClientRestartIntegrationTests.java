@@ -1,6 +1,7 @@
 package io.casty.client.it;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +13,7 @@ import io.casty.client.EntityRef;
 import io.casty.client.it.Counters.CounterMsg;
 import io.casty.client.it.Counters.GetCount;
 import io.casty.client.it.Counters.Increment;
+import io.casty.client.protocol.messages.NodeAddress;
 import io.casty.testkit.CastyTestCluster;
 import io.casty.testkit.TestNode;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,12 @@ class ClientRestartIntegrationTests {
 			await().atMost(Duration.ofSeconds(5))
 				.until(() -> counters.ask("restart", GetCount::new, Integer.class).get(3, TimeUnit.SECONDS) == 4);
 			assertThat(cluster.nodes().stream().mapToInt(TestNode::subscriberCount).sum()).isPositive();
+			List<NodeAddress> identities = client.clientIdentities()
+				.stream()
+				.map((id) -> new NodeAddress(id.host(), id.port()))
+				.toList();
+			assertThat(cluster.nodes().stream().flatMap((node) -> node.connectedPeers().stream()))
+				.containsAnyElementsOf(identities);
 
 			client.stop();
 
@@ -42,7 +50,7 @@ class ClientRestartIntegrationTests {
 			assertThat(client.topology().current().isEmpty()).isTrue();
 			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
 				assertThat(cluster.nodes()).allSatisfy((node) -> {
-					assertThat(node.connectionsOpen()).isZero();
+					assertThat(node.connectedPeers()).doesNotContainAnyElementsOf(identities);
 					assertThat(node.subscriberCount()).isZero();
 				});
 				assertThat(Thread.getAllStackTraces().keySet())

@@ -30,6 +30,7 @@ class CachedContextFirstTests {
 	@Test
 	void whenTheContextIsFreshThenEntityRefAsksWork() {
 		CartContextTest.FIRST.set(this.context);
+		CartContextTest.FIRST_IDENTITIES.set(ClientIdentities.of(this.client));
 		assertThat(this.client.isRunning()).isTrue();
 		assertThat(this.carts.add("cached", 2)).isEqualTo(2);
 	}

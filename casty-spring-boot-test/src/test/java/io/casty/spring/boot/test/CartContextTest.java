@@ -5,8 +5,10 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.casty.client.protocol.messages.NodeAddress;
 import io.casty.spring.boot.test.app.CartApplication;
 import org.jspecify.annotations.Nullable;
 
@@ -27,5 +29,8 @@ import org.springframework.context.ApplicationContext;
 
 	/** The context the first class of the suite got, to check that later classes reuse it. */
 	AtomicReference<@Nullable ApplicationContext> FIRST = new AtomicReference<>();
+
+	/** The connection identities of the first class's client, while it ran. */
+	AtomicReference<List<NodeAddress>> FIRST_IDENTITIES = new AtomicReference<>(List.of());
 
 }
