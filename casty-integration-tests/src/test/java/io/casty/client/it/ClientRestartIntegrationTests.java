@@ -56,8 +56,9 @@ class ClientRestartIntegrationTests {
 				assertThat(Thread.getAllStackTraces().keySet())
 					.noneMatch((thread) -> thread.isAlive() && thread.getName().startsWith("casty-client"));
 			});
-			assertThatExceptionOfType(IllegalStateException.class)
-				.isThrownBy(() -> counters.ask("restart", GetCount::new, Integer.class))
+			assertThat(counters.ask("restart", GetCount::new, Integer.class)).failsWithin(Duration.ZERO)
+				.withThrowableOfType(ExecutionException.class)
+				.withCauseInstanceOf(IllegalStateException.class)
 				.withMessageContaining("stopped");
 
 			client.start();
