@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -165,7 +166,8 @@ final class NodeConnection {
 			int batch = 0;
 			while ((frame = this.outbound.poll()) != null) {
 				this.outboundBytes.addAndGet(-frame.readableBytes());
-				if (ch == null || this.state == State.CLOSED) {
+				if (ch == null || !ch.isActive()) {
+					// a frame accepted before close() is still written while the channel is open
 					frame.release();
 					continue;
 				}
@@ -207,7 +209,18 @@ final class NodeConnection {
 		}
 	}
 
-	/** Closes the connection, failing whatever still queued. */
+	private void releaseOutbound() {
+		ByteBuf unsent;
+		while ((unsent = this.outbound.poll()) != null) {
+			this.outboundBytes.addAndGet(-unsent.readableBytes());
+			unsent.release();
+		}
+	}
+
+	/**
+	 * Closes the connection: frames already accepted are written first; frames still waiting
+	 * for the handshake are failed.
+	 */
 	void close(CastyException cause) {
 		ArrayDeque<Queued> failed;
 		synchronized (this) {
@@ -222,11 +235,22 @@ final class NodeConnection {
 		}
 		Channel ch = this.channel;
 		if (ch != null) {
-			ch.close();
+			try {
+				// On the event loop, after any drain already queued: what was accepted before
+				// close (an unsubscribe, say) is written first, then the channel closes.
+				ch.eventLoop().execute(() -> {
+					drain();
+					ch.close();
+					releaseOutbound();
+				});
+			}
+			catch (RejectedExecutionException ex) {
+				ch.close();
+				releaseOutbound();
+			}
 		}
-		ByteBuf unsent;
-		while ((unsent = this.outbound.poll()) != null) {
-			unsent.release();
+		else {
+			releaseOutbound();
 		}
 		for (Queued q : failed) {
 			q.frame().release();
