@@ -1,5 +1,6 @@
 package io.casty.testkit;
 
+import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -138,14 +139,8 @@ final class NodeIncarnation {
 		return this.transport.openConnections();
 	}
 
-	synchronized Set<NodeAddress> connectedPeers() {
-		Set<NodeAddress> peers = new java.util.HashSet<>();
-		this.connections.forEach((peer, channel) -> {
-			if (channel.isActive()) {
-				peers.add(peer);
-			}
-		});
-		return peers;
+	Set<NodeAddress> connectedPeers() {
+		return this.transport.connectedPeers();
 	}
 
 	int subscriberCount() {

@@ -6,7 +6,9 @@ import java.net.UnknownHostException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -164,6 +166,17 @@ final class NodeTransport {
 			this.dials.clear();
 			this.connections.clear();
 		}
+	}
+
+	/** The peers with an active connection filed under their identity. */
+	synchronized Set<NodeAddress> connectedPeers() {
+		Set<NodeAddress> peers = new HashSet<>();
+		this.connections.forEach((peer, channel) -> {
+			if (channel.isActive()) {
+				peers.add(peer);
+			}
+		});
+		return peers;
 	}
 
 	int openConnections() {
