@@ -26,7 +26,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 @Command(name = "casty", mixinStandardHelpOptions = true, versionProvider = CastyCli.Version.class,
 		description = "Look at a Casty cluster and poke it from a shell: topology, owners, tell, ask, ping.",
 		subcommands = { TopologyCommand.class, OwnerCommand.class, TellCommand.class, AskCommand.class,
-				PingCommand.class, HelpCommand.class },
+				PingCommand.class, CodegenCommand.class, HelpCommand.class },
 		footerHeading = "%nExit codes:%n",
 		footer = { "  0  done", "  1  failed (an error reported by the cluster, or a bug)",
 				"  2  bad command line or message", "  3  cluster or node unreachable", "  4  no reply in time" })
@@ -66,7 +66,7 @@ public final class CastyCli implements Runnable {
 
 	@Override
 	public void run() {
-		throw new CommandLine.ParameterException(new CommandLine(this), "Missing a command (topology, owner, tell, ask, ping)");
+		throw new CommandLine.ParameterException(new CommandLine(this), "Missing a command (topology, owner, tell, ask, ping, codegen)");
 	}
 
 	static CliIo io(CommandSpec spec) {
