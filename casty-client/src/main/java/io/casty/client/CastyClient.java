@@ -404,10 +404,9 @@ public final class CastyClient implements AutoCloseable {
 	/**
 	 * Casty's distributed data structures (counters, maps, sets, queues, locks, semaphores,
 	 * barriers) through this client; the nodes must have created each structure.
-	 * @return the structures, one instance per client
+	 * @return the structures, one instance per client (usable once the client is started)
 	 */
 	public io.casty.client.distributed.CastyDistributed distributed() {
-		requireStarted();
 		io.casty.client.distributed.CastyDistributed d = this.distributed;
 		if (d == null) {
 			synchronized (this) {

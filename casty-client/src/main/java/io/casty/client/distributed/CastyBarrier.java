@@ -23,16 +23,13 @@ import reactor.core.publisher.Mono;
  */
 public final class CastyBarrier extends Structure {
 
-	private final String participant;
+	private final java.util.function.Supplier<String> participant;
 
 	private final Set<String> waiting;
 
-	CastyBarrier(StructureGateway gateway, String name, String shardType, String participant, Set<String> waiting,
-			StructureOptions options) {
+	CastyBarrier(StructureGateway gateway, String name, String shardType,
+			java.util.function.Supplier<String> participant, Set<String> waiting, StructureOptions options) {
 		super(gateway, "barrier", name, shardType, options);
-		if (participant.isEmpty()) {
-			throw new IllegalArgumentException("A barrier participant id must not be empty");
-		}
 		this.participant = participant;
 		this.waiting = waiting;
 	}
@@ -42,7 +39,7 @@ public final class CastyBarrier extends Structure {
 	 * @return the participant id
 	 */
 	public String participant() {
-		return this.participant;
+		return this.participant.get();
 	}
 
 	/**
@@ -65,15 +62,16 @@ public final class CastyBarrier extends Structure {
 		if (expected < 1) {
 			throw new IllegalArgumentException("expected must be at least 1, was " + expected);
 		}
-		String key = this.shardType + "/" + this.name + "/" + this.participant;
+		String participant = participant();
+		String key = this.shardType + "/" + this.name + "/" + participant;
 		if (!this.waiting.add(key)) {
-			return CompletableFuture.failedFuture(new IllegalStateException("Participant '" + this.participant
+			return CompletableFuture.failedFuture(new IllegalStateException("Participant '" + participant
 					+ "' already waits at barrier '" + this.name + "'; Casty would drop that first arrival without "
 					+ "ever answering it. Give each concurrent participant its own id "
 					+ "(CastyDistributed.barrier(name, participant, options))"));
 		}
 		CompletableFuture<Void> released = call(this.name,
-				(r) -> new BarrierMessages.BarrierArrive(this.participant, expected, r.narrow()),
+				(r) -> new BarrierMessages.BarrierArrive(participant, expected, r.narrow()),
 				ReplyType.of(BarrierMessages.BarrierReleased.class), timeout, null)
 			.thenApply((ignored) -> null);
 		released.whenComplete((ignored, error) -> this.waiting.remove(key));

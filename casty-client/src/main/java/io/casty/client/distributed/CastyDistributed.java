@@ -215,7 +215,8 @@ public final class CastyDistributed {
 	 * @return the barrier
 	 */
 	public CastyBarrier barrier(String name) {
-		return barrier(name, this.gateway.participantId(), StructureOptions.barrierDefaults());
+		return new CastyBarrier(this.gateway, name, "d-barrier-" + name, this.gateway::participantId,
+				this.waitingArrivals, StructureOptions.barrierDefaults());
 	}
 
 	/**
@@ -226,7 +227,11 @@ public final class CastyDistributed {
 	 * @return the barrier
 	 */
 	public CastyBarrier barrier(String name, String participant, StructureOptions options) {
-		return new CastyBarrier(this.gateway, name, "d-barrier-" + name, participant, this.waitingArrivals, options);
+		if (participant.isEmpty()) {
+			throw new IllegalArgumentException("A barrier participant id must not be empty");
+		}
+		return new CastyBarrier(this.gateway, name, "d-barrier-" + name, () -> participant, this.waitingArrivals,
+				options);
 	}
 
 	/**
@@ -237,7 +242,7 @@ public final class CastyDistributed {
 	 * @return the barrier
 	 */
 	public CastyBarrier systemBarrier(String name) {
-		return new CastyBarrier(this.gateway, name, SYSTEM_BARRIER_TYPE, this.gateway.participantId(),
+		return new CastyBarrier(this.gateway, name, SYSTEM_BARRIER_TYPE, this.gateway::participantId,
 				this.waitingArrivals, StructureOptions.barrierDefaults());
 	}
 

@@ -518,6 +518,16 @@ public class CastyClientProperties {
 		 */
 		private int nodes = 3;
 
+		/**
+		 * Casty distributed structures the embedded nodes host, as real nodes create them
+		 * with system.distributed().
+		 */
+		private final Distributed distributed = new Distributed();
+
+		public Distributed getDistributed() {
+			return this.distributed;
+		}
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -532,6 +542,119 @@ public class CastyClientProperties {
 
 		public void setNodes(int nodes) {
 			this.nodes = nodes;
+		}
+
+	}
+
+	/**
+	 * Distributed structures hosted by the embedded cluster, with Casty's default shard
+	 * counts.
+	 */
+	public static class Distributed {
+
+		/**
+		 * Names of the counters to host.
+		 */
+		private List<String> counters = new ArrayList<>();
+
+		/**
+		 * Names of the maps to host.
+		 */
+		private List<String> maps = new ArrayList<>();
+
+		/**
+		 * Names of the sets to host.
+		 */
+		private List<String> sets = new ArrayList<>();
+
+		/**
+		 * Names of the queues to host.
+		 */
+		private List<String> queues = new ArrayList<>();
+
+		/**
+		 * Names of the locks to host.
+		 */
+		private List<String> locks = new ArrayList<>();
+
+		/**
+		 * Semaphores to host, by name, with their number of permits.
+		 */
+		private Map<String, Integer> semaphores = new LinkedHashMap<>();
+
+		/**
+		 * Names of the barriers to host.
+		 */
+		private List<String> barriers = new ArrayList<>();
+
+		/**
+		 * Whether the structures reproduce Casty v0.21.0's traps (waiters granted after they
+		 * gave up, replaced barrier arrivals never answered).
+		 */
+		private boolean traps = true;
+
+		public List<String> getCounters() {
+			return this.counters;
+		}
+
+		public void setCounters(List<String> counters) {
+			this.counters = counters;
+		}
+
+		public List<String> getMaps() {
+			return this.maps;
+		}
+
+		public void setMaps(List<String> maps) {
+			this.maps = maps;
+		}
+
+		public List<String> getSets() {
+			return this.sets;
+		}
+
+		public void setSets(List<String> sets) {
+			this.sets = sets;
+		}
+
+		public List<String> getQueues() {
+			return this.queues;
+		}
+
+		public void setQueues(List<String> queues) {
+			this.queues = queues;
+		}
+
+		public List<String> getLocks() {
+			return this.locks;
+		}
+
+		public void setLocks(List<String> locks) {
+			this.locks = locks;
+		}
+
+		public Map<String, Integer> getSemaphores() {
+			return this.semaphores;
+		}
+
+		public void setSemaphores(Map<String, Integer> semaphores) {
+			this.semaphores = semaphores;
+		}
+
+		public List<String> getBarriers() {
+			return this.barriers;
+		}
+
+		public void setBarriers(List<String> barriers) {
+			this.barriers = barriers;
+		}
+
+		public boolean isTraps() {
+			return this.traps;
+		}
+
+		public void setTraps(boolean traps) {
+			this.traps = traps;
 		}
 
 	}

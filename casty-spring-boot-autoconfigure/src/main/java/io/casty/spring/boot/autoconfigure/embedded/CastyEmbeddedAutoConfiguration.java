@@ -9,6 +9,7 @@ import io.casty.spring.boot.autoconfigure.CastyClientProperties;
 import io.casty.spring.boot.autoconfigure.CastyConnectionDetails;
 import io.casty.spring.boot.autoconfigure.entity.CastyEntities;
 import io.casty.testkit.CastyTestCluster;
+import io.casty.testkit.distributed.TestStructures;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -22,7 +23,9 @@ import org.springframework.context.annotation.Bean;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
  * of an in-JVM Casty-compatible cluster for development, when {@code casty-testkit} is on
  * the classpath and {@code casty.client.embedded.enabled=true}. It hosts the application's
- * {@link CastyEmbeddedEntity} and {@link CastyEmbeddedService} beans, and its
+ * {@link CastyEmbeddedEntity} and {@link CastyEmbeddedService} beans, the distributed
+ * structures listed under {@code casty.client.embedded.distributed} (and the system barrier
+ * every Casty node hosts), and its
  * {@link CastyConnectionDetails} point the client at it. The cluster starts when its bean
  * is created, before the client starts, and closes when its bean is destroyed, after the
  * client closed.
@@ -55,7 +58,21 @@ public final class CastyEmbeddedAutoConfiguration {
 			builder.service(service.key(), service.path(), service.node(), service.behavior());
 		});
 		builder.messageTypes(messageTypes.stream().distinct().toArray(Class<?>[]::new));
+		hostDistributedStructures(builder, properties.getEmbedded().getDistributed());
 		return builder.start();
+	}
+
+	private static void hostDistributedStructures(CastyTestCluster.Builder builder,
+			CastyClientProperties.Distributed distributed) {
+		TestStructures structures = distributed.isTraps() ? TestStructures.faithful() : TestStructures.withoutTraps();
+		distributed.getCounters().forEach((name) -> structures.counter(builder, name));
+		distributed.getMaps().forEach((name) -> structures.map(builder, name));
+		distributed.getSets().forEach((name) -> structures.set(builder, name));
+		distributed.getQueues().forEach((name) -> structures.queue(builder, name));
+		distributed.getLocks().forEach((name) -> structures.lock(builder, name));
+		distributed.getSemaphores().forEach((name, permits) -> structures.semaphore(builder, name, permits));
+		distributed.getBarriers().forEach((name) -> structures.barrier(builder, name));
+		structures.systemBarrier(builder);
 	}
 
 	@Bean

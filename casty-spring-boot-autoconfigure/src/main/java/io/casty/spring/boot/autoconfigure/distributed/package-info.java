@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of Casty's distributed structures.
+ */
+@NullMarked
+package io.casty.spring.boot.autoconfigure.distributed;
+
+import org.jspecify.annotations.NullMarked;
