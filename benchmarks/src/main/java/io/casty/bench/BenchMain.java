@@ -70,6 +70,10 @@ public final class BenchMain {
 			topologyScaleMain(Arrays.copyOfRange(args, 1, args.length));
 			return;
 		}
+		if (args.length > 0 && args[0].equals("cold-start")) {
+			coldStartMain(Arrays.copyOfRange(args, 1, args.length));
+			return;
+		}
 		if (args.length > 0 && args[0].equals("topology-plot")) {
 			topologyPlot(Arrays.copyOfRange(args, 1, args.length));
 			return;
@@ -126,6 +130,35 @@ public final class BenchMain {
 		if (pngFile != null) {
 			TopologyScalePlot.write(Map.of("", report), Path.of(pngFile));
 			System.out.println("Plot written to " + pngFile);
+		}
+		System.exit(Boolean.TRUE.equals(report.get("ok")) ? 0 : 1);
+	}
+
+	/**
+	 * Runs the {@code cold-start} mode: {@code --repeat R} client JVMs per variant (5),
+	 * {@code --asks N} per batch (10,000), {@code --json FILE}.
+	 */
+	private static void coldStartMain(String[] args) throws IOException, InterruptedException {
+		int repeat = 5;
+		int asks = 10_000;
+		@org.jspecify.annotations.Nullable String jsonFile = null;
+		for (int i = 0; i + 1 < args.length; i += 2) {
+			switch (args[i]) {
+				case "--repeat" -> repeat = Integer.parseInt(args[i + 1]);
+				case "--asks" -> asks = Integer.parseInt(args[i + 1]);
+				case "--json" -> jsonFile = args[i + 1];
+				default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; see the README");
+			}
+		}
+		Map<String, Object> report = ColdStart.run(repeat, asks, "casty-bench");
+		System.out.println(ColdStart.render(report));
+		String json = JSON.writeValueAsString(report);
+		if (jsonFile != null) {
+			Files.writeString(Path.of(jsonFile), json, StandardCharsets.UTF_8);
+			System.out.println("JSON written to " + jsonFile);
+		}
+		else {
+			System.out.println(json);
 		}
 		System.exit(Boolean.TRUE.equals(report.get("ok")) ? 0 : 1);
 	}
