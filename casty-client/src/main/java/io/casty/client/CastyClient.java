@@ -30,6 +30,7 @@ import io.casty.client.routing.DefaultEntityRef;
 import io.casty.client.routing.RouteFence;
 import io.casty.client.routing.ShardRouter;
 import io.casty.client.topology.TopologyCache;
+import io.casty.client.topology.SnapshotDecoder;
 import io.casty.client.topology.TopologySubscriber;
 import io.casty.client.topology.TopologyView;
 import io.casty.client.transport.ClientIdentity;
@@ -78,6 +79,9 @@ public final class CastyClient implements AutoCloseable {
 
 	private final MessageCodec codec;
 
+	/** Decodes topology snapshots, each unchanged one only once. */
+	private final SnapshotDecoder snapshots;
+
 	private final TopologyCache topology = new TopologyCache();
 
 	/** Entity and service message types already handed to the registry. */
@@ -111,6 +115,7 @@ public final class CastyClient implements AutoCloseable {
 		}
 		this.codec = new MessageCodec(this.registry, options.format(), options.compression(),
 				options.compressionLevel(), options.maxFrameSize());
+		this.snapshots = new SnapshotDecoder(this.codec);
 		this.services = new DefaultServiceLookup(this);
 	}
 
@@ -623,7 +628,7 @@ public final class CastyClient implements AutoCloseable {
 		}
 		try {
 			if (path.equals(TopologySubscriber.SUBSCRIBER_PATH)) {
-				TopologySnapshot snapshot = this.codec.decode(frame.payload(), TopologySnapshot.class);
+				TopologySnapshot snapshot = this.snapshots.decode(frame.payload());
 				if (snapshot != null) {
 					current.subscriber.onSnapshot(from, snapshot);
 				}

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * Keeps the topology fresh. It subscribes to one contact's {@code /_cluster/_topology} and
  * re-sends {@code SubscribeTopology} every poll interval, which a node always answers with a
  * snapshot (pushes alone are not periodic on a single node and stop under Casty's gossip
- * starvation bug). When the contact stays silent for the topology timeout, or cannot be
+ * starvation bug), unless the contact pushed more than that answer since the last poll. When the contact stays silent for the topology timeout, or cannot be
  * reached, it moves on to the next of the seeds and the members learned from snapshots.
  * <p>
  * Each accepted snapshot replaces the view whole. A snapshot with no members is ignored, and
@@ -77,6 +77,9 @@ public final class TopologySubscriber implements AutoCloseable {
 	private long lastHeardNanos;
 
 	private boolean acceptAnyEpoch = true;
+
+	/** Snapshots from the contact since the last poll was sent or skipped. */
+	private int heardSincePoll;
 
 	private @Nullable CastyException lastError;
 
@@ -137,6 +140,12 @@ public final class TopologySubscriber implements AutoCloseable {
 				unsubscribeQuietly(this.contact);
 				this.contact = null;
 			}
+			if (this.contact != null && this.heardSincePoll > 1) {
+				// More than the last poll's answer came: the contact pushes on its own, and a
+				// poll would only make it encode the same state once more.
+				this.heardSincePoll = 0;
+				return;
+			}
 			List<NodeAddress> candidates = candidates();
 			for (int i = 0; i <= candidates.size(); i++) {
 				if (this.contact == null) {
@@ -171,6 +180,7 @@ public final class TopologySubscriber implements AutoCloseable {
 		try {
 			this.connections.send(node, ProtocolMessages.TOPOLOGY_PATH, new SubscribeTopology(self()), SendFailure.IGNORE);
 			this.subscribedTo.add(node);
+			this.heardSincePoll = 0;
 			return true;
 		}
 		catch (CastyException ex) {
@@ -212,6 +222,7 @@ public final class TopologySubscriber implements AutoCloseable {
 			}
 			if (from.equals(this.contact)) {
 				this.lastHeardNanos = System.nanoTime();
+				this.heardSincePoll++;
 			}
 			TopologyView current = this.cache.current();
 			if (!this.acceptAnyEpoch && !current.isEmpty() && snapshot.allocationEpoch() < current.allocationEpoch()) {
@@ -222,7 +233,10 @@ public final class TopologySubscriber implements AutoCloseable {
 			if (from.equals(this.contact)) {
 				this.acceptAnyEpoch = false;
 			}
-			view = TopologyView.of(snapshot, from, Instant.now());
+			// The snapshot decoder hands back the very instance it decoded last for identical
+			// bytes (Casty pushes the unchanged state about 4 times a second): keep its routes.
+			view = (snapshot == current.snapshot()) ? current.receivedAgain(from, Instant.now())
+					: TopologyView.of(snapshot, from, Instant.now());
 			this.cache.replace(view);
 		}
 		Set<NodeAddress> alive = new HashSet<>(this.options.contactPoints());

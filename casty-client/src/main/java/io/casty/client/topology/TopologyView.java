@@ -66,6 +66,18 @@ public record TopologyView(TopologySnapshot snapshot, @Nullable NodeAddress sour
 	}
 
 	/**
+	 * This view received again: the same snapshot, evictions and routes (shared, not
+	 * rebuilt), with a new source and time. A view is a function of its snapshot alone, so
+	 * this equals what {@link #of} would build.
+	 * @param source the node that sent it this time
+	 * @param receivedAt when
+	 * @return the view
+	 */
+	public TopologyView receivedAgain(NodeAddress source, Instant receivedAt) {
+		return new TopologyView(this.snapshot, source, receivedAt, this.unavailable, this.routes);
+	}
+
+	/**
 	 * Whether no snapshot was received yet.
 	 * @return whether this is the empty view
 	 */
