@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import io.casty.client.CastyClientListener.AskOutcome;
+import io.casty.client.internal.LogLimiter;
 import io.casty.client.messaging.AskRegistry;
 import io.casty.client.messaging.PendingAsk;
 import io.casty.client.protocol.Frame;
@@ -68,6 +69,8 @@ import reactor.netty.resources.LoopResources;
 public final class CastyClient implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(CastyClient.class);
+
+	private final LogLimiter logs = new LogLimiter(logger);
 
 	private static final String ASK_PREFIX = AskRegistry.ASK_PREFIX;
 
@@ -648,8 +651,9 @@ public final class CastyClient implements AutoCloseable {
 			}
 		}
 		catch (MessageCodecException ex) {
-			logger.warn("Dropped an undecodable message from {} to {}: {}", from, path, ex.getMessage());
 			this.options.listener().inboundDropped("undecodable-payload");
+			this.logs.warn("undecodable-payload " + from, "Dropped an undecodable message from {} to {}: {}", from, path,
+					ex.getMessage());
 			return;
 		}
 		logger.debug("Dropped a message from {} to unknown path {}", from, path);
@@ -768,6 +772,7 @@ public final class CastyClient implements AutoCloseable {
 			this.asks = new AskRegistry(CastyClient.this.codec, opts.listener(), opts.maxPendingAsks());
 			this.connections = new ConnectionManager(opts, CastyClient.this.codec, this.loops,
 					(from, frame) -> onInbound(this, from, frame), new Events(this));
+			this.asks.timeoutObserver(this.connections::askTimedOut);
 			this.subscriber = new TopologySubscriber(opts, this.connections, CastyClient.this.topology,
 					this.scheduler, (view) -> onTopology(this, view));
 		}

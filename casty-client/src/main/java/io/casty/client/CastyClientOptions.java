@@ -76,6 +76,18 @@ public final class CastyClientOptions {
 	/** Default largest frame accepted. */
 	public static final int DEFAULT_MAX_FRAME_SIZE = CastyFrameDecoder.DEFAULT_MAX_FRAME_LENGTH;
 
+	/** Default longest wait of an incomplete frame for its next bytes: 10 s. */
+	public static final Duration DEFAULT_FRAME_TIMEOUT = Duration.ofSeconds(10);
+
+	/** Default most connections nodes may have open to the client's listener: 64. */
+	public static final int DEFAULT_MAX_ACCEPTED_CONNECTIONS = 64;
+
+	/** Default asks in a row that time out on a node that sent nothing meanwhile: 3. */
+	public static final int DEFAULT_STUCK_NODE_ASK_TIMEOUTS = 3;
+
+	/** Default longest time a connection's write buffer may stay full: 10 s. */
+	public static final Duration DEFAULT_STUCK_NODE_WRITE_TIMEOUT = Duration.ofSeconds(10);
+
 	/** Default number of I/O threads. */
 	public static final int DEFAULT_IO_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
@@ -139,6 +151,14 @@ public final class CastyClientOptions {
 
 	private final int maxFrameSize;
 
+	private final Duration frameTimeout;
+
+	private final int maxAcceptedConnections;
+
+	private final int stuckNodeAskTimeouts;
+
+	private final Duration stuckNodeWriteTimeout;
+
 	private final int ioThreads;
 
 	private final int connectionsPerNode;
@@ -193,6 +213,13 @@ public final class CastyClientOptions {
 			throw new IllegalArgumentException("maxFrameSize must be at least 64 bytes, was " + b.maxFrameSize);
 		}
 		this.maxFrameSize = b.maxFrameSize;
+		this.frameTimeout = positive(b.frameTimeout, "frameTimeout");
+		this.maxAcceptedConnections = atLeastOne(b.maxAcceptedConnections, "maxAcceptedConnections");
+		if (b.stuckNodeAskTimeouts < 0) {
+			throw new IllegalArgumentException("stuckNodeAskTimeouts must be 0 (off) or more, was " + b.stuckNodeAskTimeouts);
+		}
+		this.stuckNodeAskTimeouts = b.stuckNodeAskTimeouts;
+		this.stuckNodeWriteTimeout = positive(b.stuckNodeWriteTimeout, "stuckNodeWriteTimeout");
 		this.ioThreads = atLeastOne(b.ioThreads, "ioThreads");
 		if (b.connectionsPerNode < 1 || b.connectionsPerNode > MAX_CONNECTIONS_PER_NODE) {
 			throw new IllegalArgumentException("connectionsPerNode must be 1-" + MAX_CONNECTIONS_PER_NODE + ", was "
@@ -387,6 +414,45 @@ public final class CastyClientOptions {
 		return this.maxFrameSize;
 	}
 
+	/**
+	 * How long an incomplete frame may wait for its next bytes before its connection is
+	 * closed as broken and reconnected (see {@link #DEFAULT_FRAME_TIMEOUT}).
+	 * @return the timeout
+	 */
+	public Duration frameTimeout() {
+		return this.frameTimeout;
+	}
+
+	/**
+	 * The most connections nodes may have open to the client's listener at once; more are
+	 * closed at once (see {@link #DEFAULT_MAX_ACCEPTED_CONNECTIONS}). A connection that does
+	 * not send its handshake within {@link #handshakeTimeout()} is closed too.
+	 * @return the limit
+	 */
+	public int maxAcceptedConnections() {
+		return this.maxAcceptedConnections;
+	}
+
+	/**
+	 * How many asks in a row may time out on a node that sent nothing since they were sent
+	 * before the node counts as stuck: its connection is closed and it is marked failed, so
+	 * later asks fail fast and its shards are asked for again; 0 turns this check off (see
+	 * {@link #DEFAULT_STUCK_NODE_ASK_TIMEOUTS}).
+	 * @return the count
+	 */
+	public int stuckNodeAskTimeouts() {
+		return this.stuckNodeAskTimeouts;
+	}
+
+	/**
+	 * How long a connection's write buffer may stay full (the node does not read) before the
+	 * node counts as stuck (see {@link #DEFAULT_STUCK_NODE_WRITE_TIMEOUT}).
+	 * @return the timeout
+	 */
+	public Duration stuckNodeWriteTimeout() {
+		return this.stuckNodeWriteTimeout;
+	}
+
 	/** I/O threads (see {@link #DEFAULT_IO_THREADS}). @return the count */
 	public int ioThreads() {
 		return this.ioThreads;
@@ -477,6 +543,14 @@ public final class CastyClientOptions {
 
 		private int maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
 
+		private Duration frameTimeout = DEFAULT_FRAME_TIMEOUT;
+
+		private int maxAcceptedConnections = DEFAULT_MAX_ACCEPTED_CONNECTIONS;
+
+		private int stuckNodeAskTimeouts = DEFAULT_STUCK_NODE_ASK_TIMEOUTS;
+
+		private Duration stuckNodeWriteTimeout = DEFAULT_STUCK_NODE_WRITE_TIMEOUT;
+
 		private int ioThreads = DEFAULT_IO_THREADS;
 
 		private int connectionsPerNode = DEFAULT_CONNECTIONS_PER_NODE;
@@ -518,6 +592,10 @@ public final class CastyClientOptions {
 			this.maxPendingAsks = o.maxPendingAsks;
 			this.maxPendingWriteBytes = o.maxPendingWriteBytes;
 			this.maxFrameSize = o.maxFrameSize;
+			this.frameTimeout = o.frameTimeout;
+			this.maxAcceptedConnections = o.maxAcceptedConnections;
+			this.stuckNodeAskTimeouts = o.stuckNodeAskTimeouts;
+			this.stuckNodeWriteTimeout = o.stuckNodeWriteTimeout;
 			this.ioThreads = o.ioThreads;
 			this.connectionsPerNode = o.connectionsPerNode;
 			this.messageTypes.addAll(o.messageTypes);
@@ -660,6 +738,30 @@ public final class CastyClientOptions {
 
 		public Builder maxFrameSize(int maxFrameSize) {
 			this.maxFrameSize = maxFrameSize;
+			return this;
+		}
+
+		/** See {@link CastyClientOptions#frameTimeout()}. @param frameTimeout positive @return this */
+		public Builder frameTimeout(Duration frameTimeout) {
+			this.frameTimeout = frameTimeout;
+			return this;
+		}
+
+		/** See {@link CastyClientOptions#maxAcceptedConnections()}. @param maxAcceptedConnections at least 1 @return this */
+		public Builder maxAcceptedConnections(int maxAcceptedConnections) {
+			this.maxAcceptedConnections = maxAcceptedConnections;
+			return this;
+		}
+
+		/** See {@link CastyClientOptions#stuckNodeAskTimeouts()}. @param stuckNodeAskTimeouts 0 for off @return this */
+		public Builder stuckNodeAskTimeouts(int stuckNodeAskTimeouts) {
+			this.stuckNodeAskTimeouts = stuckNodeAskTimeouts;
+			return this;
+		}
+
+		/** See {@link CastyClientOptions#stuckNodeWriteTimeout()}. @param stuckNodeWriteTimeout positive @return this */
+		public Builder stuckNodeWriteTimeout(Duration stuckNodeWriteTimeout) {
+			this.stuckNodeWriteTimeout = stuckNodeWriteTimeout;
 			return this;
 		}
 

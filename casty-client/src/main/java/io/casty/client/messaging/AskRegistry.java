@@ -69,6 +69,29 @@ public final class AskRegistry implements AutoCloseable {
 
 	private volatile @Nullable Thread timerThread;
 
+	private volatile @Nullable TimeoutObserver timeoutObserver;
+
+	/** Told when an ask sent to a node times out without a reply. */
+	@FunctionalInterface
+	public interface TimeoutObserver {
+
+		/**
+		 * An ask sent to a node got no reply in time.
+		 * @param node the node
+		 * @param sentNanos when the request was sent, in {@link System#nanoTime()} terms
+		 */
+		void askTimedOut(NodeAddress node, long sentNanos);
+
+	}
+
+	/**
+	 * Sets who is told of asks that time out on a node (stuck-node detection).
+	 * @param observer the observer
+	 */
+	public void timeoutObserver(TimeoutObserver observer) {
+		this.timeoutObserver = observer;
+	}
+
 	public AskRegistry(MessageCodec codec, CastyClientListener listener, int maxPending) {
 		this.codec = codec;
 		this.listener = listener;
@@ -183,13 +206,17 @@ public final class AskRegistry implements AutoCloseable {
 		catch (RuntimeException ex) {
 			cause = null;
 		}
+		NodeAddress node = ask.node;
 		if (cause == null) {
-			NodeAddress node = ask.node;
 			String where = (node != null) ? " on node " + node : "";
 			cause = new CastyTimeoutException("No reply within " + timeout.toMillis() + " ms to " + ask.description()
 					+ where + " (waiting for " + ask.waitingFor + ")");
 		}
 		fail(ask, cause, AskOutcome.TIMEOUT);
+		TimeoutObserver observer = this.timeoutObserver;
+		if (observer != null && node != null) {
+			observer.askTimedOut(node, ask.sentNanos);
+		}
 	}
 
 	/**
@@ -270,7 +297,8 @@ public final class AskRegistry implements AutoCloseable {
 		for (PendingAsk ask : this.pending.values()) {
 			if (node.equals(ask.node)) {
 				fail(ask, new NodeUnreachableException(node,
-						"Lost the connection to node " + node + " before " + ask.description() + " was answered", cause),
+						"Lost the connection to node " + node + " before " + ask.description() + " was answered: "
+								+ cause.getMessage(), cause),
 						AskOutcome.UNREACHABLE);
 			}
 		}

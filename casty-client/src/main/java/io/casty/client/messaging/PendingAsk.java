@@ -33,6 +33,9 @@ public final class PendingAsk {
 
 	volatile @Nullable NodeAddress node;
 
+	/** When the request was handed to the node's connection. */
+	volatile long sentNanos;
+
 	volatile @Nullable Timeout timeout;
 
 	volatile String waitingFor = "a reply";
@@ -87,6 +90,7 @@ public final class PendingAsk {
 	 * @param node the node
 	 */
 	public void sentTo(NodeAddress node) {
+		this.sentNanos = System.nanoTime();
 		this.node = node;
 		this.waitingFor = "a reply";
 	}

@@ -19,6 +19,7 @@ import io.casty.client.CastyException;
 import io.casty.client.ClientClosedException;
 import io.casty.client.ClusterUnavailableException;
 import io.casty.client.NodeUnreachableException;
+import io.casty.client.internal.LogLimiter;
 import io.casty.client.messaging.AskRegistry;
 import io.casty.client.messaging.PendingAsk;
 import io.casty.client.protocol.messages.GetShardLocation;
@@ -55,6 +56,8 @@ import org.slf4j.LoggerFactory;
 public final class ShardRouter {
 
 	private static final Logger logger = LoggerFactory.getLogger(ShardRouter.class);
+
+	private final LogLimiter logs = new LogLimiter(logger);
 
 	private final String shardType;
 
@@ -322,10 +325,13 @@ public final class ShardRouter {
 			throw cause;
 		}
 		else {
-			this.listener.messageDropped(this.shardType,
-					(cause instanceof NodeUnreachableException) ? "node-unreachable" : "rejected");
-			logger.warn("Dropped a message for entity '{}' of '{}': {}", out.entityId(), this.shardType,
-					cause.getMessage());
+			boolean unreachable = cause instanceof NodeUnreachableException;
+			String reason = unreachable ? "node-unreachable" : "rejected";
+			this.listener.messageDropped(this.shardType, reason);
+			// an outage drops every tell for its duration: a few lines, the metric counts them all
+			String node = unreachable ? String.valueOf(((NodeUnreachableException) cause).getNode()) : "";
+			this.logs.warn(reason + " " + node, "Dropped a message for entity '{}' of '{}': {}", out.entityId(),
+					this.shardType, cause.getMessage());
 		}
 	}
 
@@ -504,6 +510,19 @@ public final class ShardRouter {
 	 * @param location the answer
 	 */
 	public void onLocation(ShardLocation location) {
+		long shard = location.shardId();
+		if (shard < 0 || shard >= this.numShards) {
+			this.listener.inboundDropped("invalid-shard-location");
+			this.logs.warn("invalid-shard-location", "Dropped a location of shard {} of '{}', which has {} shards",
+					shard, this.shardType, this.numShards);
+			return;
+		}
+		if (!this.pending.containsKey(shard)) {
+			// only asked-for locations are kept, so a node cannot fill the cache unasked
+			this.listener.inboundDropped("unsolicited-shard-location");
+			logger.debug("Dropped a location of shard {} of '{}' nobody waits for", shard, this.shardType);
+			return;
+		}
 		this.seenAllocations = true;
 		logger.debug("Shard {} of '{}' is on {} (coordinator answer)", location.shardId(), this.shardType,
 				location.node());
@@ -591,7 +610,7 @@ public final class ShardRouter {
 			}
 		}
 		if (dropped > 0) {
-			logger.warn("Dropped {} tell(s) to '{}' after {} ms without a shard location", dropped, this.shardType,
+			this.logs.warn("buffer-timeout", "Dropped {} tell(s) to '{}' after {} ms without a shard location", dropped, this.shardType,
 					this.options.bufferTimeout().toMillis());
 		}
 	}

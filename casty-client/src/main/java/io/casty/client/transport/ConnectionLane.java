@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,7 +18,10 @@ import io.casty.client.CastyException;
 import io.casty.client.ClientClosedException;
 import io.casty.client.ConnectionsInfo;
 import io.casty.client.NodeUnreachableException;
+import io.casty.client.internal.LogLimiter;
 import io.casty.client.protocol.CastyFrameDecoder;
+import io.casty.client.protocol.FrameDecodingException;
+import io.casty.client.protocol.FrameTooLongException;
 import io.casty.client.protocol.Frame;
 import io.casty.client.protocol.FrameCodec;
 import io.casty.client.protocol.MessageHeader;
@@ -59,6 +63,8 @@ import reactor.util.retry.Retry;
 final class ConnectionLane implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(ConnectionLane.class);
+
+	private final LogLimiter logs = new LogLimiter(logger);
 
 	private final CastyClientOptions options;
 
@@ -155,9 +161,22 @@ final class ConnectionLane implements AutoCloseable {
 				.childOption(ChannelOption.SO_KEEPALIVE, true)
 				.doOnConnection((connection) -> {
 					Channel ch = connection.channel();
+					if (this.acceptedChannels.size() >= this.options.maxAcceptedConnections()) {
+						// a node dials back once per lane: this many is a flood, not a cluster
+						this.logs.warn("listener-full", "Closed a connection to the client's listener from {}: {} are "
+								+ "open already (max-accepted-connections)", ch.remoteAddress(),
+								this.options.maxAcceptedConnections());
+						this.listener.inboundDropped("listener-full");
+						ch.close();
+						return;
+					}
 					this.acceptedChannels.add(ch);
-					connection.addHandlerFirst("casty-frames", new CastyFrameDecoder(this.options.maxFrameSize()));
-					connection.addHandlerLast("casty-accepted", new AcceptedHandler());
+					connection.addHandlerFirst("casty-frames",
+							new CastyFrameDecoder(this.options.maxFrameSize(), this.options.frameTimeout()));
+					AcceptedHandler handler = new AcceptedHandler();
+					connection.addHandlerLast("casty-accepted", handler);
+					ch.eventLoop().schedule(() -> handler.handshakeTimedOut(ch), this.options.handshakeTimeout().toNanos(),
+							TimeUnit.NANOSECONDS);
 					ch.config().setAutoRead(true);
 				})
 				.bindNow(this.options.connectTimeout().plusSeconds(5));
@@ -385,7 +404,8 @@ final class ConnectionLane implements AutoCloseable {
 			connection.attach(ch);
 			Sinks.One<NodeAddress> handshake = Sinks.one();
 			// addHandlerFirst keeps it behind Reactor Netty's own handlers (TLS)
-			conn.addHandlerFirst("casty-frames", new CastyFrameDecoder(this.options.maxFrameSize()));
+			conn.addHandlerFirst("casty-frames",
+					new CastyFrameDecoder(this.options.maxFrameSize(), this.options.frameTimeout()));
 			conn.addHandlerLast("casty-node", new NodeHandler(connection, handshake));
 			// Our handler consumes every frame before Reactor Netty's inbound bridge, which
 			// would otherwise only read on demand of a subscriber.
@@ -533,6 +553,11 @@ final class ConnectionLane implements AutoCloseable {
 
 		private boolean handshaken;
 
+		/** Why the client closed the connection itself, when it did. */
+		private @Nullable NodeUnreachableException closeCause;
+
+		private @Nullable ScheduledFuture<?> writeStall;
+
 		NodeHandler(NodeConnection connection, Sinks.One<NodeAddress> handshake) {
 			this.connection = connection;
 			this.handshake = handshake;
@@ -551,13 +576,66 @@ final class ConnectionLane implements AutoCloseable {
 				}
 				return;
 			}
+			this.connection.inbound();
+			if (frame instanceof Frame.Invalid invalid && invalid.error() instanceof FrameTooLongException) {
+				broken(ctx, invalid.error());
+				return;
+			}
 			dispatch(this.connection.canonical(), frame);
+		}
+
+		/** The byte stream cannot be trusted any more: close, fail what waits, reconnect. */
+		private void broken(ChannelHandlerContext ctx, CastyException error) {
+			NodeAddress node = this.connection.canonical();
+			if (this.closeCause == null) {
+				this.closeCause = new NodeUnreachableException(node, "Closed the connection to node " + node
+						+ " because its byte stream broke (" + error.getMessage() + "); reconnecting", error);
+				ConnectionLane.this.listener.inboundDropped("framing-error");
+				ConnectionLane.this.logs.warn("framing-error " + node, "Closed the connection to node {}: {}", node,
+						error.getMessage());
+			}
+			ctx.close();
+		}
+
+		@Override
+		public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+			Channel ch = ctx.channel();
+			if (!ch.isWritable() && this.writeStall == null) {
+				this.writeStall = ch.eventLoop().schedule(() -> {
+					this.writeStall = null;
+					if (!ch.isWritable() && ch.isActive()) {
+						stuck(ctx, "its connection's write buffer stayed full for "
+								+ ConnectionLane.this.options.stuckNodeWriteTimeout().toMillis() + " ms");
+					}
+				}, ConnectionLane.this.options.stuckNodeWriteTimeout().toNanos(), TimeUnit.NANOSECONDS);
+			}
+			else if (ch.isWritable() && this.writeStall != null) {
+				this.writeStall.cancel(false);
+				this.writeStall = null;
+			}
+			ctx.fireChannelWritabilityChanged();
+		}
+
+		/** The node is connected but does not read: close and mark it failed. */
+		void stuck(ChannelHandlerContext ctx, String why) {
+			NodeAddress node = this.connection.canonical();
+			if (this.closeCause == null) {
+				this.closeCause = new NodeUnreachableException(node,
+						"Node " + node + " is connected but does not read: " + why + "; reconnecting in the background");
+				ConnectionLane.this.logs.warn("stuck-node " + node, "Closed the connection to node {}: {}", node, why);
+			}
+			ctx.close();
 		}
 
 		@Override
 		public void channelInactive(ChannelHandlerContext ctx) {
 			NodeAddress node = this.connection.canonical();
-			NodeUnreachableException cause = new NodeUnreachableException(node, "Connection to node " + node + " was lost");
+			ScheduledFuture<?> stall = this.writeStall;
+			if (stall != null) {
+				stall.cancel(false);
+			}
+			NodeUnreachableException cause = (this.closeCause != null) ? this.closeCause
+					: new NodeUnreachableException(node, "Connection to node " + node + " was lost");
 			this.handshake.tryEmitError(cause);
 			if (this.connection.state() != NodeConnection.State.CLOSED && ConnectionLane.this.connections
 				.get(this.connection.address()) == this.connection) {
@@ -571,6 +649,10 @@ final class ConnectionLane implements AutoCloseable {
 
 		@Override
 		public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+			if (cause instanceof FrameDecodingException framing) {
+				broken(ctx, framing);
+				return;
+			}
 			logger.debug("I/O error on connection to {}: {}", this.connection.canonical(), cause.toString());
 			ctx.close();
 		}
@@ -609,7 +691,32 @@ final class ConnectionLane implements AutoCloseable {
 				onAccepted(node, connection);
 				return;
 			}
+			NodeConnection current = this.connection;
+			if (current != null) {
+				current.inbound();
+			}
+			if (frame instanceof Frame.Invalid invalid && invalid.error() instanceof FrameTooLongException) {
+				broken(ctx, invalid.error());
+				return;
+			}
 			dispatch(this.peer, frame);
+		}
+
+		/** Runs once the handshake timeout passed: a peer that never said who it is goes. */
+		void handshakeTimedOut(Channel ch) {
+			if (this.peer == null && ch.isActive()) {
+				ConnectionLane.this.logs.warn("listener-handshake", "Closed a connection to the client's listener from {}:"
+						+ " no handshake within {} ms", ch.remoteAddress(),
+						ConnectionLane.this.options.handshakeTimeout().toMillis());
+				ch.close();
+			}
+		}
+
+		private void broken(ChannelHandlerContext ctx, CastyException error) {
+			ConnectionLane.this.listener.inboundDropped("framing-error");
+			ConnectionLane.this.logs.warn("framing-error " + this.peer, "Closed the connection from node {}: {}", this.peer,
+					error.getMessage());
+			ctx.close();
 		}
 
 		@Override
@@ -631,10 +738,45 @@ final class ConnectionLane implements AutoCloseable {
 
 		@Override
 		public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+			if (cause instanceof FrameDecodingException framing) {
+				broken(ctx, framing);
+				return;
+			}
 			logger.debug("I/O error on inbound connection from {}: {}", this.peer, cause.toString());
 			ctx.close();
 		}
 
+	}
+
+	/**
+	 * Counts an ask to a node that timed out; after
+	 * {@link CastyClientOptions#stuckNodeAskTimeouts()} in a row with nothing arriving from the
+	 * node, its connection is closed and the node marked failed.
+	 * @param node the node
+	 * @param sentNanos when the ask was sent
+	 */
+	void askTimedOut(NodeAddress node, long sentNanos) {
+		int threshold = this.options.stuckNodeAskTimeouts();
+		NodeConnection connection = this.connections.get(resolve(node));
+		if (threshold == 0 || this.closed || connection == null || connection.state() != NodeConnection.State.READY) {
+			return;
+		}
+		int silent = connection.askTimedOut(sentNanos);
+		Channel ch = connection.channel();
+		if (silent >= threshold && ch != null) {
+			NodeAddress canonical = connection.canonical();
+			String why = silent + " asks in a row got no reply and nothing else arrived from it meanwhile";
+			this.logs.warn("stuck-node " + canonical, "Closed the connection to node {}, which does not answer: {}",
+					canonical, why);
+			NodeUnreachableException cause = new NodeUnreachableException(canonical, "Node " + canonical
+					+ " is connected but does not answer (" + why + "); reconnecting in the background");
+			ch.eventLoop().execute(() -> {
+				if (connection.state() != NodeConnection.State.CLOSED
+						&& this.connections.get(connection.address()) == connection) {
+					onConnectionFailed(connection, cause);
+				}
+			});
+		}
 	}
 
 	private void onAccepted(NodeAddress node, NodeConnection connection) {
@@ -664,13 +806,15 @@ final class ConnectionLane implements AutoCloseable {
 				this.inbound.onMessage(from, message);
 			}
 			catch (RuntimeException ex) {
-				logger.warn("Dropped a message from {} to {}: {}", from, message.header().target(), ex.toString());
 				this.listener.inboundDropped("handler-error");
+				this.logs.warn("handler-error " + from, "Dropped a message from {} to {}: {}", from,
+						message.header().target(), ex.toString());
 			}
 		}
 		else if (frame instanceof Frame.Invalid invalid) {
-			logger.warn("Dropped an invalid frame from {}: {}", from, invalid.error().getMessage());
 			this.listener.inboundDropped("invalid-frame");
+			this.logs.warn("invalid-frame " + from, "Dropped an invalid frame from {}: {}", from,
+					invalid.error().getMessage());
 		}
 		else if (frame instanceof Frame.Unknown) {
 			this.listener.inboundDropped("unknown-frame-type");

@@ -147,6 +147,18 @@ public final class ConnectionManager implements AutoCloseable {
 	}
 
 	/**
+	 * Counts an ask to a node that timed out, for stuck-node detection on every lane.
+	 * @param node the node
+	 * @param sentNanos when the ask was sent
+	 * @see CastyClientOptions#stuckNodeAskTimeouts()
+	 */
+	public void askTimedOut(NodeAddress node, long sentNanos) {
+		for (ConnectionLane lane : this.lanes) {
+			lane.askTimedOut(node, sentNanos);
+		}
+	}
+
+	/**
 	 * Describes every lane's connections and failed nodes, for operators.
 	 * @return the entries, ordered by node then lane
 	 */

@@ -58,6 +58,12 @@ final class NodeConnection {
 
 	private volatile NodeAddress canonical;
 
+	/** When the last frame arrived on this connection, in {@link System#nanoTime()} terms. */
+	private volatile long lastInboundNanos = System.nanoTime();
+
+	/** Asks that timed out in a row while nothing arrived on this connection. */
+	private final java.util.concurrent.atomic.AtomicInteger silentTimeouts = new java.util.concurrent.atomic.AtomicInteger();
+
 	/** When the connection entered its current state. */
 	private volatile Instant since = Instant.now();
 
@@ -100,6 +106,27 @@ final class NodeConnection {
 			}
 		}
 		return pending;
+	}
+
+	/** A frame arrived: the node is alive. */
+	void inbound() {
+		this.lastInboundNanos = System.nanoTime();
+		if (this.silentTimeouts.get() != 0) {
+			this.silentTimeouts.set(0);
+		}
+	}
+
+	/**
+	 * Counts an ask sent on this connection that timed out.
+	 * @param sentNanos when it was sent
+	 * @return how many asks in a row timed out with nothing arriving since they were sent
+	 */
+	int askTimedOut(long sentNanos) {
+		if (this.lastInboundNanos - sentNanos > 0) {
+			this.silentTimeouts.set(0);
+			return 0;
+		}
+		return this.silentTimeouts.incrementAndGet();
 	}
 
 	@Nullable Channel channel() {

@@ -129,6 +129,8 @@ final class HostileNode implements AutoCloseable {
 
 	private final AtomicInteger handshakes = new AtomicInteger();
 
+	private final List<Peer> peers = new CopyOnWriteArrayList<>();
+
 	private final AtomicInteger envelopes = new AtomicInteger();
 
 	private volatile Behavior behavior = (peer, envelope) -> {
@@ -207,12 +209,17 @@ final class HostileNode implements AutoCloseable {
 	void stopReading() {
 		this.stuck = true;
 		for (Channel ch : this.channels) {
-			ch.eventLoop().execute(() -> ch.config().setAutoRead(false));
+			ch.eventLoop().submit(() -> ch.config().setAutoRead(false)).syncUninterruptibly();
 		}
 	}
 
 	int handshakes() {
 		return this.handshakes.get();
+	}
+
+	/** The connection a client opened most recently, once handshaken. */
+	Peer lastPeer() {
+		return this.peers.get(this.peers.size() - 1);
 	}
 
 	int envelopes() {
@@ -258,6 +265,7 @@ final class HostileNode implements AutoCloseable {
 				if (this.peer == null) {
 					HostileNode.this.handshakes.incrementAndGet();
 					this.peer = new Peer(ctx.channel());
+					HostileNode.this.peers.add(this.peer);
 					ByteBuf hello = ctx.alloc().buffer(64);
 					NodeAddress self = address();
 					FrameCodec.writeHandshake(self.host(), self.port(), hello);
@@ -266,7 +274,7 @@ final class HostileNode implements AutoCloseable {
 				return;
 			}
 			Peer p = this.peer;
-			if (p == null || !(frame instanceof Frame.Message message)) {
+			if (p == null || HostileNode.this.stuck || !(frame instanceof Frame.Message message)) {
 				return;
 			}
 			Object decoded = HostileNode.this.codec.decode(message.payload());

@@ -1,11 +1,40 @@
 package io.casty.client.it;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.casty.client.CastyClientListener;
+import io.casty.client.CastyTimeoutException;
+import io.casty.client.transport.ClientIdentity;
+import io.casty.client.NodeUnreachableException;
+import io.casty.client.protocol.FrameCodec;
+import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.protocol.messages.ShardLocation;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import io.casty.client.ActorRef;
 import io.casty.client.CastyClient;
@@ -18,6 +47,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The client against a node that answers badly: every ask still ends, typed and on time,
@@ -69,6 +99,294 @@ class HostileNodeIntegrationTests {
 						BigDecimal.class).get(3, TimeUnit.SECONDS)).isEqualByComparingTo("1.5");
 			}
 		}
+	}
+
+	/** Counts every drop reason, exactly. */
+	static final class Drops implements CastyClientListener {
+
+		final Map<String, AtomicLong> inbound = new ConcurrentHashMap<>();
+
+		@Override
+		public void inboundDropped(String reason) {
+			this.inbound.computeIfAbsent(reason, (r) -> new AtomicLong()).incrementAndGet();
+		}
+
+		long inbound(String reason) {
+			AtomicLong count = this.inbound.get(reason);
+			return (count != null) ? count.get() : 0;
+		}
+
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "largest-prefix", "random-bytes", "truncated-frame" })
+	void aBrokenByteStreamClosesTheConnectionFailsItsAsksAtOnceAndReconnects(String poison) throws Exception {
+		byte[] bytes = switch (poison) {
+			case "largest-prefix" -> new byte[] { 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x01, 'x', 'y' };
+			case "random-bytes" -> {
+				byte[] random = new byte[1000];
+				new Random(12).nextBytes(random);
+				yield random;
+			}
+			default -> new byte[] { 0, 0, 0, 100, 0x01, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
+		};
+		AtomicLong poisonedAt = new AtomicLong();
+		try (HostileNode node = HostileNode.counters()) {
+			node.behavior((peer, envelope) -> {
+				if (envelope.message() instanceof GetCount get) {
+					switch (envelope.entityId()) {
+						case "poison" -> {
+							poisonedAt.set(System.nanoTime());
+							peer.writeRaw(bytes);
+						}
+						case "silent" -> {
+						}
+						default -> peer.tell(get.replyTo(), 42);
+					}
+				}
+			});
+			try (CastyClient client = start(options(node).frameTimeout(Duration.ofMillis(300)))) {
+				EntityRef<CounterMsg> counters = client.entityRef(Counters.TYPE, Counters.SHARDS, CounterMsg.class);
+				assertThat(counters.ask("ok", GetCount::new, Integer.class).get(3, TimeUnit.SECONDS)).isEqualTo(42);
+				CompletableFuture<Integer> waiting = counters.ask("silent", GetCount::new, Integer.class);
+				await().atMost(Duration.ofSeconds(3)).until(() -> node.envelopes() == 2);
+				CompletableFuture<Integer> poisoned = counters.ask("poison", GetCount::new, Integer.class);
+				for (CompletableFuture<Integer> ask : List.of(waiting, poisoned)) {
+					assertThat(ask).failsWithin(Duration.ofSeconds(3))
+						.withThrowableOfType(ExecutionException.class)
+						.withCauseInstanceOf(NodeUnreachableException.class)
+						.withMessageContaining("Closed the connection to node " + node.address());
+				}
+				await().atMost(Duration.ofSeconds(5)).until(() -> node.handshakes() == 2);
+				Integer healed = await().atMost(Duration.ofSeconds(5)).ignoreExceptions()
+					.until(() -> counters.ask("ok", GetCount::new, Integer.class).get(1, TimeUnit.SECONDS), (v) -> v == 42);
+				System.out.printf("%s: the connection healed %d ms after the node poisoned it%n", poison,
+						TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - poisonedAt.get()));
+				assertThat(healed).isEqualTo(42);
+				assertThat(client.pendingAsks()).isZero();
+			}
+		}
+	}
+
+	@Test
+	void theListenerClosesConnectionsThatSendNoHandshake() throws Exception {
+		try (HostileNode node = HostileNode.counters();
+				CastyClient client = start(options(node).handshakeTimeout(Duration.ofMillis(300)))) {
+			ClientIdentity id = client.clientIdentity();
+			List<Socket> idle = new ArrayList<>();
+			try {
+				for (int i = 0; i < 20; i++) {
+					idle.add(new Socket(id.host(), id.port()));
+				}
+				for (Socket socket : idle) {
+					assertThat(closedByPeerWithin(socket, Duration.ofSeconds(3))).as("an idle socket was closed").isTrue();
+				}
+			}
+			finally {
+				closeAll(idle);
+			}
+		}
+	}
+
+	@Test
+	void theListenerAcceptsAtMostMaxAcceptedConnections() throws Exception {
+		Drops drops = new Drops();
+		try (HostileNode node = HostileNode.counters();
+				CastyClient client = start(options(node).maxAcceptedConnections(4)
+					.handshakeTimeout(Duration.ofSeconds(20))
+					.listener(drops))) {
+			ClientIdentity id = client.clientIdentity();
+			List<Socket> sockets = new ArrayList<>();
+			try {
+				for (int i = 0; i < 4; i++) {
+					Socket socket = new Socket(id.host(), id.port());
+					handshake(socket, "10.9.9." + i, 25520);
+					sockets.add(socket);
+				}
+				for (Socket socket : sockets) {
+					assertThat(readsHandshakeReply(socket)).isTrue();
+				}
+				Socket extra = new Socket(id.host(), id.port());
+				sockets.add(extra);
+				assertThat(closedByPeerWithin(extra, Duration.ofSeconds(3))).as("the fifth connection was closed").isTrue();
+				assertThat(drops.inbound("listener-full")).isEqualTo(1);
+				for (Socket socket : sockets.subList(0, 4)) {
+					assertThat(closedByPeerWithin(socket, Duration.ofMillis(200))).as("an accepted node stays").isFalse();
+				}
+			}
+			finally {
+				closeAll(sockets);
+			}
+		}
+	}
+
+	@Test
+	void unaskedAndOutOfRangeShardLocationsAreDroppedCountedAndNotKept() throws Exception {
+		Drops drops = new Drops();
+		int outOfRange = 200_000;
+		int unasked = Counters.SHARDS;
+		try (HostileNode node = HostileNode.counters();
+				CastyClient client = start(options(node).listener(drops))) {
+			EntityRef<CounterMsg> counters = client.entityRef(Counters.TYPE, Counters.SHARDS, CounterMsg.class);
+			counters.tell("a", new Counters.Increment(1));
+			await().atMost(Duration.ofSeconds(3)).until(() -> node.envelopes() == 1);
+			long heapBefore = heapAfterGc();
+			HostileNode.Peer peer = node.lastPeer();
+			io.casty.client.ActorRef<ShardLocation> proxy = client.clientIdentity().ref("/_proxy-" + Counters.TYPE).narrow();
+			byte[] template = peer.frame(proxy, new ShardLocation(1_000_000, node.address(), List.of()));
+			for (int batch = 0; batch < outOfRange / 1000; batch++) {
+				ByteBuf frames = Unpooled.buffer(template.length * 1000);
+				for (int i = 0; i < 1000; i++) {
+					frames.writeBytes(peer.frame(proxy,
+							new ShardLocation(Counters.SHARDS + batch * 1000L + i, new NodeAddress("10.0.0.1", 1), List.of())));
+				}
+				peer.channel().writeAndFlush(frames).sync();
+			}
+			for (int shard = 0; shard < unasked; shard++) {
+				peer.writeRaw(peer.frame(proxy, new ShardLocation(shard, new NodeAddress("10.0.0.2", 2), List.of())));
+			}
+			await().atMost(Duration.ofSeconds(60)).until(() -> drops.inbound("invalid-shard-location") == outOfRange
+					&& drops.inbound("unsolicited-shard-location") == unasked);
+			long heapAfter = heapAfterGc();
+			System.out.printf("%d unsolicited shard locations: heap after GC %d -> %d bytes%n", outOfRange + unasked,
+					heapBefore, heapAfter);
+			assertThat(heapAfter - heapBefore).isLessThan(8L * 1024 * 1024);
+			assertThat(counters.ownerOf("a")).contains(node.address());
+		}
+	}
+
+	@Test
+	void floodsOfInvalidFramesAreCountedExactlyAndLoggedAFewTimes() throws Exception {
+		Drops drops = new Drops();
+		ListAppender<ILoggingEvent> logs = new ListAppender<>();
+		logs.start();
+		Logger lane = (Logger) LoggerFactory.getLogger("io.casty.client.transport.ConnectionLane");
+		lane.addAppender(logs);
+		int frames = 20_000;
+		try (HostileNode node = HostileNode.counters()) {
+			node.behavior((peer, envelope) -> {
+				if (envelope.message() instanceof GetCount get) {
+					peer.tell(get.replyTo(), 5);
+				}
+			});
+			try (CastyClient client = start(options(node).listener(drops))) {
+				EntityRef<CounterMsg> counters = client.entityRef(Counters.TYPE, Counters.SHARDS, CounterMsg.class);
+				assertThat(counters.ask("a", GetCount::new, Integer.class).get(3, TimeUnit.SECONDS)).isEqualTo(5);
+				HostileNode.Peer peer = node.lastPeer();
+				// well framed, so the stream stays in step: a message frame whose header is not JSON
+				byte[] invalid = { 0, 0, 0, 8, 0x01, 0, 0, 0, 3, '{', '{', '{' };
+				ByteBuf flood = Unpooled.buffer(invalid.length * frames);
+				for (int i = 0; i < frames; i++) {
+					flood.writeBytes(invalid);
+				}
+				peer.channel().writeAndFlush(flood).sync();
+				await().atMost(Duration.ofSeconds(20)).until(() -> drops.inbound("invalid-frame") == frames);
+				assertThat(counters.ask("a", GetCount::new, Integer.class).get(3, TimeUnit.SECONDS)).isEqualTo(5);
+				long warnings = logs.list.stream().filter((e) -> e.getLevel() == Level.WARN).count();
+				System.out.printf("%d invalid frames: %d counted, %d WARN lines%n", frames, drops.inbound("invalid-frame"),
+						warnings);
+				assertThat(warnings).isBetween(1L, 3L);
+				assertThat(node.handshakes()).isEqualTo(1);
+			}
+		}
+		finally {
+			lane.detachAppender(logs);
+		}
+	}
+
+	@Test
+	void aNodeThatStopsReadingIsMarkedFailedSoAsksFailFastAndItsShardsAreAskedForAgain() throws Exception {
+		try (HostileNode stuck = HostileNode.counters(); HostileNode healthy = HostileNode.counters()) {
+			List<NodeAddress> members = List.of(stuck.address(), healthy.address());
+			stuck.cluster(members, stuck.address(), healthy.address()).behavior((peer, envelope) -> {
+				if (envelope.message() instanceof GetCount get) {
+					peer.tell(get.replyTo(), 1);
+				}
+			});
+			AtomicInteger locationQueries = new AtomicInteger();
+			healthy.cluster(members, stuck.address(), healthy.address()).locate((shard) -> {
+				locationQueries.incrementAndGet();
+				return healthy.address();
+			}).behavior((peer, envelope) -> {
+				if (envelope.message() instanceof GetCount get) {
+					peer.tell(get.replyTo(), 2);
+				}
+			});
+			try (CastyClient client = start(options(healthy).askTimeout(Duration.ofMillis(400)).stuckNodeAskTimeouts(3))) {
+				EntityRef<CounterMsg> counters = client.entityRef(Counters.TYPE, Counters.SHARDS, CounterMsg.class);
+				assertThat(counters.ask("a", GetCount::new, Integer.class).get(3, TimeUnit.SECONDS)).isEqualTo(1);
+				stuck.stopReading();
+				List<Class<?>> outcomes = new ArrayList<>();
+				Integer answer = null;
+				for (int i = 0; i < 8 && answer == null; i++) {
+					try {
+						answer = counters.ask("a", GetCount::new, Integer.class).get(3, TimeUnit.SECONDS);
+					}
+					catch (ExecutionException ex) {
+						outcomes.add(ex.getCause().getClass());
+					}
+				}
+				assertThat(answer).as("after %s the healthy node answers", outcomes).isEqualTo(2);
+				assertThat(outcomes).hasSizeLessThanOrEqualTo(4).startsWith(CastyTimeoutException.class);
+				assertThat(locationQueries).hasPositiveValue();
+				assertThat(counters.ownerOf("a")).contains(healthy.address());
+			}
+		}
+	}
+
+	private static void handshake(Socket socket, String host, int port) throws IOException {
+		ByteBuf hello = Unpooled.buffer();
+		FrameCodec.writeHandshake(host, port, hello);
+		byte[] bytes = new byte[hello.readableBytes()];
+		hello.readBytes(bytes);
+		OutputStream out = socket.getOutputStream();
+		out.write(bytes);
+		out.flush();
+	}
+
+	private static boolean readsHandshakeReply(Socket socket) throws IOException {
+		socket.setSoTimeout(3000);
+		InputStream in = socket.getInputStream();
+		byte[] prefix = in.readNBytes(5);
+		return prefix.length == 5 && prefix[4] == 0x00;
+	}
+
+	/** Whether the peer closes the socket within the time; a handshake reply is skipped. */
+	private static boolean closedByPeerWithin(Socket socket, Duration time) throws IOException {
+		socket.setSoTimeout((int) time.toMillis());
+		try {
+			InputStream in = socket.getInputStream();
+			while (in.read() >= 0) {
+				// skip whatever was sent before the close
+			}
+			return true;
+		}
+		catch (SocketTimeoutException ex) {
+			return false;
+		}
+		catch (IOException ex) {
+			return true; // reset by peer
+		}
+	}
+
+	private static void closeAll(List<Socket> sockets) {
+		for (Socket socket : sockets) {
+			try {
+				socket.close();
+			}
+			catch (IOException ex) {
+				// closing in a test's clean-up
+			}
+		}
+	}
+
+	private static long heapAfterGc() {
+		long best = Long.MAX_VALUE;
+		for (int i = 0; i < 5; i++) {
+			System.gc();
+			best = Math.min(best, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+		}
+		return best;
 	}
 
 }

@@ -77,6 +77,10 @@ public final class CastyClientAutoConfiguration {
 			.maxPendingAsks(properties.getMaxPendingAsks())
 			.maxPendingWriteBytes(properties.getMaxPendingWriteBytes())
 			.maxFrameSize(Math.toIntExact(properties.getMaxFrameSize().toBytes()))
+			.frameTimeout(properties.getFrameTimeout())
+			.maxAcceptedConnections(properties.getMaxAcceptedConnections())
+			.stuckNodeAskTimeouts(properties.getStuckNode().getAskTimeouts())
+			.stuckNodeWriteTimeout(properties.getStuckNode().getWriteTimeout())
 			.ioThreads(properties.getIoThreads())
 			.connectionsPerNode(properties.getConnectionsPerNode());
 		SslBundle sslBundle = connectionDetails.getSslBundle();

@@ -109,6 +109,18 @@ public class CastyClientProperties {
 	private DataSize maxFrameSize = DataSize.ofBytes(CastyClientOptions.DEFAULT_MAX_FRAME_SIZE);
 
 	/**
+	 * How long an incomplete frame may wait for its next bytes before its connection is
+	 * closed as broken and reconnected.
+	 */
+	private Duration frameTimeout = CastyClientOptions.DEFAULT_FRAME_TIMEOUT;
+
+	/**
+	 * Most connections nodes may have open to the client's listener at once; more are closed
+	 * at once. A connection that sends no handshake within the handshake timeout is closed too.
+	 */
+	private int maxAcceptedConnections = CastyClientOptions.DEFAULT_MAX_ACCEPTED_CONNECTIONS;
+
+	/**
 	 * Number of I/O threads. Defaults to the number of processors, at most 4.
 	 */
 	private int ioThreads = CastyClientOptions.DEFAULT_IO_THREADS;
@@ -121,6 +133,8 @@ public class CastyClientProperties {
 	private int connectionsPerNode = CastyClientOptions.DEFAULT_CONNECTIONS_PER_NODE;
 
 	private final Reconnect reconnect = new Reconnect();
+
+	private final StuckNode stuckNode = new StuckNode();
 
 	private final Topology topology = new Topology();
 
@@ -290,6 +304,26 @@ public class CastyClientProperties {
 		this.ioThreads = ioThreads;
 	}
 
+	public Duration getFrameTimeout() {
+		return this.frameTimeout;
+	}
+
+	public void setFrameTimeout(Duration frameTimeout) {
+		this.frameTimeout = frameTimeout;
+	}
+
+	public int getMaxAcceptedConnections() {
+		return this.maxAcceptedConnections;
+	}
+
+	public void setMaxAcceptedConnections(int maxAcceptedConnections) {
+		this.maxAcceptedConnections = maxAcceptedConnections;
+	}
+
+	public StuckNode getStuckNode() {
+		return this.stuckNode;
+	}
+
 	public Reconnect getReconnect() {
 		return this.reconnect;
 	}
@@ -325,6 +359,41 @@ public class CastyClientProperties {
 	/**
 	 * Reconnect back-off settings.
 	 */
+	/**
+	 * Detection of nodes that are connected but do not read.
+	 */
+	public static class StuckNode {
+
+		/**
+		 * Asks in a row that may time out on a node that sent nothing meanwhile before its
+		 * connection is closed and it is marked failed; 0 turns this check off.
+		 */
+		private int askTimeouts = CastyClientOptions.DEFAULT_STUCK_NODE_ASK_TIMEOUTS;
+
+		/**
+		 * Longest time a connection's write buffer may stay full before the node is marked
+		 * failed.
+		 */
+		private Duration writeTimeout = CastyClientOptions.DEFAULT_STUCK_NODE_WRITE_TIMEOUT;
+
+		public int getAskTimeouts() {
+			return this.askTimeouts;
+		}
+
+		public void setAskTimeouts(int askTimeouts) {
+			this.askTimeouts = askTimeouts;
+		}
+
+		public Duration getWriteTimeout() {
+			return this.writeTimeout;
+		}
+
+		public void setWriteTimeout(Duration writeTimeout) {
+			this.writeTimeout = writeTimeout;
+		}
+
+	}
+
 	public static class Reconnect {
 
 		/**

@@ -130,6 +130,20 @@ class CastyClientAutoConfigurationTests {
 	}
 
 	@Test
+	void whenConnectionGuardPropertiesAreSetThenOptionsCarryThem() {
+		this.contextRunner
+			.withPropertyValues(UNREACHABLE, "casty.client.frame-timeout=3s", "casty.client.max-accepted-connections=8",
+					"casty.client.stuck-node.ask-timeouts=5", "casty.client.stuck-node.write-timeout=4s")
+			.run((context) -> {
+				CastyClientOptions options = context.getBean(CastyClientOptions.class);
+				assertThat(options.frameTimeout()).isEqualTo(Duration.ofSeconds(3));
+				assertThat(options.maxAcceptedConnections()).isEqualTo(8);
+				assertThat(options.stuckNodeAskTimeouts()).isEqualTo(5);
+				assertThat(options.stuckNodeWriteTimeout()).isEqualTo(Duration.ofSeconds(4));
+			});
+	}
+
+	@Test
 	void whenTimeoutAndLimitPropertiesAreSetThenOptionsCarryThem() {
 		this.contextRunner
 			.withPropertyValues(UNREACHABLE, "casty.client.ask-timeout=7s", "casty.client.connect-timeout=300ms",
@@ -419,6 +433,12 @@ class CastyClientAutoConfigurationTests {
 			.isEqualTo(CastyClientOptions.DEFAULT_MAX_PENDING_WRITE_BYTES);
 		assertThat(DataSize.parse(defaults.get("casty.client.max-frame-size").asString()).toBytes())
 			.isEqualTo(CastyClientOptions.DEFAULT_MAX_FRAME_SIZE);
+		assertDuration(defaults, "frame-timeout", CastyClientOptions.DEFAULT_FRAME_TIMEOUT);
+		assertDuration(defaults, "stuck-node.write-timeout", CastyClientOptions.DEFAULT_STUCK_NODE_WRITE_TIMEOUT);
+		assertThat(defaults.get("casty.client.max-accepted-connections").asInt())
+			.isEqualTo(CastyClientOptions.DEFAULT_MAX_ACCEPTED_CONNECTIONS);
+		assertThat(defaults.get("casty.client.stuck-node.ask-timeouts").asInt())
+			.isEqualTo(CastyClientOptions.DEFAULT_STUCK_NODE_ASK_TIMEOUTS);
 	}
 
 	private static void assertDuration(Map<String, JsonNode> defaults, String name, Duration expected) {
