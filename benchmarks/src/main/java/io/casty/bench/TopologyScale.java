@@ -43,7 +43,7 @@ final class TopologyScale {
 	 */
 	static final Duration CASTY_PUSH_INTERVAL = Duration.ofMillis(250);
 
-	/** Enough for 500,000 allocations; Casty's and the client's default is 16 MiB. */
+	/** Enough for 500,000 allocations; the client's default is 16 MiB (Casty has no limit). */
 	static final int MAX_FRAME_BYTES = 256 * 1024 * 1024;
 
 	/**
