@@ -1,7 +1,8 @@
 """Catalog types, annotated without ``from __future__ import annotations``."""
 
-from dataclasses import dataclass
-from typing import NewType
+import enum
+from dataclasses import dataclass, field
+from typing import Annotated, NewType
 
 Sku = NewType("Sku", str)
 
@@ -29,3 +30,19 @@ class Catalog:
     class Entry:
         item: Item
         stock: int
+
+
+class Unit(enum.Enum):
+    """How stock is counted."""
+
+    PIECE = "piece"
+    KILOGRAM = "kg"
+    KG = "kg"  # an alias: Casty sends KILOGRAM
+
+
+@dataclass(frozen=True)
+class Stock:
+    quantity: Annotated[int, "units on hand"]
+    readings: list[float | None] = field(default_factory=list)
+    unit: Unit = Unit.PIECE
+    nothing: tuple[()] = ()

@@ -267,7 +267,8 @@ class Exporter:
             return {"kind": "list", "item": self.describe(args[0]) if args else {"kind": "any"}}
         if tp is tuple or origin is tuple:
             if not args:
-                return {"kind": "tuple", "item": {"kind": "any"}}
+                # bare ``tuple`` is any tuple; ``tuple[()]`` (3.11+: no args) is the empty one
+                return {"kind": "tuple", "item": {"kind": "any"}} if tp is tuple else {"kind": "tuple", "items": []}
             if len(args) == 2 and args[1] is Ellipsis:
                 return {"kind": "tuple", "item": self.describe(args[0])}
             if args == ((),):

@@ -173,8 +173,12 @@ public final class JavaGenerator {
 		int index = 0;
 		for (SchemaType.Member member : members) {
 			String constant = constants.get(member.name());
+			List<String> aliases = pyEnum.members().stream().filter((m) -> member.name().equals(m.aliasOf()))
+				.map((m) -> "<code>" + html(m.name()) + "</code>").toList();
 			body.append("\n\t/** Python member <code>").append(html(member.name() + " = " + member.value()))
-				.append("</code>. */\n\t");
+				.append("</code>")
+				.append(aliases.isEmpty() ? "" : ", also named " + String.join(", ", aliases))
+				.append(". */\n\t");
 			if (!constant.equals(member.name())) {
 				imports.add("io.casty.client.CastyField");
 				body.append("@CastyField(").append(quote(member.name())).append(")\n\t");

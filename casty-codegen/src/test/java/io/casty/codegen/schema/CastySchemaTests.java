@@ -31,6 +31,11 @@ class CastySchemaTests {
 		assertThat(priority.base()).isEqualTo("IntEnum");
 		assertThat(priority.memberNames()).containsExactly("low", "high");
 		assertThat(schema.type("shop.catalog.Catalog.Entry")).isInstanceOf(SchemaType.Dataclass.class);
+		SchemaType.Dataclass stock = (SchemaType.Dataclass) schema.type("shop.catalog.Stock");
+		assertThat(stock.fields()).extracting(SchemaType.Field::toPython)
+			.containsExactly("quantity: int", "readings: list[float | None]", "unit: Unit", "nothing: tuple[()]");
+		SchemaType.PyEnum unit = (SchemaType.PyEnum) schema.type("shop.catalog.Unit");
+		assertThat(unit.members()).extracting(SchemaType.Member::aliasOf).containsExactly(null, null, "KILOGRAM");
 	}
 
 	@Test
