@@ -18,13 +18,12 @@ import io.casty.bench.BenchMessages.BenchMessage;
 import io.casty.bench.BenchMessages.Ping;
 import io.casty.client.CastyClient;
 import io.casty.client.CastyClientOptions;
-import io.casty.client.messaging.AskRegistry;
+import io.casty.client.NodeAddress;
+import io.casty.client.protocol.CastyPaths;
 import io.casty.client.protocol.FrameCodec;
 import io.casty.client.protocol.MessageHeader;
 import io.casty.client.protocol.codec.MessageCodec;
 import io.casty.client.protocol.codec.MessageTypeRegistry;
-import io.casty.client.protocol.messages.NodeAddress;
-import io.casty.client.protocol.messages.ProtocolMessages;
 import io.casty.client.protocol.messages.ShardEnvelope;
 import io.casty.client.transport.ClientIdentity;
 import io.casty.testkit.CastyTestCluster;
@@ -363,12 +362,12 @@ public final class BenchMain {
 		MessageTypeRegistry registry = MessageTypeRegistry.withProtocolTypes().register(BenchMessages.TYPES);
 		MessageCodec codec = new MessageCodec(registry);
 		ClientIdentity id = new ClientIdentity("127.0.0.1", 41234, system);
-		String target = "casty://" + system + "@127.0.0.1:25611" + ProtocolMessages.regionPath(BenchMessages.SHARD_TYPE);
+		String target = "casty://" + system + "@127.0.0.1:25611" + CastyPaths.regionPath(BenchMessages.SHARD_TYPE);
 		Map<String, Integer> out = new LinkedHashMap<>();
 		out.put("tell_frame_bytes", frameSize(codec, target, id,
 				new ShardEnvelope("tell-18c2f3a4b5d6-12", new BenchMessages.Add(1))));
 		out.put("ask_frame_bytes", frameSize(codec, target, id, new ShardEnvelope("ping-12",
-				new Ping(12345, id.ref(AskRegistry.ASK_PREFIX + "0123456789abcdef0123456789abcdef")))));
+				new Ping(12345, id.ref(CastyPaths.ASK_PREFIX + "0123456789abcdef0123456789abcdef")))));
 		return out;
 	}
 

@@ -19,7 +19,7 @@ import io.casty.bench.BenchMessages.BenchMessage;
 import io.casty.client.CastyClient;
 import io.casty.client.CastyClientOptions;
 import io.casty.client.EntityRef;
-import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.NodeAddress;
 import io.casty.testkit.CastyTestCluster;
 import org.jspecify.annotations.Nullable;
 

@@ -12,11 +12,11 @@ import java.util.concurrent.locks.LockSupport;
 
 import io.casty.client.CastyClient;
 import io.casty.client.CastyClientOptions;
+import io.casty.client.NodeAddress;
 import io.casty.client.protocol.codec.Compression;
 import io.casty.client.protocol.codec.MessageCodec;
 import io.casty.client.protocol.codec.MessageTypeRegistry;
 import io.casty.client.protocol.codec.PayloadFormat;
-import io.casty.client.protocol.messages.NodeAddress;
 import io.casty.client.protocol.messages.ShardAllocation;
 import io.casty.client.protocol.messages.TopologySnapshot;
 import io.casty.client.topology.TopologyView;

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import io.casty.client.DataclassValue;
 import io.casty.client.EntityRef;
-import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.NodeAddress;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

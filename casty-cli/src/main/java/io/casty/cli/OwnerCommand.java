@@ -1,6 +1,6 @@
 package io.casty.cli;
 
-import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.NodeAddress;
 import io.casty.client.routing.ShardHash;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

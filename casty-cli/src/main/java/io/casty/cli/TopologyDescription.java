@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.casty.client.ConnectionsInfo;
+import io.casty.client.NodeAddress;
 import io.casty.client.protocol.messages.Member;
-import io.casty.client.protocol.messages.NodeAddress;
 import io.casty.client.protocol.messages.ServiceEntry;
 import io.casty.client.protocol.messages.ShardAllocation;
 import io.casty.client.topology.TopologyView;

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.NodeAddress;
 import io.casty.testkit.CastyTestCluster;
 import io.casty.testkit.TestNode;
 import io.casty.testkit.launcher.SampleMessages;

@@ -2,6 +2,7 @@ package io.casty.client;
 
 import java.util.Objects;
 
+import io.casty.client.protocol.CastyPaths;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,8 +20,6 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public record ActorAddress(String system, @Nullable String host, int port, String path) {
-
-	private static final String SCHEME = "casty://";
 
 	public ActorAddress {
 		Objects.requireNonNull(system, "system");
@@ -53,57 +52,13 @@ public record ActorAddress(String system, @Nullable String host, int port, Strin
 	}
 
 	/**
-	 * Parses a Casty actor URI.
+	 * Parses a Casty actor URI (see {@link CastyPaths#parse(String)}).
 	 * @param uri the URI, as Casty writes it in {@code __ref__} markers and frame headers
 	 * @return the address
 	 * @throws InvalidActorAddressException if the URI is not of either form
 	 */
 	public static ActorAddress parse(String uri) {
-		Objects.requireNonNull(uri, "uri");
-		// casty://<system>@<host>:<port>/<path> or casty://<system>/<path>, scanned by hand:
-		// the first '@' or '/' after the scheme ends the system name, and so on.
-		if (uri.startsWith(SCHEME)) {
-			int systemEnd = indexOfEither(uri, '@', '/', SCHEME.length());
-			if (systemEnd > SCHEME.length()) {
-				String system = uri.substring(SCHEME.length(), systemEnd);
-				if (uri.charAt(systemEnd) == '/') {
-					if (systemEnd + 1 < uri.length()) {
-						return new ActorAddress(system, null, -1, uri.substring(systemEnd));
-					}
-				}
-				else {
-					int hostEnd = indexOfEither(uri, ':', '/', systemEnd + 1);
-					if (hostEnd > systemEnd + 1 && uri.charAt(hostEnd) == ':') {
-						int portEnd = hostEnd + 1;
-						int port = 0;
-						while (portEnd < uri.length() && uri.charAt(portEnd) >= '0' && uri.charAt(portEnd) <= '9') {
-							if (portEnd - hostEnd > 5) {
-								throw new InvalidActorAddressException("Port in actor URI '" + uri + "' is outside 0-65535");
-							}
-							port = port * 10 + (uri.charAt(portEnd) - '0');
-							portEnd++;
-						}
-						if (portEnd > hostEnd + 1 && portEnd + 1 < uri.length() && uri.charAt(portEnd) == '/') {
-							return new ActorAddress(system, uri.substring(systemEnd + 1, hostEnd), port,
-									uri.substring(portEnd));
-						}
-					}
-				}
-			}
-		}
-		throw new InvalidActorAddressException("'" + uri
-				+ "' is not a Casty actor URI; expected casty://<system>@<host>:<port>/<path> or casty://<system>/<path>");
-	}
-
-	/** The index of the first {@code a} or {@code b} from {@code from}, or -1. */
-	private static int indexOfEither(String s, char a, char b, int from) {
-		for (int i = from; i < s.length(); i++) {
-			char c = s.charAt(i);
-			if (c == a || c == b) {
-				return i;
-			}
-		}
-		return -1;
+		return CastyPaths.parse(Objects.requireNonNull(uri, "uri"));
 	}
 
 	/**
@@ -128,10 +83,8 @@ public record ActorAddress(String system, @Nullable String host, int port, Strin
 	 * @return the URI
 	 */
 	public String toUri() {
-		if (this.host == null) {
-			return "casty://" + this.system + this.path;
-		}
-		return "casty://" + this.system + "@" + this.host + ":" + this.port + this.path;
+		return (this.host == null) ? CastyPaths.localUri(this.system, this.path)
+				: CastyPaths.uri(this.system, this.host, this.port, this.path);
 	}
 
 	@Override

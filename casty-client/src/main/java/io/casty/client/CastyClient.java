@@ -17,21 +17,21 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import io.casty.client.CastyClientListener.AskOutcome;
-import io.casty.client.internal.LogLimiter;
 import io.casty.client.messaging.AskRegistry;
+import io.casty.client.messaging.InboundDispatcher;
+import io.casty.client.messaging.InboundDispatcher.LocalActors;
 import io.casty.client.messaging.PendingAsk;
-import io.casty.client.protocol.Frame;
+import io.casty.client.protocol.CastyPaths;
 import io.casty.client.protocol.codec.MessageCodec;
 import io.casty.client.protocol.codec.MessageTypeRegistry;
 import io.casty.client.protocol.messages.MemberStatus;
-import io.casty.client.protocol.messages.NodeAddress;
 import io.casty.client.protocol.messages.ShardLocation;
 import io.casty.client.protocol.messages.TopologySnapshot;
 import io.casty.client.routing.DefaultEntityRef;
 import io.casty.client.routing.RouteFence;
 import io.casty.client.routing.ShardRouter;
-import io.casty.client.topology.TopologyCache;
 import io.casty.client.topology.SnapshotDecoder;
+import io.casty.client.topology.TopologyCache;
 import io.casty.client.topology.TopologySubscriber;
 import io.casty.client.topology.TopologyView;
 import io.casty.client.transport.ClientIdentity;
@@ -69,12 +69,6 @@ import reactor.netty.resources.LoopResources;
 public final class CastyClient implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(CastyClient.class);
-
-	private final LogLimiter logs = new LogLimiter(logger);
-
-	private static final String ASK_PREFIX = AskRegistry.ASK_PREFIX;
-
-	private static final String PROXY_PREFIX = "/_proxy-";
 
 	private final CastyClientOptions options;
 
@@ -614,50 +608,13 @@ public final class CastyClient implements AutoCloseable {
 		return new NodeAddress(Objects.requireNonNull(address.host()), address.port());
 	}
 
-	private void onInbound(Session current, NodeAddress from, Frame.Message frame) {
-		String target = frame.header().target();
-		int ask = target.lastIndexOf(ASK_PREFIX);
-		if (ask >= 0 && target.length() - ask - ASK_PREFIX.length() == 32) {
-			current.asks.reply(target.substring(ask + ASK_PREFIX.length()), frame.payload());
-			return;
+	private static boolean onLocation(Session current, String shardType, ShardLocation location) {
+		ShardRouter router = current.routers.get(shardType);
+		if (router == null) {
+			return false;
 		}
-		String path;
-		try {
-			path = frame.header().targetPath();
-		}
-		catch (InvalidActorAddressException ex) {
-			this.options.listener().inboundDropped("unknown-target");
-			return;
-		}
-		try {
-			if (path.equals(TopologySubscriber.SUBSCRIBER_PATH)) {
-				TopologySnapshot snapshot = this.snapshots.decode(frame.payload());
-				if (snapshot != null) {
-					current.subscriber.onSnapshot(from, snapshot);
-				}
-				return;
-			}
-			if (path.startsWith(PROXY_PREFIX)) {
-				ShardRouter router = current.routers.get(path.substring(PROXY_PREFIX.length()));
-				ShardLocation location = this.codec.decode(frame.payload(), ShardLocation.class);
-				if (router != null && location != null) {
-					router.onLocation(location);
-					return;
-				}
-			}
-			if (path.startsWith(ASK_PREFIX)) {
-				this.options.listener().lateReply();
-				return;
-			}
-		}
-		catch (MessageCodecException ex) {
-			this.options.listener().inboundDropped("undecodable-payload");
-			this.logs.warn("undecodable-payload " + from, "Dropped an undecodable message from {} to {}: {}", from, path,
-					ex.getMessage());
-			return;
-		}
-		logger.debug("Dropped a message from {} to unknown path {}", from, path);
-		this.options.listener().inboundDropped("unknown-target");
+		router.onLocation(location);
+		return true;
 	}
 
 	private void onTopology(Session current, TopologyView view) {
@@ -770,16 +727,24 @@ public final class CastyClient implements AutoCloseable {
 			this.loops = LoopResources.create("casty-client", 1, opts.ioThreads(), true, false);
 			this.scheduler = this.loops.onClient(true).next();
 			this.asks = new AskRegistry(CastyClient.this.codec, opts.listener(), opts.maxPendingAsks());
-			this.connections = new ConnectionManager(opts, CastyClient.this.codec, this.loops,
-					(from, frame) -> onInbound(this, from, frame), new Events(this));
+			InboundDispatcher inbound = new InboundDispatcher(CastyClient.this.codec, CastyClient.this.snapshots,
+					opts.listener(), this.asks::reply,
+					this::onSnapshot,
+					(type, location) -> onLocation(this, type, location), LocalActors.NONE);
+			this.connections = new ConnectionManager(opts, CastyClient.this.codec, this.loops, inbound,
+					new Events(this));
 			this.asks.timeoutObserver(this.connections::askTimedOut);
 			this.subscriber = new TopologySubscriber(opts, this.connections, CastyClient.this.topology,
 					this.scheduler, (view) -> onTopology(this, view));
 		}
 
+		private void onSnapshot(NodeAddress from, TopologySnapshot snapshot) {
+			this.subscriber.onSnapshot(from, snapshot);
+		}
+
 		ShardRouter router(String type, int numShards) {
 			return this.routers.computeIfAbsent(type,
-					(t) -> new ShardRouter(t, numShards, this.identities.get(0).ref(PROXY_PREFIX + t),
+					(t) -> new ShardRouter(t, numShards, this.identities.get(0).ref(CastyPaths.proxyPath(t)),
 							CastyClient.this.options, this.connections, this.asks, CastyClient.this.topology,
 							this.scheduler, this.subscriber::describeProblem, this.routeFence));
 		}

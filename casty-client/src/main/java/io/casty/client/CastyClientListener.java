@@ -2,7 +2,6 @@ package io.casty.client;
 
 import java.time.Duration;
 
-import io.casty.client.protocol.messages.NodeAddress;
 import io.casty.client.topology.TopologyView;
 
 /**

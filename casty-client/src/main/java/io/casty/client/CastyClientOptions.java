@@ -9,7 +9,6 @@ import java.util.function.UnaryOperator;
 import io.casty.client.protocol.CastyFrameDecoder;
 import io.casty.client.protocol.codec.Compression;
 import io.casty.client.protocol.codec.PayloadFormat;
-import io.casty.client.protocol.messages.NodeAddress;
 import io.netty.handler.ssl.SslContext;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.tcp.TcpClient;

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import io.casty.client.protocol.messages.NodeAddress;
 import org.jspecify.annotations.Nullable;
 
 /**

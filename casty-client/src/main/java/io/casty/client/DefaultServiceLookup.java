@@ -5,10 +5,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
+import io.casty.client.protocol.CastyPaths;
 import io.casty.client.protocol.messages.Find;
 import io.casty.client.protocol.messages.Listing;
-import io.casty.client.protocol.messages.NodeAddress;
-import io.casty.client.protocol.messages.ProtocolMessages;
 import io.casty.client.protocol.messages.ReceptionistKey;
 import io.casty.client.protocol.messages.ServiceEntry;
 import io.casty.client.protocol.messages.ServiceInstance;
@@ -59,7 +58,7 @@ final class DefaultServiceLookup implements ServiceLookup {
 			List<NodeAddress> members = view.availableMembers();
 			NodeAddress node = members.isEmpty() ? this.client.options().contactPoints().get(0) : members.get(0);
 			receptionist = new ActorRef<>(
-					ActorAddress.of(this.client.systemName(), node.host(), node.port(), ProtocolMessages.RECEPTIONIST_PATH));
+					ActorAddress.of(this.client.systemName(), node.host(), node.port(), CastyPaths.RECEPTIONIST));
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);

@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
-import io.casty.client.protocol.messages.NodeAddress;
 import reactor.core.publisher.Mono;
 
 /**

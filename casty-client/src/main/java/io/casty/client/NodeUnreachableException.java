@@ -1,5 +1,7 @@
 package io.casty.client;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The node a message must go to cannot be reached (connection refused, lost or timed out). The message names the node.
  *
@@ -9,19 +11,19 @@ public class NodeUnreachableException extends CastyException {
 
 	private static final long serialVersionUID = 1L;
 
-	private final io.casty.client.protocol.messages.@org.jspecify.annotations.Nullable NodeAddress node;
+	private final @Nullable NodeAddress node;
 
 	public NodeUnreachableException(String message) {
 		super(message);
 		this.node = null;
 	}
 
-	public NodeUnreachableException(io.casty.client.protocol.messages.NodeAddress node, String message) {
+	public NodeUnreachableException(NodeAddress node, String message) {
 		super(message);
 		this.node = node;
 	}
 
-	public NodeUnreachableException(io.casty.client.protocol.messages.NodeAddress node, String message,
+	public NodeUnreachableException(NodeAddress node, String message,
 			Throwable cause) {
 		super(message, cause);
 		this.node = node;
@@ -31,7 +33,7 @@ public class NodeUnreachableException extends CastyException {
 	 * Returns the node that could not be reached.
 	 * @return the node, or {@code null} if unknown
 	 */
-	public io.casty.client.protocol.messages.@org.jspecify.annotations.Nullable NodeAddress getNode() {
+	public @Nullable NodeAddress getNode() {
 		return this.node;
 	}
 

@@ -3,8 +3,8 @@ package io.casty.testkit;
 import java.time.Duration;
 import java.util.List;
 
+import io.casty.client.NodeAddress;
 import io.casty.client.protocol.codec.MessageCodec;
-import io.casty.client.protocol.messages.NodeAddress;
 import io.casty.client.protocol.messages.TopologySnapshot;
 import io.casty.client.routing.ShardHash;
 import org.jspecify.annotations.Nullable;

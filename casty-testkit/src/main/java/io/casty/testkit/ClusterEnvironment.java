@@ -2,9 +2,9 @@ package io.casty.testkit;
 
 import java.util.concurrent.ExecutorService;
 
+import io.casty.client.NodeAddress;
 import io.casty.client.protocol.codec.MessageCodec;
 import io.casty.client.protocol.messages.GetShardLocation;
-import io.casty.client.protocol.messages.NodeAddress;
 
 /**
  * What a node sees of the cluster it belongs to: the configuration, the codec, the shared

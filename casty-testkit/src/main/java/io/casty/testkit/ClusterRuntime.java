@@ -10,10 +10,10 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.casty.client.NodeAddress;
 import io.casty.client.protocol.codec.MessageCodec;
 import io.casty.client.protocol.codec.MessageTypeRegistry;
 import io.casty.client.protocol.messages.GetShardLocation;
-import io.casty.client.protocol.messages.NodeAddress;
 import io.casty.client.protocol.messages.ServiceEntry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;

@@ -1,7 +1,7 @@
 package io.casty.testkit;
 
 import io.casty.client.ActorRef;
-import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.NodeAddress;
 
 /**
  * The view an entity has of where it runs, and its way to send messages.

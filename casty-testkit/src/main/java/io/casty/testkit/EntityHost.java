@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import io.casty.client.ActorRef;
-import io.casty.client.protocol.messages.NodeAddress;
-import io.casty.client.protocol.messages.ProtocolMessages;
+import io.casty.client.NodeAddress;
+import io.casty.client.protocol.CastyPaths;
 import io.casty.client.protocol.messages.ShardAllocation;
 import io.casty.client.routing.ShardHash;
 import org.jspecify.annotations.Nullable;
@@ -69,7 +69,7 @@ final class EntityHost {
 	 */
 	void deliver(ShardedTypeSpec spec, String entityId, Object message, boolean create) {
 		Map<String, EntityBehavior> ofType = this.entities.computeIfAbsent(spec.type(), (t) -> new HashMap<>());
-		String path = ProtocolMessages.regionPath(spec.type()) + "/entity-" + entityId;
+		String path = CastyPaths.regionPath(spec.type()) + "/entity-" + entityId;
 		EntityBehavior behavior = ofType.get(entityId);
 		if (behavior == null) {
 			if (!create) {
@@ -139,7 +139,7 @@ final class EntityHost {
 		Context(String type, String entityId) {
 			this.type = type;
 			this.id = entityId;
-			this.path = ProtocolMessages.regionPath(type) + "/entity-" + entityId;
+			this.path = CastyPaths.regionPath(type) + "/entity-" + entityId;
 		}
 
 		Context(ServiceSpec service) {

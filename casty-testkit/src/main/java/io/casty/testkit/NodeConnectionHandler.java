@@ -3,9 +3,9 @@ package io.casty.testkit;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.casty.client.NodeAddress;
 import io.casty.client.protocol.Frame;
 import io.casty.client.protocol.FrameCodec;
-import io.casty.client.protocol.messages.NodeAddress;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;

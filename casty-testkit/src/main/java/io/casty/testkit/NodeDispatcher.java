@@ -6,9 +6,9 @@ import java.util.Set;
 import io.casty.client.ActorAddress;
 import io.casty.client.ActorRef;
 import io.casty.client.DataclassValue;
+import io.casty.client.protocol.CastyPaths;
 import io.casty.client.protocol.messages.Find;
 import io.casty.client.protocol.messages.Listing;
-import io.casty.client.protocol.messages.ProtocolMessages;
 import io.casty.client.protocol.messages.ServiceEntry;
 import io.casty.client.protocol.messages.ServiceInstance;
 import io.casty.client.protocol.messages.ShardEnvelope;
@@ -68,10 +68,10 @@ final class NodeDispatcher {
 			return;
 		}
 		ServiceSpec service = this.entities.service(path);
-		if (path.equals(ProtocolMessages.TOPOLOGY_PATH)) {
+		if (path.equals(CastyPaths.TOPOLOGY)) {
 			this.topology.onMessage(path, message);
 		}
-		else if (path.equals(ProtocolMessages.RECEPTIONIST_PATH)) {
+		else if (path.equals(CastyPaths.RECEPTIONIST)) {
 			onReceptionist(path, message);
 		}
 		else if (path.startsWith(COORDINATOR_PREFIX)) {

@@ -4,8 +4,8 @@ import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import io.casty.client.NodeAddress;
 import io.casty.client.protocol.messages.GetShardLocation;
-import io.casty.client.protocol.messages.NodeAddress;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;

@@ -4,9 +4,9 @@ import java.util.function.BiConsumer;
 
 import io.casty.client.ActorAddress;
 import io.casty.client.ActorRef;
+import io.casty.client.NodeAddress;
 import io.casty.client.protocol.FrameCodec;
 import io.casty.client.protocol.MessageHeader;
-import io.casty.client.protocol.messages.NodeAddress;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.slf4j.Logger;

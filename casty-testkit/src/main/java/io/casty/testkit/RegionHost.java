@@ -2,8 +2,8 @@ package io.casty.testkit;
 
 import io.casty.client.ActorAddress;
 import io.casty.client.ActorRef;
-import io.casty.client.protocol.messages.NodeAddress;
-import io.casty.client.protocol.messages.ProtocolMessages;
+import io.casty.client.NodeAddress;
+import io.casty.client.protocol.CastyPaths;
 import io.casty.client.protocol.messages.ShardAllocation;
 import io.casty.client.protocol.messages.ShardEnvelope;
 import io.casty.client.routing.ShardHash;
@@ -106,7 +106,7 @@ final class RegionHost {
 		}
 		NodeAddress owner = allocation.primary();
 		this.outbound.sendEncoded(new ActorRef<>(ActorAddress.of(this.environment.config().systemName(), owner.host(),
-				owner.port(), ProtocolMessages.regionPath(type))), ENVELOPE_TYPE_HINT, payload);
+				owner.port(), CastyPaths.regionPath(type))), ENVELOPE_TYPE_HINT, payload);
 	}
 
 }

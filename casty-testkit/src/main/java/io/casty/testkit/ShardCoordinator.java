@@ -2,8 +2,8 @@ package io.casty.testkit;
 
 import java.util.function.Supplier;
 
+import io.casty.client.NodeAddress;
 import io.casty.client.protocol.messages.GetShardLocation;
-import io.casty.client.protocol.messages.NodeAddress;
 import io.casty.client.protocol.messages.ShardAllocation;
 import io.casty.client.protocol.messages.ShardLocation;
 import org.slf4j.Logger;

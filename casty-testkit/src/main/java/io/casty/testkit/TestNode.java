@@ -2,7 +2,7 @@ package io.casty.testkit;
 
 import java.util.Map;
 
-import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.NodeAddress;
 import org.jspecify.annotations.Nullable;
 
 /**

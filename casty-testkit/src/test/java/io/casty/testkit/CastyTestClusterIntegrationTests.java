@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.casty.client.ActorRef;
+import io.casty.client.NodeAddress;
 import io.casty.client.protocol.Frame;
 import io.casty.client.protocol.FrameCodec;
 import io.casty.client.protocol.MessageHeader;
@@ -13,7 +14,6 @@ import io.casty.client.protocol.messages.Find;
 import io.casty.client.protocol.messages.GetShardLocation;
 import io.casty.client.protocol.messages.Listing;
 import io.casty.client.protocol.messages.MemberStatus;
-import io.casty.client.protocol.messages.NodeAddress;
 import io.casty.client.protocol.messages.ReceptionistKey;
 import io.casty.client.protocol.messages.ShardAllocation;
 import io.casty.client.protocol.messages.ShardEnvelope;

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.casty.client.NodeAddress;
 import io.casty.client.protocol.messages.MemberStatus;
-import io.casty.client.protocol.messages.NodeAddress;
 import io.casty.client.protocol.messages.ServiceEntry;
 import io.casty.client.protocol.messages.ShardAllocation;
 import org.junit.jupiter.api.Test;

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import io.casty.client.NodeAddress;
 import io.casty.client.protocol.messages.GetShardLocation;
 import io.casty.client.protocol.messages.Member;
 import io.casty.client.protocol.messages.MemberStatus;
-import io.casty.client.protocol.messages.NodeAddress;
 import io.casty.client.protocol.messages.ShardAllocation;
 import io.casty.client.protocol.messages.ShardEnvelope;
 import io.casty.client.protocol.messages.ShardLocation;

@@ -8,12 +8,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import io.casty.client.ActorRef;
+import io.casty.client.NodeAddress;
 import io.casty.client.protocol.CastyFrameDecoder;
 import io.casty.client.protocol.Frame;
 import io.casty.client.protocol.FrameCodec;
 import io.casty.client.protocol.MessageHeader;
 import io.casty.client.protocol.codec.MessageCodec;
-import io.casty.client.protocol.messages.NodeAddress;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;

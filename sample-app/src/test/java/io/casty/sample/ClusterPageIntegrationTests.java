@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.NodeAddress;
 import io.casty.sample.messages.SampleTypes;
 import io.casty.testkit.CastyTestCluster;
 import io.casty.testkit.TestNode;

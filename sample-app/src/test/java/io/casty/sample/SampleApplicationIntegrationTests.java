@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.NodeAddress;
 import io.casty.sample.messages.AccountMsg;
 import io.casty.sample.messages.CounterMsg;
 import io.casty.sample.messages.LoyaltyMsg;

@@ -4,12 +4,11 @@ import java.util.concurrent.TimeUnit;
 
 import io.casty.bench.BenchMessages;
 import io.casty.bench.BenchMessages.Ping;
-import io.casty.client.messaging.AskRegistry;
+import io.casty.client.protocol.CastyPaths;
 import io.casty.client.protocol.FrameCodec;
 import io.casty.client.protocol.MessageHeader;
 import io.casty.client.protocol.codec.MessageCodec;
 import io.casty.client.protocol.codec.MessageTypeRegistry;
-import io.casty.client.protocol.messages.ProtocolMessages;
 import io.casty.client.protocol.messages.ShardEnvelope;
 import io.casty.client.transport.ClientIdentity;
 import io.netty.buffer.ByteBuf;
@@ -58,17 +57,17 @@ public class FrameCodecBenchmark {
 	public void setUp() {
 		this.codec = new MessageCodec(MessageTypeRegistry.withProtocolTypes().register(BenchMessages.TYPES));
 		this.identity = new ClientIdentity("127.0.0.1", 41234, "casty-bench");
-		this.target = "casty://casty-bench@127.0.0.1:25611" + ProtocolMessages.regionPath(BenchMessages.SHARD_TYPE);
+		this.target = "casty://casty-bench@127.0.0.1:25611" + CastyPaths.regionPath(BenchMessages.SHARD_TYPE);
 		this.replyPayload = this.codec.encode(123456789L);
 		this.envelopePayload = this.codec.encode(new ShardEnvelope("ping-12",
-				new Ping(12345, this.identity.ref(AskRegistry.ASK_PREFIX + "0123456789abcdef0123456789abcdef"))));
+				new Ping(12345, this.identity.ref(CastyPaths.ASK_PREFIX + "0123456789abcdef0123456789abcdef"))));
 	}
 
 	@Benchmark
 	public int encodeAskFrame() {
 		long s = this.seq++;
 		ShardEnvelope envelope = new ShardEnvelope("ping-" + (s & 63),
-				new Ping(s, this.identity.ref(AskRegistry.ASK_PREFIX + "0123456789abcdef0123456789abcdef")));
+				new Ping(s, this.identity.ref(CastyPaths.ASK_PREFIX + "0123456789abcdef0123456789abcdef")));
 		MessageHeader header = new MessageHeader(this.target, this.identity.senderUri(), this.codec.typeHint(envelope));
 		ByteBuf frame = ByteBufAllocator.DEFAULT.buffer(256);
 		try {

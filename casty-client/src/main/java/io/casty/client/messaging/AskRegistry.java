@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,10 +16,11 @@ import io.casty.client.CastyException;
 import io.casty.client.CastyTimeoutException;
 import io.casty.client.ClientClosedException;
 import io.casty.client.MessageCodecException;
+import io.casty.client.NodeAddress;
 import io.casty.client.NodeUnreachableException;
 import io.casty.client.UnknownMessageTypeException;
+import io.casty.client.protocol.CastyPaths;
 import io.casty.client.protocol.codec.MessageCodec;
-import io.casty.client.protocol.messages.NodeAddress;
 import io.casty.client.transport.ClientIdentity;
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timeout;
@@ -38,11 +38,6 @@ import org.slf4j.LoggerFactory;
 public final class AskRegistry implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(AskRegistry.class);
-
-	/** Path prefix of the client's temporary reply actors. */
-	public static final String ASK_PREFIX = "/_ask/";
-
-	private static final char[] HEX = "0123456789abcdef".toCharArray();
 
 	private final Map<String, PendingAsk> pending = new ConcurrentHashMap<>();
 
@@ -164,8 +159,8 @@ public final class AskRegistry implements AutoCloseable {
 			throw new BufferOverflowException(
 					"More than " + this.maxPending + " asks are in flight; wait for replies or raise max-pending-asks");
 		}
-		String askId = newId();
-		PendingAsk ask = new PendingAsk(askId, id.ref(ASK_PREFIX + askId), replyType, target, description,
+		String askId = CastyPaths.newAskId();
+		PendingAsk ask = new PendingAsk(askId, id.ref(CastyPaths.askPath(askId)), replyType, target, description,
 				timeoutNanos);
 		this.pending.put(askId, ask);
 		try {
@@ -343,18 +338,6 @@ public final class AskRegistry implements AutoCloseable {
 
 	private static Duration elapsed(PendingAsk ask) {
 		return Duration.ofNanos(System.nanoTime() - ask.startNanos);
-	}
-
-	private static String newId() {
-		ThreadLocalRandom random = ThreadLocalRandom.current();
-		char[] out = new char[32];
-		long hi = random.nextLong();
-		long lo = random.nextLong();
-		for (int i = 0; i < 16; i++) {
-			out[i] = HEX[(int) (hi >>> (60 - 4 * i)) & 0xf];
-			out[16 + i] = HEX[(int) (lo >>> (60 - 4 * i)) & 0xf];
-		}
-		return new String(out);
 	}
 
 	/**

@@ -4,7 +4,7 @@ import java.lang.reflect.Type;
 import java.util.concurrent.CompletableFuture;
 
 import io.casty.client.ActorRef;
-import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.NodeAddress;
 import io.netty.util.Timeout;
 import org.jspecify.annotations.Nullable;
 

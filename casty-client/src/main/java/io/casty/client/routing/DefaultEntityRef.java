@@ -12,10 +12,10 @@ import io.casty.client.CastyClientListener.AskOutcome;
 import io.casty.client.CastyException;
 import io.casty.client.ClusterUnavailableException;
 import io.casty.client.EntityRef;
+import io.casty.client.NodeAddress;
 import io.casty.client.ReplyType;
 import io.casty.client.messaging.AskRegistry;
 import io.casty.client.messaging.PendingAsk;
-import io.casty.client.protocol.messages.NodeAddress;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.NodeAddress;
 
 /**
  * Decides whether a shard route learned at some moment may still be used, given what

@@ -15,10 +15,10 @@ import io.casty.client.ActorRef;
 import io.casty.client.CastyClientListener;
 import io.casty.client.CastyClientOptions;
 import io.casty.client.CastyException;
+import io.casty.client.NodeAddress;
+import io.casty.client.protocol.CastyPaths;
 import io.casty.client.protocol.messages.Member;
 import io.casty.client.protocol.messages.MemberStatus;
-import io.casty.client.protocol.messages.NodeAddress;
-import io.casty.client.protocol.messages.ProtocolMessages;
 import io.casty.client.protocol.messages.SubscribeTopology;
 import io.casty.client.protocol.messages.TopologySnapshot;
 import io.casty.client.protocol.messages.UnsubscribeTopology;
@@ -178,7 +178,7 @@ public final class TopologySubscriber implements AutoCloseable {
 
 	private boolean subscribe(NodeAddress node) {
 		try {
-			this.connections.send(node, ProtocolMessages.TOPOLOGY_PATH, new SubscribeTopology(self()), SendFailure.IGNORE);
+			this.connections.send(node, CastyPaths.TOPOLOGY, new SubscribeTopology(self()), SendFailure.IGNORE);
 			this.subscribedTo.add(node);
 			this.heardSincePoll = 0;
 			return true;
@@ -192,7 +192,7 @@ public final class TopologySubscriber implements AutoCloseable {
 
 	private void unsubscribeQuietly(NodeAddress node) {
 		try {
-			this.connections.send(node, ProtocolMessages.TOPOLOGY_PATH, new UnsubscribeTopology(self()),
+			this.connections.send(node, CastyPaths.TOPOLOGY, new UnsubscribeTopology(self()),
 					SendFailure.IGNORE);
 		}
 		catch (CastyException ex) {

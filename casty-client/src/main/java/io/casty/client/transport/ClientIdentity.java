@@ -2,6 +2,7 @@ package io.casty.client.transport;
 
 import io.casty.client.ActorAddress;
 import io.casty.client.ActorRef;
+import io.casty.client.protocol.CastyPaths;
 
 /**
  * Who the client says it is: the {@code (host, port)} of its handshake, which nodes use to
@@ -19,7 +20,7 @@ public record ClientIdentity(String host, int port, String clusterName) {
 	 * @return {@code <cluster>-client}
 	 */
 	public String systemName() {
-		return this.clusterName + "-client";
+		return CastyPaths.clientSystem(this.clusterName);
 	}
 
 	/**
@@ -37,7 +38,7 @@ public record ClientIdentity(String host, int port, String clusterName) {
 	 * @return {@code casty://<cluster>-client@<host>:<port>/}
 	 */
 	public String senderUri() {
-		return "casty://" + systemName() + "@" + this.host + ":" + this.port + "/";
+		return CastyPaths.senderUri(systemName(), this.host, this.port);
 	}
 
 	@Override

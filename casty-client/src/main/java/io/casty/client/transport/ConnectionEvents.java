@@ -1,6 +1,6 @@
 package io.casty.client.transport;
 
-import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.NodeAddress;
 
 /**
  * Connection state changes the rest of the client reacts to.

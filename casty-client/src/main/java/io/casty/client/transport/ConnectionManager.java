@@ -7,9 +7,9 @@ import java.util.Set;
 import io.casty.client.CastyClientOptions;
 import io.casty.client.CastyException;
 import io.casty.client.ConnectionsInfo;
+import io.casty.client.NodeAddress;
 import io.casty.client.NodeUnreachableException;
 import io.casty.client.protocol.codec.MessageCodec;
-import io.casty.client.protocol.messages.NodeAddress;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.resources.LoopResources;
 

@@ -1,7 +1,7 @@
 package io.casty.client.transport;
 
+import io.casty.client.NodeAddress;
 import io.casty.client.protocol.Frame;
-import io.casty.client.protocol.messages.NodeAddress;
 
 /**
  * Where the transport hands message frames that arrive from any node, on any connection.

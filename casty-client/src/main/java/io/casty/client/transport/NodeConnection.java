@@ -2,16 +2,11 @@ package io.casty.client.transport;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.casty.client.BufferOverflowException;
 import io.casty.client.CastyException;
+import io.casty.client.NodeAddress;
 import io.casty.client.NodeUnreachableException;
-import io.casty.client.protocol.messages.NodeAddress;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import org.jspecify.annotations.Nullable;
@@ -46,15 +41,9 @@ final class NodeConnection {
 
 	private volatile State state = State.CONNECTING;
 
-	private final Queue<ByteBuf> outbound = new ConcurrentLinkedQueue<>();
-
-	private final AtomicLong outboundBytes = new AtomicLong();
-
-	private final AtomicBoolean draining = new AtomicBoolean();
-
-	private final Runnable drain = this::drain;
-
 	private volatile @Nullable Channel channel;
+
+	private volatile @Nullable OutboundQueue outbound;
 
 	private volatile NodeAddress canonical;
 
@@ -94,7 +83,8 @@ final class NodeConnection {
 	 * outbound queue, and in the channel's own buffer.
 	 */
 	long pendingWriteBytes() {
-		long pending = this.outboundBytes.get();
+		OutboundQueue queue = this.outbound;
+		long pending = (queue != null) ? queue.pendingBytes() : 0;
 		synchronized (this) {
 			pending += this.queuedBytes;
 		}
@@ -135,6 +125,7 @@ final class NodeConnection {
 
 	void attach(Channel channel) {
 		this.channel = channel;
+		this.outbound = new OutboundQueue(channel, this.maxPendingBytes);
 	}
 
 	/**
@@ -169,48 +160,14 @@ final class NodeConnection {
 
 	private void write(ByteBuf frame) {
 		Channel ch = this.channel;
-		if (ch == null || !ch.isActive()) {
+		OutboundQueue queue = this.outbound;
+		if (ch == null || queue == null || !ch.isActive()) {
 			frame.release();
 			throw new NodeUnreachableException(this.address, "The connection to node " + this.address + " is closed");
 		}
-		int size = frame.readableBytes();
-		if (this.outboundBytes.addAndGet(size) > this.maxPendingBytes || !ch.isWritable()) {
-			this.outboundBytes.addAndGet(-size);
-			frame.release();
+		if (!queue.offer(frame)) {
 			throw new BufferOverflowException("The outbound buffer to node " + this.address + " holds more than "
 					+ this.maxPendingBytes + " bytes: the node or network is slower than the sender");
-		}
-		this.outbound.add(frame);
-		if (this.draining.compareAndSet(false, true)) {
-			ch.eventLoop().execute(this.drain);
-		}
-	}
-
-	private void drain() {
-		Channel ch = this.channel;
-		ByteBuf frame;
-		while (true) {
-			int batch = 0;
-			while ((frame = this.outbound.poll()) != null) {
-				this.outboundBytes.addAndGet(-frame.readableBytes());
-				if (ch == null || !ch.isActive()) {
-					// a frame accepted before close() is still written while the channel is open
-					frame.release();
-					continue;
-				}
-				ch.write(frame, ch.voidPromise());
-				if (++batch == 512) {
-					ch.flush();
-					batch = 0;
-				}
-			}
-			if (ch != null && batch > 0) {
-				ch.flush();
-			}
-			this.draining.set(false);
-			if (this.outbound.isEmpty() || !this.draining.compareAndSet(false, true)) {
-				return;
-			}
 		}
 	}
 
@@ -218,29 +175,17 @@ final class NodeConnection {
 	void ready(NodeAddress canonicalAddress) {
 		this.canonical = canonicalAddress;
 		synchronized (this) {
-			Channel ch = this.channel;
-			if (this.state != State.CONNECTING || ch == null) {
+			OutboundQueue queue = this.outbound;
+			if (this.state != State.CONNECTING || queue == null) {
 				return;
 			}
 			for (Queued q : this.queued) {
-				this.outboundBytes.addAndGet(q.frame().readableBytes());
-				this.outbound.add(q.frame());
+				queue.add(q.frame());
 			}
 			this.queued.clear();
 			this.queuedBytes = 0;
 			this.state = State.READY;
 			this.since = Instant.now();
-			if (!this.outbound.isEmpty() && this.draining.compareAndSet(false, true)) {
-				ch.eventLoop().execute(this.drain);
-			}
-		}
-	}
-
-	private void releaseOutbound() {
-		ByteBuf unsent;
-		while ((unsent = this.outbound.poll()) != null) {
-			this.outboundBytes.addAndGet(-unsent.readableBytes());
-			unsent.release();
 		}
 	}
 
@@ -261,23 +206,12 @@ final class NodeConnection {
 			this.queuedBytes = 0;
 		}
 		Channel ch = this.channel;
-		if (ch != null) {
-			try {
-				// On the event loop, after any drain already queued: what was accepted before
-				// close (an unsubscribe, say) is written first, then the channel closes.
-				ch.eventLoop().execute(() -> {
-					drain();
-					ch.close();
-					releaseOutbound();
-				});
-			}
-			catch (RejectedExecutionException ex) {
-				ch.close();
-				releaseOutbound();
-			}
+		OutboundQueue queue = this.outbound;
+		if (queue != null) {
+			queue.closeAfterWrites();
 		}
-		else {
-			releaseOutbound();
+		else if (ch != null) {
+			ch.close();
 		}
 		for (Queued q : failed) {
 			q.frame().release();

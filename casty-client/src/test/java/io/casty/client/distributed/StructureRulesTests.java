@@ -6,13 +6,13 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import io.casty.client.CastyTimeoutException;
+import io.casty.client.NodeAddress;
 import io.casty.client.NodeUnreachableException;
 import io.casty.client.Tuple;
 import io.casty.client.distributed.protocol.BarrierMessages;
 import io.casty.client.distributed.protocol.LockMessages;
 import io.casty.client.distributed.protocol.MapMessages;
 import io.casty.client.distributed.protocol.SemaphoreMessages;
-import io.casty.client.protocol.messages.NodeAddress;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.casty.client.CastyClientListener;
 import io.casty.client.CastyTimeoutException;
+import io.casty.client.protocol.CastyPaths;
 import io.casty.client.protocol.codec.MessageCodec;
 import io.casty.client.protocol.codec.MessageTypeRegistry;
 import io.casty.client.transport.ClientIdentity;
@@ -43,7 +44,7 @@ class AskRegistryLateReplyTests {
 			.isInstanceOf(CastyTimeoutException.class);
 		assertThat(this.asks.orphans()).isEqualTo(1);
 
-		String id = ask.replyTo().address().path().substring(AskRegistry.ASK_PREFIX.length());
+		String id = ask.replyTo().address().path().substring(CastyPaths.ASK_PREFIX.length());
 		this.asks.reply(id, this.codec.encode(5));
 		this.asks.reply(id, this.codec.encode(6));
 		assertThat(late).containsExactly(5);

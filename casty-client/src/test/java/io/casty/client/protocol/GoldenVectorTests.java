@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import io.casty.client.ActorRef;
+import io.casty.client.NodeAddress;
 import io.casty.client.protocol.WirevecMessages.Greeting;
 import io.casty.client.protocol.WirevecMessages.Increment;
 import io.casty.client.protocol.WirevecMessages.Level;
@@ -20,7 +21,6 @@ import io.casty.client.protocol.codec.MessageTypeRegistry;
 import io.casty.client.protocol.codec.PayloadFormat;
 import io.casty.client.protocol.messages.GetShardLocation;
 import io.casty.client.protocol.messages.MemberStatus;
-import io.casty.client.protocol.messages.NodeAddress;
 import io.casty.client.protocol.messages.ShardEnvelope;
 import io.casty.client.protocol.messages.ShardLocation;
 import io.casty.client.protocol.messages.SubscribeTopology;

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.casty.client.NodeAddress;
 import io.casty.client.protocol.messages.Member;
 import io.casty.client.protocol.messages.MemberStatus;
-import io.casty.client.protocol.messages.NodeAddress;
 import io.casty.client.protocol.messages.ShardAllocation;
 import io.casty.client.protocol.messages.TopologySnapshot;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.casty.client.transport;
 import java.util.stream.IntStream;
 
 import io.casty.client.CastyClientOptions;
-import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.NodeAddress;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -8,10 +8,10 @@ import java.util.concurrent.TimeUnit;
 
 import io.casty.client.CastyClient;
 import io.casty.client.EntityRef;
+import io.casty.client.NodeAddress;
 import io.casty.client.NodeUnreachableException;
 import io.casty.client.it.Counters.CounterMsg;
 import io.casty.client.it.Counters.WhereAreYou;
-import io.casty.client.protocol.messages.NodeAddress;
 import io.casty.testkit.CastyTestCluster;
 import io.casty.testkit.TestNode;
 import org.junit.jupiter.api.Test;

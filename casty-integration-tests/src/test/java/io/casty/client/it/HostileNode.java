@@ -12,7 +12,9 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 import io.casty.client.ActorRef;
+import io.casty.client.NodeAddress;
 import io.casty.client.protocol.CastyFrameDecoder;
+import io.casty.client.protocol.CastyPaths;
 import io.casty.client.protocol.Frame;
 import io.casty.client.protocol.FrameCodec;
 import io.casty.client.protocol.MessageHeader;
@@ -21,8 +23,6 @@ import io.casty.client.protocol.codec.MessageTypeRegistry;
 import io.casty.client.protocol.messages.GetShardLocation;
 import io.casty.client.protocol.messages.Member;
 import io.casty.client.protocol.messages.MemberStatus;
-import io.casty.client.protocol.messages.NodeAddress;
-import io.casty.client.protocol.messages.ProtocolMessages;
 import io.casty.client.protocol.messages.ShardAllocation;
 import io.casty.client.protocol.messages.ShardEnvelope;
 import io.casty.client.protocol.messages.ShardLocation;
@@ -279,7 +279,7 @@ final class HostileNode implements AutoCloseable {
 			}
 			Object decoded = HostileNode.this.codec.decode(message.payload());
 			String path = message.header().targetPath();
-			if (decoded instanceof SubscribeTopology subscribe && path.equals(ProtocolMessages.TOPOLOGY_PATH)) {
+			if (decoded instanceof SubscribeTopology subscribe && path.equals(CastyPaths.TOPOLOGY)) {
 				p.tell(subscribe.replyTo(), snapshot());
 			}
 			else if (decoded instanceof GetShardLocation get) {

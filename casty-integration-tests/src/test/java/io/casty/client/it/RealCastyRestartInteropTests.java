@@ -26,7 +26,7 @@ import io.casty.client.CastyClientOptions;
 import io.casty.client.CastyException;
 import io.casty.client.CastyMessage;
 import io.casty.client.EntityRef;
-import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.NodeAddress;
 import io.casty.client.protocol.messages.ShardAllocation;
 import io.casty.client.protocol.messages.ShardEnvelope;
 import org.junit.jupiter.api.AfterEach;

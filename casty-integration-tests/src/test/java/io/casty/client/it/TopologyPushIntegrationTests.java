@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.casty.client.CastyClient;
-import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.NodeAddress;
 import io.casty.client.topology.TopologyView;
 import io.casty.testkit.CastyTestCluster;
 import io.casty.testkit.TestNode;

@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import io.casty.client.EntityRef;
-import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.NodeAddress;
 import io.casty.sample.messages.AccountMsg;
 import io.casty.sample.messages.AccountReply.Balance;
 import io.casty.sample.messages.CounterMsg;

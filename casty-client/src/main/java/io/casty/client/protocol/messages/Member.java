@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.casty.client.CastyMessage;
+import io.casty.client.NodeAddress;
 
 /**
  * One cluster member as listed in a topology snapshot.

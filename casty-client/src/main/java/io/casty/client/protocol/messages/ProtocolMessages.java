@@ -14,31 +14,7 @@ public final class ProtocolMessages {
 			UnsubscribeTopology.class, GetShardLocation.class, ShardLocation.class, ShardEnvelope.class, Find.class,
 			Listing.class);
 
-	/** Path of a node's topology actor. */
-	public static final String TOPOLOGY_PATH = "/_cluster/_topology";
-
-	/** Path of a node's receptionist. */
-	public static final String RECEPTIONIST_PATH = "/_cluster/_receptionist";
-
 	private ProtocolMessages() {
-	}
-
-	/**
-	 * Path of the shard region of a type.
-	 * @param shardType the shard type
-	 * @return {@code /_region-<type>}
-	 */
-	public static String regionPath(String shardType) {
-		return "/_region-" + shardType;
-	}
-
-	/**
-	 * Path of the shard coordinator of a type.
-	 * @param shardType the shard type
-	 * @return {@code /_coord-<type>}
-	 */
-	public static String coordinatorPath(String shardType) {
-		return "/_coord-" + shardType;
 	}
 
 }

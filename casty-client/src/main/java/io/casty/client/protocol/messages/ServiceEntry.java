@@ -3,6 +3,7 @@ package io.casty.client.protocol.messages;
 import java.util.Objects;
 
 import io.casty.client.CastyMessage;
+import io.casty.client.NodeAddress;
 
 /**
  * A discoverable service instance in the topology registry.

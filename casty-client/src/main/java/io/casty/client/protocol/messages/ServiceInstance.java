@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import io.casty.client.ActorRef;
 import io.casty.client.CastyMessage;
+import io.casty.client.NodeAddress;
 
 /**
  * One instance in a receptionist {@link Listing}.

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import io.casty.client.CastyField;
 import io.casty.client.CastyMessage;
+import io.casty.client.NodeAddress;
 
 /**
  * A coordinator's answer to {@link GetShardLocation}.

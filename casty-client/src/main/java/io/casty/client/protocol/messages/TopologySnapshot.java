@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.casty.client.CastyMessage;
+import io.casty.client.NodeAddress;
 import org.jspecify.annotations.Nullable;
 
 /**

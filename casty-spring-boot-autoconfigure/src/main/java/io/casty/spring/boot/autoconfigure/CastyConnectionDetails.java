@@ -3,7 +3,7 @@ package io.casty.spring.boot.autoconfigure;
 import java.util.List;
 
 import io.casty.client.CastyClientOptions;
-import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.NodeAddress;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.casty.client.CastyClientListener;
-import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.NodeAddress;
 import io.casty.client.topology.TopologyView;
 
 /**

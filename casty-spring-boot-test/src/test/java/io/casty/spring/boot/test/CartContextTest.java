@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.NodeAddress;
 import io.casty.spring.boot.test.app.CartApplication;
 import org.jspecify.annotations.Nullable;
 

@@ -3,7 +3,7 @@ package io.casty.spring.boot.test;
 import java.util.List;
 
 import io.casty.client.CastyClient;
-import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.NodeAddress;
 
 /**
  * The identities a client's connections give the nodes, to find them among a node's peers.

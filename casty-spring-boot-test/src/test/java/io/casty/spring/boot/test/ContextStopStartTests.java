@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.casty.client.CastyClient;
 import io.casty.client.ClientClosedException;
-import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.NodeAddress;
 import io.casty.spring.boot.test.app.CartApplication;
 import io.casty.spring.boot.test.app.CartApplication.Carts;
 import io.casty.testkit.CastyTestCluster;

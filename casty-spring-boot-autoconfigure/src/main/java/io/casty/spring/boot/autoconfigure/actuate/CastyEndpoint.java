@@ -10,8 +10,8 @@ import java.util.TreeMap;
 
 import io.casty.client.CastyClient;
 import io.casty.client.ConnectionsInfo;
+import io.casty.client.NodeAddress;
 import io.casty.client.protocol.messages.Member;
-import io.casty.client.protocol.messages.NodeAddress;
 import io.casty.client.protocol.messages.ServiceEntry;
 import io.casty.client.protocol.messages.ShardAllocation;
 import io.casty.client.routing.ShardHash;

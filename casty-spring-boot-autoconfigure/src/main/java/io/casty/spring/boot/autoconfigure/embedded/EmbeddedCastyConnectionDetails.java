@@ -2,7 +2,7 @@ package io.casty.spring.boot.autoconfigure.embedded;
 
 import java.util.List;
 
-import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.NodeAddress;
 import io.casty.spring.boot.autoconfigure.CastyConnectionDetails;
 import io.casty.testkit.CastyTestCluster;
 

@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 import io.casty.client.ActorRef;
 import io.casty.client.CastyClient;
 import io.casty.client.EntityRef;
+import io.casty.client.NodeAddress;
 import io.casty.client.ReplyType;
-import io.casty.client.protocol.messages.NodeAddress;
 import org.jspecify.annotations.Nullable;
 
 /**

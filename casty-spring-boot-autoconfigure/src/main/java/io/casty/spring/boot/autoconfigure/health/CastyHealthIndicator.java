@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.casty.client.CastyClient;
-import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.NodeAddress;
 import io.casty.client.topology.TopologyView;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;

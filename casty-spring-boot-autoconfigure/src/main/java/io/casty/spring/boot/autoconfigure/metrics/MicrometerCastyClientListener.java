@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.casty.client.CastyClientListener;
+import io.casty.client.NodeAddress;
 import io.casty.client.protocol.messages.Member;
 import io.casty.client.protocol.messages.MemberStatus;
-import io.casty.client.protocol.messages.NodeAddress;
 import io.casty.client.topology.TopologyView;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;

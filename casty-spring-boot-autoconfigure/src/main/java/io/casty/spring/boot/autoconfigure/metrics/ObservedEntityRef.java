@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 
 import io.casty.client.ActorRef;
 import io.casty.client.EntityRef;
+import io.casty.client.NodeAddress;
 import io.casty.client.ReplyType;
-import io.casty.client.protocol.messages.NodeAddress;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 

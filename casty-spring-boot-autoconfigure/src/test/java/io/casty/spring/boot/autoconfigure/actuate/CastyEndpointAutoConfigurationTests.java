@@ -5,7 +5,7 @@ import java.util.Map;
 
 import io.casty.client.CastyClient;
 import io.casty.client.CastyMessage;
-import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.NodeAddress;
 import io.casty.spring.boot.autoconfigure.CastyClientAutoConfiguration;
 import io.casty.spring.boot.autoconfigure.entity.CastyEntities;
 import io.casty.spring.boot.autoconfigure.entity.CastyEntityDefinition;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.NodeAddress;
 import io.casty.testkit.CastyTestCluster;
 import io.casty.testkit.TestNode;
 import org.junit.jupiter.api.BeforeEach;

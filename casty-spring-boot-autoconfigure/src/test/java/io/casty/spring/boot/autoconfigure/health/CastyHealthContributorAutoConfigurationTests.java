@@ -3,7 +3,7 @@ package io.casty.spring.boot.autoconfigure.health;
 import java.time.Duration;
 import java.util.Map;
 
-import io.casty.client.protocol.messages.NodeAddress;
+import io.casty.client.NodeAddress;
 import io.casty.spring.boot.autoconfigure.CastyClientAutoConfiguration;
 import io.casty.testkit.CastyTestCluster;
 import org.junit.jupiter.api.Test;

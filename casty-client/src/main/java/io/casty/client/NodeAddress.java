@@ -1,13 +1,15 @@
-package io.casty.client.protocol.messages;
+package io.casty.client;
 
 import java.util.Comparator;
 import java.util.Objects;
 
-import io.casty.client.CastyMessage;
-
 /**
- * A node's advertised address; ordered by host (code point order) then port, as Casty
- * orders them to pick the leader.
+ * The address of a Casty node, {@code host:port} as the node advertises it: the value the
+ * public API speaks (contact points, owners, members, listener events). It is also the
+ * payload of Casty's {@code casty.cluster.state.NodeAddress} dataclass, so the wire records
+ * of topology snapshots carry it unchanged.
+ * <p>
+ * Ordered by {@link #ORDER}, the one address order of the client and the testkit.
  *
  * @param host the host as the node advertises it (compared as a plain string)
  * @param port the port
@@ -16,8 +18,15 @@ import io.casty.client.CastyMessage;
 @CastyMessage("casty.cluster.state.NodeAddress")
 public record NodeAddress(String host, int port) implements Comparable<NodeAddress> {
 
-	private static final Comparator<NodeAddress> ORDER = Comparator.comparing(NodeAddress::host)
-		.thenComparingInt(NodeAddress::port);
+	/**
+	 * Orders addresses as Python orders {@code (host, port)} tuples, which is how Casty picks
+	 * its leader and the lowest member: host by Unicode code point, then port. (Plain
+	 * {@link String#compareTo} compares UTF-16 units and disagrees beyond the BMP.)
+	 */
+	public static final Comparator<NodeAddress> ORDER = (a, b) -> {
+		int c = compareCodePoints(a.host(), b.host());
+		return (c != 0) ? c : Integer.compare(a.port(), b.port());
+	};
 
 	public NodeAddress {
 		Objects.requireNonNull(host, "host");
@@ -49,6 +58,21 @@ public record NodeAddress(String host, int port) implements Comparable<NodeAddre
 			throw new IllegalArgumentException("'" + hostAndPort + "' has a port outside 0-65535");
 		}
 		return new NodeAddress(host, port);
+	}
+
+	private static int compareCodePoints(String a, String b) {
+		int i = 0;
+		int j = 0;
+		while (i < a.length() && j < b.length()) {
+			int ca = a.codePointAt(i);
+			int cb = b.codePointAt(j);
+			if (ca != cb) {
+				return Integer.compare(ca, cb);
+			}
+			i += Character.charCount(ca);
+			j += Character.charCount(cb);
+		}
+		return Integer.compare(a.length() - i, b.length() - j);
 	}
 
 	@Override

@@ -1,0 +1,176 @@
+package io.casty.client.transport;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+
+/**
+ * The outbound frames of one connection: frames offered from any thread are drained by one
+ * event-loop task at a time, with one flush per batch, in the order they were offered. Many
+ * small messages thus cost one system call, and no lock is taken on the sending path. The
+ * bytes waiting here are bounded; frames still queued when the queue is closed or the channel
+ * goes inactive are released, not written. Shared by the client and the testkit.
+ *
+ * @since 0.1.0
+ */
+public final class OutboundQueue {
+
+	/** Frames written between two flushes at most, so a long queue does not starve the socket. */
+	private static final int MAX_BATCH = 512;
+
+	private final Channel channel;
+
+	private final long maxBytes;
+
+	private final Queue<ByteBuf> frames = new ConcurrentLinkedQueue<>();
+
+	private final AtomicLong bytes = new AtomicLong();
+
+	private final AtomicBoolean draining = new AtomicBoolean();
+
+	private final Runnable drain = this::drain;
+
+	/** Set once no frame is taken any more. */
+	private volatile boolean closed;
+
+	/** Set once queued frames are released instead of written. */
+	private volatile boolean discarding;
+
+	/**
+	 * Creates the queue of a channel.
+	 * @param channel the channel written to
+	 * @param maxBytes the most bytes that may wait, see {@link #offer(ByteBuf)}
+	 */
+	public OutboundQueue(Channel channel, long maxBytes) {
+		this.channel = channel;
+		this.maxBytes = maxBytes;
+	}
+
+	/**
+	 * Creates a queue with no bound on the waiting bytes, for writers that are bounded
+	 * elsewhere.
+	 * @param channel the channel written to
+	 * @return the queue
+	 */
+	public static OutboundQueue unbounded(Channel channel) {
+		return new OutboundQueue(channel, Long.MAX_VALUE);
+	}
+
+	/**
+	 * Queues a frame unless that would exceed the byte bound or the channel is not writable
+	 * (Netty's high water mark), taking ownership of the frame either way.
+	 * @param frame the frame
+	 * @return whether it was queued; when not, the frame is released
+	 */
+	public boolean offer(ByteBuf frame) {
+		int size = frame.readableBytes();
+		if (this.closed) {
+			frame.release();
+			return false;
+		}
+		if (this.bytes.addAndGet(size) > this.maxBytes || !this.channel.isWritable()) {
+			this.bytes.addAndGet(-size);
+			frame.release();
+			return false;
+		}
+		this.frames.add(frame);
+		scheduleDrain();
+		return true;
+	}
+
+	/**
+	 * Queues a frame that was already accepted (for example one that waited for the
+	 * handshake), without checking the bound, taking ownership of it.
+	 * @param frame the frame
+	 */
+	public void add(ByteBuf frame) {
+		if (this.closed) {
+			frame.release();
+			return;
+		}
+		this.bytes.addAndGet(frame.readableBytes());
+		this.frames.add(frame);
+		scheduleDrain();
+	}
+
+	/**
+	 * The bytes waiting to be written.
+	 * @return the count
+	 */
+	public long pendingBytes() {
+		return this.bytes.get();
+	}
+
+	/**
+	 * Stops taking frames, writes those already queued, then closes the channel: a last
+	 * message (an unsubscription) sent just before closing still leaves.
+	 */
+	public void closeAfterWrites() {
+		this.closed = true;
+		try {
+			// On the event loop, after any drain already queued: what was accepted is written
+			// first, then the channel closes.
+			this.channel.eventLoop().execute(() -> {
+				drain();
+				this.channel.close();
+				close();
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			this.channel.close();
+			close();
+		}
+	}
+
+	/**
+	 * Stops writing: frames still queued, and any offered later, are released.
+	 */
+	public void close() {
+		this.closed = true;
+		this.discarding = true;
+		ByteBuf unsent;
+		while ((unsent = this.frames.poll()) != null) {
+			this.bytes.addAndGet(-unsent.readableBytes());
+			unsent.release();
+		}
+	}
+
+	private void scheduleDrain() {
+		if (this.draining.compareAndSet(false, true)) {
+			this.channel.eventLoop().execute(this.drain);
+		}
+	}
+
+	private void drain() {
+		Channel ch = this.channel;
+		while (true) {
+			int batch = 0;
+			ByteBuf frame;
+			while ((frame = this.frames.poll()) != null) {
+				this.bytes.addAndGet(-frame.readableBytes());
+				if (this.discarding || !ch.isActive()) {
+					frame.release();
+					continue;
+				}
+				ch.write(frame, ch.voidPromise());
+				if (++batch == MAX_BATCH) {
+					ch.flush();
+					batch = 0;
+				}
+			}
+			if (batch > 0) {
+				ch.flush();
+			}
+			this.draining.set(false);
+			if (this.frames.isEmpty() || !this.draining.compareAndSet(false, true)) {
+				return;
+			}
+		}
+	}
+
+}
