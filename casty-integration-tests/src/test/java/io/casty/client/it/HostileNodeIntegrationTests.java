@@ -334,6 +334,56 @@ class HostileNodeIntegrationTests {
 		}
 	}
 
+	@Test
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	void aNodeWhoseWriteBufferStaysFullIsMarkedFailedAndItsShardsAreAskedForAgain() throws Exception {
+		try (HostileNode stuck = HostileNode.counters(); HostileNode healthy = HostileNode.counters()) {
+			List<NodeAddress> members = List.of(stuck.address(), healthy.address());
+			stuck.cluster(members, stuck.address(), healthy.address()).behavior((peer, envelope) -> {
+				if (envelope.message() instanceof GetCount get) {
+					peer.tell(get.replyTo(), 1);
+				}
+			});
+			healthy.cluster(members, stuck.address(), healthy.address()).locate((shard) -> healthy.address())
+				.behavior((peer, envelope) -> {
+					if (envelope.message() instanceof GetCount get) {
+						peer.tell(get.replyTo(), 2);
+					}
+				});
+			try (CastyClient client = start(options(healthy).stuckNodeAskTimeouts(0)
+				.stuckNodeWriteTimeout(Duration.ofMillis(300))
+				.maxPendingWriteBytes(256 * 1024))) {
+				EntityRef<CounterMsg> counters = client.entityRef(Counters.TYPE, Counters.SHARDS, CounterMsg.class);
+				assertThat(counters.ask("a", GetCount::new, Integer.class).get(3, TimeUnit.SECONDS)).isEqualTo(1);
+				stuck.stopReading();
+				EntityRef raw = counters;
+				Counters.Echo big = new Counters.Echo("x".repeat(64 * 1024), client.clientIdentity().ref("/nobody"));
+				// keep the socket buffers and then the client's write buffer full until the node is failed
+				await().atMost(Duration.ofSeconds(20)).until(() -> {
+					if (!client.connectedNodes().contains(stuck.address())) {
+						return true;
+					}
+					try {
+						for (int i = 0; i < 20; i++) {
+							raw.tell("a", big);
+						}
+					}
+					catch (io.casty.client.BufferOverflowException ex) {
+						// full: exactly the state that must not last
+					}
+					catch (NodeUnreachableException ex) {
+						return true; // closed while telling
+					}
+					return false;
+				});
+				Integer answer = await().atMost(Duration.ofSeconds(5)).ignoreExceptions()
+					.until(() -> counters.ask("a", GetCount::new, Integer.class).get(1, TimeUnit.SECONDS), (v) -> v == 2);
+				assertThat(answer).isEqualTo(2);
+				assertThat(counters.ownerOf("a")).contains(healthy.address());
+			}
+		}
+	}
+
 	private static void handshake(Socket socket, String host, int port) throws IOException {
 		ByteBuf hello = Unpooled.buffer();
 		FrameCodec.writeHandshake(host, port, hello);
