@@ -34,7 +34,7 @@ final class EntityHost {
 
 	private final ClusterEnvironment environment;
 
-	private final NodeOutbound outbound;
+	private final Outbound outbound;
 
 	private final NodeCounters counters;
 
@@ -46,7 +46,7 @@ final class EntityHost {
 
 	private final Map<String, ServiceSpec> services = new LinkedHashMap<>();
 
-	EntityHost(String nodeId, int nodeIndex, ClusterEnvironment environment, NodeOutbound outbound,
+	EntityHost(String nodeId, int nodeIndex, ClusterEnvironment environment, Outbound outbound,
 			NodeCounters counters, Supplier<NodeAddress> self) {
 		this.nodeId = nodeId;
 		this.environment = environment;

@@ -37,10 +37,10 @@ final class NodeDispatcher {
 
 	private final EntityHost entities;
 
-	private final NodeOutbound outbound;
+	private final Outbound outbound;
 
 	NodeDispatcher(ClusterEnvironment environment, NodeCounters counters, TopologyEndpoint topology,
-			ShardCoordinator coordinator, RegionHost regions, EntityHost entities, NodeOutbound outbound) {
+			ShardCoordinator coordinator, RegionHost regions, EntityHost entities, Outbound outbound) {
 		this.environment = environment;
 		this.counters = counters;
 		this.topology = topology;

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * to the other nodes of the cluster, and framed through the transport to anyone else (a
  * client), under the node's own sender URI.
  */
-final class NodeOutbound {
+final class NodeOutbound implements Outbound {
 
 	private static final Logger logger = LoggerFactory.getLogger(NodeOutbound.class);
 
@@ -45,8 +45,8 @@ final class NodeOutbound {
 		this.toSelf = toSelf;
 	}
 
-	/** Encodes and sends a message to a ref. Runs on the message thread. */
-	void tell(ActorRef<?> to, Object message) {
+	@Override
+	public void tell(ActorRef<?> to, Object message) {
 		byte[] payload;
 		try {
 			payload = this.environment.codec().encode(message);
@@ -59,7 +59,8 @@ final class NodeOutbound {
 		sendEncoded(to, this.environment.codec().typeHint(message), payload);
 	}
 
-	void sendEncoded(ActorRef<?> to, String typeHint, byte[] payload) {
+	@Override
+	public void sendEncoded(ActorRef<?> to, String typeHint, byte[] payload) {
 		ActorAddress target = to.address();
 		this.counters.messagesSent.incrementAndGet();
 		if (!target.isRemote()) {
@@ -76,8 +77,8 @@ final class NodeOutbound {
 		this.transport.send(peer, frame);
 	}
 
-	/** A ref to a path of this node. */
-	ActorRef<Object> self(String path) {
+	@Override
+	public ActorRef<Object> self(String path) {
 		NodeAddress self = this.transport.address();
 		return new ActorRef<>(ActorAddress.of(this.environment.config().systemName(), self.host(), self.port(), path));
 	}

@@ -24,11 +24,11 @@ final class RegionHost {
 
 	private final EntityHost entities;
 
-	private final NodeOutbound outbound;
+	private final Outbound outbound;
 
 	private final NodeCounters counters;
 
-	RegionHost(int nodeIndex, ClusterEnvironment environment, EntityHost entities, NodeOutbound outbound,
+	RegionHost(int nodeIndex, ClusterEnvironment environment, EntityHost entities, Outbound outbound,
 			NodeCounters counters) {
 		this.nodeIndex = nodeIndex;
 		this.environment = environment;

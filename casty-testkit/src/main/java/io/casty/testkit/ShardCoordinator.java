@@ -23,13 +23,13 @@ final class ShardCoordinator {
 
 	private final ClusterEnvironment environment;
 
-	private final NodeOutbound outbound;
+	private final Outbound outbound;
 
 	private final NodeCounters counters;
 
 	private final Supplier<NodeAddress> self;
 
-	ShardCoordinator(String nodeId, ClusterEnvironment environment, NodeOutbound outbound, NodeCounters counters,
+	ShardCoordinator(String nodeId, ClusterEnvironment environment, Outbound outbound, NodeCounters counters,
 			Supplier<NodeAddress> self) {
 		this.nodeId = nodeId;
 		this.environment = environment;

@@ -18,13 +18,13 @@ final class TopologyEndpoint {
 
 	private final ClusterEnvironment environment;
 
-	private final NodeOutbound outbound;
+	private final Outbound outbound;
 
 	private final NodeCounters counters;
 
 	private final Set<ActorRef<?>> subscribers = new LinkedHashSet<>();
 
-	TopologyEndpoint(ClusterEnvironment environment, NodeOutbound outbound, NodeCounters counters) {
+	TopologyEndpoint(ClusterEnvironment environment, Outbound outbound, NodeCounters counters) {
 		this.environment = environment;
 		this.outbound = outbound;
 		this.counters = counters;
