@@ -24,11 +24,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class ClusterState {
 
-	/** Orders addresses as Python tuples do: host by code point, then port. */
-	static final Comparator<NodeAddress> ADDRESS_ORDER = (a, b) -> {
-		int c = compareCodePoints(a.host(), b.host());
-		return (c != 0) ? c : Integer.compare(a.port(), b.port());
-	};
 
 	private final List<NodeAddress> addresses;
 
@@ -90,21 +85,6 @@ final class ClusterState {
 		return this.epoch;
 	}
 
-	static int compareCodePoints(String a, String b) {
-		int i = 0;
-		int j = 0;
-		while (i < a.length() && j < b.length()) {
-			int ca = a.codePointAt(i);
-			int cb = b.codePointAt(j);
-			if (ca != cb) {
-				return Integer.compare(ca, cb);
-			}
-			i += Character.charCount(ca);
-			j += Character.charCount(cb);
-		}
-		return Boolean.compare(i < a.length(), j < b.length());
-	}
-
 	synchronized TopologySnapshot snapshot() {
 		Set<Member> members = new LinkedHashSet<>();
 		for (int i = 0; i < this.addresses.size(); i++) {
@@ -122,7 +102,7 @@ final class ClusterState {
 			.stream()
 			.filter((e) -> e.getValue() == MemberStatus.UP)
 			.map(Map.Entry::getKey)
-			.min(ADDRESS_ORDER)
+			.min(NodeAddress.ORDER)
 			.orElse(null);
 	}
 
@@ -132,7 +112,7 @@ final class ClusterState {
 			.stream()
 			.filter((e) -> e.getValue() == MemberStatus.UP && !this.unreachable.contains(e.getKey()))
 			.map(Map.Entry::getKey)
-			.min(ADDRESS_ORDER)
+			.min(NodeAddress.ORDER)
 			.orElse(null);
 	}
 
@@ -179,7 +159,7 @@ final class ClusterState {
 		if (eligible.isEmpty()) {
 			return null;
 		}
-		eligible.sort(ADDRESS_ORDER);
+		eligible.sort(NodeAddress.ORDER);
 		List<NodeAddress> primaryCandidates = new ArrayList<>(eligible);
 		NodeAddress previous = this.previousOwners.getOrDefault(type, Map.of()).get(shard);
 		if (previous != null && eligible.size() > 1) {
@@ -193,7 +173,7 @@ final class ClusterState {
 			allocation.replicas().forEach((r) -> replicaCounts.merge(r, 1, Integer::sum));
 		}
 		NodeAddress primary = primaryCandidates.stream()
-			.min(Comparator.comparingInt((NodeAddress a) -> primaries.getOrDefault(a, 0)).thenComparing(ADDRESS_ORDER))
+			.min(Comparator.comparingInt((NodeAddress a) -> primaries.getOrDefault(a, 0)).thenComparing(NodeAddress.ORDER))
 			.orElseThrow();
 		List<NodeAddress> replicas = new ArrayList<>();
 		List<NodeAddress> remaining = new ArrayList<>(eligible);
@@ -201,7 +181,7 @@ final class ClusterState {
 		for (int round = 0; round < Math.min(spec.replicas(), eligible.size() - 1); round++) {
 			NodeAddress pick = remaining.stream()
 				.min(Comparator.comparingInt((NodeAddress a) -> replicaCounts.getOrDefault(a, 0))
-					.thenComparing(ADDRESS_ORDER))
+					.thenComparing(NodeAddress.ORDER))
 				.orElseThrow();
 			remaining.remove(pick);
 			replicas.add(pick);
@@ -235,7 +215,7 @@ final class ClusterState {
 		if (eligible.isEmpty()) {
 			throw new IllegalStateException("No up node hosts shard type '" + type + "'");
 		}
-		eligible.sort(ADDRESS_ORDER);
+		eligible.sort(NodeAddress.ORDER);
 		LinkedHashMap<Long, ShardAllocation> table = this.allocations.computeIfAbsent(type, (t) -> new LinkedHashMap<>());
 		int allocated = 0;
 		for (long shard = 0; shard < spec.numShards(); shard++) {

@@ -69,7 +69,7 @@ final class EntityHost {
 	 */
 	void deliver(ShardedTypeSpec spec, String entityId, Object message, boolean create) {
 		Map<String, EntityBehavior> ofType = this.entities.computeIfAbsent(spec.type(), (t) -> new HashMap<>());
-		String path = CastyPaths.regionPath(spec.type()) + "/entity-" + entityId;
+		String path = CastyPaths.entityPath(spec.type(), entityId);
 		EntityBehavior behavior = ofType.get(entityId);
 		if (behavior == null) {
 			if (!create) {
@@ -139,7 +139,7 @@ final class EntityHost {
 		Context(String type, String entityId) {
 			this.type = type;
 			this.id = entityId;
-			this.path = CastyPaths.regionPath(type) + "/entity-" + entityId;
+			this.path = CastyPaths.entityPath(type, entityId);
 		}
 
 		Context(ServiceSpec service) {

@@ -21,10 +21,6 @@ import io.casty.client.protocol.messages.ShardEnvelope;
  */
 final class NodeDispatcher {
 
-	private static final String COORDINATOR_PREFIX = "/_coord-";
-
-	private static final String REGION_PREFIX = "/_region-";
-
 	private final ClusterEnvironment environment;
 
 	private final NodeCounters counters;
@@ -74,11 +70,11 @@ final class NodeDispatcher {
 		else if (path.equals(CastyPaths.RECEPTIONIST)) {
 			onReceptionist(path, message);
 		}
-		else if (path.startsWith(COORDINATOR_PREFIX)) {
-			this.coordinator.onMessage(path, path.substring(COORDINATOR_PREFIX.length()), message);
+		else if (path.startsWith(CastyPaths.COORDINATOR_PREFIX)) {
+			this.coordinator.onMessage(path, path.substring(CastyPaths.COORDINATOR_PREFIX.length()), message);
 		}
-		else if (path.startsWith(REGION_PREFIX)) {
-			this.regions.onRegion(path, path.substring(REGION_PREFIX.length()), message);
+		else if (path.startsWith(CastyPaths.REGION_PREFIX)) {
+			this.regions.onRegion(path, path.substring(CastyPaths.REGION_PREFIX.length()), message);
 		}
 		else if (service != null) {
 			this.entities.onService(service, message);

@@ -5,6 +5,7 @@ import java.util.function.BiConsumer;
 import io.casty.client.ActorAddress;
 import io.casty.client.ActorRef;
 import io.casty.client.NodeAddress;
+import io.casty.client.protocol.CastyPaths;
 import io.casty.client.protocol.FrameCodec;
 import io.casty.client.protocol.MessageHeader;
 import io.netty.buffer.ByteBuf;
@@ -86,9 +87,8 @@ final class NodeOutbound implements Outbound {
 	private String senderUri() {
 		String sender = this.senderUri;
 		if (sender == null) {
-			// A node's own root: a path ActorAddress does not build, as the client's sender header.
 			NodeAddress self = this.transport.address();
-			sender = "casty://" + this.environment.config().systemName() + "@" + self.host() + ":" + self.port() + "/";
+			sender = CastyPaths.senderUri(this.environment.config().systemName(), self.host(), self.port());
 			this.senderUri = sender;
 		}
 		return sender;

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 import io.casty.client.NodeAddress;
+import io.casty.client.transport.OutboundQueue;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
@@ -28,6 +29,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
+import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -42,6 +44,9 @@ import org.slf4j.LoggerFactory;
 final class NodeTransport {
 
 	private static final Logger logger = LoggerFactory.getLogger(NodeTransport.class);
+
+	/** Frames the node writes to one connection from its message thread, as the client's. */
+	private static final AttributeKey<OutboundQueue> OUTBOUND = AttributeKey.valueOf("casty-testkit-outbound");
 
 	private final String nodeId;
 
@@ -197,7 +202,7 @@ final class NodeTransport {
 			this.connections.put(identity, channel);
 			return true;
 		}
-		boolean peerIsLower = ClusterState.ADDRESS_ORDER.compare(identity, address()) < 0;
+		boolean peerIsLower = NodeAddress.ORDER.compare(identity, address()) < 0;
 		boolean newWins = initiatedByPeer == peerIsLower;
 		if (newWins) {
 			this.connections.put(identity, channel);
@@ -267,7 +272,7 @@ final class NodeTransport {
 			}
 			Channel channel = this.connections.get(this.aliases.getOrDefault(target, target));
 			if (channel != null && channel.isActive()) {
-				ChannelOutbox.write(channel, frame);
+				outboundOf(channel).add(frame);
 				return;
 			}
 			Long until = this.blacklist.get(target);
@@ -286,6 +291,18 @@ final class NodeTransport {
 			this.dials.put(target, newDial);
 		}
 		this.dialExecutor.execute(() -> dial(target));
+	}
+
+	private static OutboundQueue outboundOf(Channel channel) {
+		OutboundQueue queue = channel.attr(OUTBOUND).get();
+		if (queue == null) {
+			OutboundQueue created = OutboundQueue.unbounded(channel);
+			queue = channel.attr(OUTBOUND).setIfAbsent(created);
+			if (queue == null) {
+				queue = created;
+			}
+		}
+		return queue;
 	}
 
 	private void dial(NodeAddress target) {

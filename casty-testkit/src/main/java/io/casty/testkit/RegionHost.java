@@ -68,12 +68,12 @@ final class RegionHost {
 			this.entities.deliver(spec, envelope.entityId(), envelope.message(), true);
 			return;
 		}
-		String child = rest.substring(slash + 1);
-		if (!child.startsWith("entity-")) {
+		String child = rest.substring(slash);
+		if (!child.startsWith(CastyPaths.ENTITY_PREFIX)) {
 			this.counters.drop(path, "no actor at this path");
 			return;
 		}
-		this.entities.deliver(spec, child.substring("entity-".length()), message, false);
+		this.entities.deliver(spec, child.substring(CastyPaths.ENTITY_PREFIX.length()), message, false);
 	}
 
 	/** Handles a message to the proxy {@code /<type>} of a type this node hosts. */

@@ -112,12 +112,12 @@ class ClusterStateTests {
 
 	@Test
 	void addressesCompareByCodePointThenPort() {
-		assertThat(ClusterState.ADDRESS_ORDER.compare(new NodeAddress("127.0.0.1", 0), A)).isNegative();
-		assertThat(ClusterState.ADDRESS_ORDER.compare(new NodeAddress("127.0.0.10", 1), new NodeAddress("127.0.0.2", 1)))
+		assertThat(NodeAddress.ORDER.compare(new NodeAddress("127.0.0.1", 0), A)).isNegative();
+		assertThat(NodeAddress.ORDER.compare(new NodeAddress("127.0.0.10", 1), new NodeAddress("127.0.0.2", 1)))
 			.isNegative();
-		assertThat(ClusterState.ADDRESS_ORDER.compare(new NodeAddress("-jc-x", 0), A)).isNegative();
-		assertThat(ClusterState.ADDRESS_ORDER.compare(new NodeAddress("zz-client", 1), A)).isPositive();
-		assertThat(ClusterState.compareCodePoints("\uFFFF", "\uD83D\uDE80")).isNegative();
+		assertThat(NodeAddress.ORDER.compare(new NodeAddress("-jc-x", 0), A)).isNegative();
+		assertThat(NodeAddress.ORDER.compare(new NodeAddress("zz-client", 1), A)).isPositive();
+		assertThat(NodeAddress.ORDER.compare(new NodeAddress("\uFFFF", 1), new NodeAddress("\uD83D\uDE80", 1))).isNegative();
 	}
 
 }

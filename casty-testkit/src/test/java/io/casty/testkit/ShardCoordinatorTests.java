@@ -8,9 +8,9 @@ import java.util.concurrent.ExecutorService;
 
 import io.casty.client.ActorAddress;
 import io.casty.client.ActorRef;
+import io.casty.client.NodeAddress;
 import io.casty.client.protocol.codec.MessageCodec;
 import io.casty.client.protocol.messages.GetShardLocation;
-import io.casty.client.protocol.messages.NodeAddress;
 import io.casty.client.protocol.messages.ShardLocation;
 import org.junit.jupiter.api.Test;
 
