@@ -610,8 +610,8 @@ public final class ShardRouter {
 			}
 		}
 		if (dropped > 0) {
-			this.logs.warn("buffer-timeout", "Dropped {} tell(s) to '{}' after {} ms without a shard location", dropped, this.shardType,
-					this.options.bufferTimeout().toMillis());
+			this.logs.warn("buffer-timeout", "Dropped {} tell(s) to '{}' after {} ms without a shard location",
+					dropped, this.shardType, this.options.bufferTimeout().toMillis());
 		}
 	}
 
