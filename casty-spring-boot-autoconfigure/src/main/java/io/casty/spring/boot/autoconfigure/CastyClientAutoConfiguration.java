@@ -10,6 +10,7 @@ import io.casty.client.ServiceLookup;
 import io.casty.client.topology.TopologyCache;
 import io.casty.spring.boot.autoconfigure.entity.CastyEntities;
 import io.casty.spring.boot.autoconfigure.entity.CastyEntityRefRegistrar;
+import io.casty.spring.boot.autoconfigure.entity.CastyMessageTypeGraph;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -87,7 +88,11 @@ public final class CastyClientAutoConfiguration {
 		if (sslBundle != null) {
 			builder.sslContext(SslBundleSslContexts.forClient(sslBundle));
 		}
-		entities.ifAvailable((declared) -> builder.messageTypes(declared.messageTypes()));
+		entities.ifAvailable((declared) -> {
+			// fail at start-up, naming the path, rather than on the first ask that needs the type
+			CastyMessageTypeGraph.of(List.of(declared.messageTypes())).validate();
+			builder.messageTypes(declared.messageTypes());
+		});
 		builder.listener(CompositeCastyClientListener.of(listeners.orderedStream().toList()));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		try {
@@ -106,7 +111,17 @@ public final class CastyClientAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	CastyClient castyClient(CastyClientOptions options) {
-		return CastyClient.create(options);
+		try {
+			return CastyClient.create(options);
+		}
+		catch (IllegalArgumentException ex) {
+			// the codec rejects a message type: a configuration error the failure analyzer explains
+			throw new InvalidCastyConfigurationException("Invalid Casty message type: " + ex.getMessage(),
+					"Annotate every record and enum the application sends or receives with @CastyMessage, and "
+							+ "register only records, enums and sealed interfaces of them "
+							+ "(CastyClientOptions.messageTypes or a @CastyEntity type).",
+					ex);
+		}
 	}
 
 	@Bean

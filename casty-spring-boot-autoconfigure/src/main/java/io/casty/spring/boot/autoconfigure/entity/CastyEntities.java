@@ -22,6 +22,25 @@ public final class CastyEntities {
 	}
 
 	/**
+	 * Creates the holder from parallel lists, as the generated bean definitions of an
+	 * ahead-of-time processed application hold them.
+	 * @param types the shard types
+	 * @param shards their shard counts
+	 * @param messageTypes their message types
+	 * @return the holder
+	 */
+	public static CastyEntities of(List<String> types, List<Integer> shards, List<Class<?>> messageTypes) {
+		if (types.size() != shards.size() || types.size() != messageTypes.size()) {
+			throw new IllegalArgumentException("types, shards and messageTypes differ in size");
+		}
+		List<CastyEntityDefinition> definitions = new java.util.ArrayList<>(types.size());
+		for (int i = 0; i < types.size(); i++) {
+			definitions.add(new CastyEntityDefinition(types.get(i), shards.get(i), messageTypes.get(i)));
+		}
+		return new CastyEntities(definitions);
+	}
+
+	/**
 	 * The declared types.
 	 * @return the definitions, in declaration order
 	 */

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.casty.client.CastyClient;
 import io.casty.client.EntityRef;
 import io.casty.spring.boot.autoconfigure.CastyClientProperties;
 import io.casty.spring.boot.autoconfigure.InvalidCastyConfigurationException;
@@ -15,6 +14,7 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConstructorArgumentValues;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
@@ -85,8 +85,15 @@ public final class CastyEntityRefRegistrar implements ImportBeanDefinitionRegist
 		scanAnnotated(definitions);
 		applyProperties(definitions);
 		if (!registry.containsBeanDefinition(ENTITIES_BEAN_NAME)) {
-			CastyEntities entities = new CastyEntities(List.copyOf(definitions.values()));
-			RootBeanDefinition holder = new RootBeanDefinition(CastyEntities.class, () -> entities);
+			// Plain values as factory-method arguments, no instance supplier: ahead-of-time
+			// processing writes them into the generated bean definitions.
+			List<CastyEntityDefinition> declared = List.copyOf(definitions.values());
+			RootBeanDefinition holder = new RootBeanDefinition(CastyEntities.class);
+			holder.setFactoryMethodName("of");
+			ConstructorArgumentValues args = holder.getConstructorArgumentValues();
+			args.addIndexedArgumentValue(0, declared.stream().map(CastyEntityDefinition::type).toList());
+			args.addIndexedArgumentValue(1, declared.stream().map(CastyEntityDefinition::shards).toList());
+			args.addIndexedArgumentValue(2, declared.stream().map(CastyEntityDefinition::messageType).toList());
 			holder.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
 			registry.registerBeanDefinition(ENTITIES_BEAN_NAME, holder);
 		}
@@ -99,11 +106,14 @@ public final class CastyEntityRefRegistrar implements ImportBeanDefinitionRegist
 	}
 
 	private RootBeanDefinition entityRefDefinition(CastyEntityDefinition definition) {
-		BeanFactory factory = java.util.Objects.requireNonNull(this.beanFactory, "beanFactory");
-		RootBeanDefinition bean = new RootBeanDefinition(EntityRef.class);
+		RootBeanDefinition bean = new RootBeanDefinition(LazyEntityRef.class);
 		bean.setTargetType(ResolvableType.forClassWithGenerics(EntityRef.class, definition.messageType()));
-		bean.setInstanceSupplier(
-				() -> new LazyEntityRef<>(() -> factory.getBean(CastyClient.class), definition));
+		// values only (the ref finds the client through its bean factory on first use)
+		bean.setFactoryMethodName("of");
+		ConstructorArgumentValues args = bean.getConstructorArgumentValues();
+		args.addIndexedArgumentValue(0, definition.type());
+		args.addIndexedArgumentValue(1, definition.shards());
+		args.addIndexedArgumentValue(2, definition.messageType());
 		return bean;
 	}
 

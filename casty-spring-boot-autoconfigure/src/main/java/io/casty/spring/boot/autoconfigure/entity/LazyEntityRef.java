@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import io.casty.client.ActorRef;
 import io.casty.client.CastyClient;
@@ -13,6 +12,9 @@ import io.casty.client.NodeAddress;
 import io.casty.client.ReplyType;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+
 /**
  * An {@link EntityRef} bean that asks the client for the real ref on first use. The client
  * starts with the context's lifecycle, after beans (controllers among them) received their
@@ -20,24 +22,44 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <M> the message type
  */
-final class LazyEntityRef<M> implements EntityRef<M> {
-
-	private final Supplier<CastyClient> client;
+final class LazyEntityRef<M> implements EntityRef<M>, BeanFactoryAware {
 
 	private final CastyEntityDefinition definition;
 
+	private volatile @Nullable BeanFactory beanFactory;
+
 	private volatile @Nullable EntityRef<M> delegate;
 
-	LazyEntityRef(Supplier<CastyClient> client, CastyEntityDefinition definition) {
-		this.client = client;
-		this.definition = definition;
+	/**
+	 * Plain values only, so that ahead-of-time processing can write the bean definition as
+	 * code; the client comes from the bean factory on first use.
+	 */
+	LazyEntityRef(String type, int shards, Class<M> messageType) {
+		this.definition = new CastyEntityDefinition(type, shards, messageType);
+	}
+
+	/**
+	 * The factory method of the bean definitions: ahead-of-time processing resolves it on
+	 * this class, whereas it would look for constructors on the definitions' target type.
+	 */
+	static <M> LazyEntityRef<M> of(String type, int shards, Class<M> messageType) {
+		return new LazyEntityRef<>(type, shards, messageType);
+	}
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) {
+		this.beanFactory = beanFactory;
 	}
 
 	@SuppressWarnings("unchecked")
 	private EntityRef<M> delegate() {
 		EntityRef<M> ref = this.delegate;
 		if (ref == null) {
-			ref = (EntityRef<M>) this.client.get()
+			BeanFactory factory = this.beanFactory;
+			if (factory == null) {
+				throw new IllegalStateException("The entity ref bean of '" + this.definition.type() + "' has no bean factory");
+			}
+			ref = (EntityRef<M>) factory.getBean(CastyClient.class)
 				.entityRef(this.definition.type(), this.definition.shards(), this.definition.messageType());
 			this.delegate = ref;
 		}
