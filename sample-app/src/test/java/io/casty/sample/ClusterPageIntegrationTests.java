@@ -6,15 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 import io.casty.client.NodeAddress;
 import io.casty.sample.messages.SampleTypes;
 import io.casty.testkit.CastyTestCluster;
 import io.casty.testkit.TestNode;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -39,6 +41,7 @@ import static org.awaitility.Awaitility.await;
  * on stderr and is skipped. Screenshots go to {@code target/cluster-page*.png}. The page
  * redraws every second, so a found element can go stale: the waits retry then.
  */
+@EnabledIf(value = "browserInstalled", disabledReason = ClusterPageIntegrationTests.NO_BROWSER_REASON)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "casty.client.topology.poll-interval=200ms", "casty.client.topology.timeout=1s",
 				"casty.client.reconnect.max-backoff=300ms" })
@@ -48,6 +51,12 @@ class ClusterPageIntegrationTests {
 	private static final List<String> BROWSERS = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser");
 
 	private static final List<String> DRIVERS = List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+
+	static final String NO_BROWSER_REASON = "no headless Chromium and chromedriver installed (see stderr)";
+
+	private static final String NO_BROWSER = "no headless Chromium here (looked for /usr/bin/chromium and "
+			+ "/usr/bin/chromedriver); install the distribution's chromium and chromium-driver packages (.ci/run does) "
+			+ "to run the cluster page's browser test";
 
 	private static ChromeDriver browser;
 
@@ -60,17 +69,22 @@ class ClusterPageIntegrationTests {
 	@Autowired
 	private CastyTestCluster cluster;
 
+	/**
+	 * Whether the browser and its driver are installed; says so loudly on stderr if not.
+	 * @return whether the test can run
+	 */
+	static boolean browserInstalled() {
+		if (firstExecutable(BROWSERS) != null && firstExecutable(DRIVERS) != null) {
+			return true;
+		}
+		System.err.println("\n!!!!!!!!!!\n!!! SKIPPED: " + NO_BROWSER + "\n!!!!!!!!!!\n");
+		return false;
+	}
+
 	@BeforeAll
 	static void startBrowser() {
-		String binary = firstExecutable(BROWSERS);
-		String driver = firstExecutable(DRIVERS);
-		if (binary == null || driver == null) {
-			String message = "SKIPPED: no headless Chromium here (looked for " + BROWSERS + " and " + DRIVERS
-					+ "); install the distribution's chromium and chromium-driver packages (.ci/run does) to run the "
-					+ "cluster page's browser test";
-			System.err.println("\n!!!!!!!!!!\n!!! " + message + "\n!!!!!!!!!!\n");
-			Assumptions.abort(message);
-		}
+		String binary = Objects.requireNonNull(firstExecutable(BROWSERS));
+		String driver = Objects.requireNonNull(firstExecutable(DRIVERS));
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(binary);
 		// Root in a container: no sandbox; no GPU, no network or update chatter of its own.
@@ -150,7 +164,7 @@ class ClusterPageIntegrationTests {
 		Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 	}
 
-	private static String firstExecutable(List<String> candidates) {
+	private static @Nullable String firstExecutable(List<String> candidates) {
 		return candidates.stream().filter((c) -> new File(c).canExecute()).findFirst().orElse(null);
 	}
 
