@@ -3,12 +3,10 @@ package io.casty.codegen.java;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 import io.casty.client.protocol.codec.MessageTypeRegistry;
 import io.casty.codegen.schema.CastySchema;
@@ -37,15 +35,6 @@ public final class JavaGenerator {
 	/** What {@code @Generated} names. */
 	public static final String GENERATOR = "io.casty.codegen";
 
-	private static final Set<String> RESERVED = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
-			"catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends", "final",
-			"finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int", "interface", "long",
-			"native", "new", "package", "private", "protected", "public", "return", "short", "static", "strictfp",
-			"super", "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void", "volatile",
-			"while", "true", "false", "null", "_", "var", "yield", "record", "sealed", "permits", "non",
-			// record accessors must not clash with Object's methods
-			"hashCode", "toString", "getClass", "notify", "notifyAll", "wait", "clone", "finalize", "equals");
-
 	private final Options options;
 
 	private JavaGenerator(Options options) {
@@ -68,7 +57,7 @@ public final class JavaGenerator {
 	 * @throws GenerationException if the schema cannot be generated as asked
 	 */
 	public List<GeneratedSource> generate(CastySchema schema) {
-		Model model = new Model(schema);
+		TypeNames model = new TypeNames(schema, this.options);
 		List<GeneratedSource> sources = new ArrayList<>();
 		for (SchemaType type : schema.types()) {
 			if (type instanceof SchemaType.Dataclass dataclass) {
@@ -78,14 +67,14 @@ public final class JavaGenerator {
 				sources.add(enumType(model, pyEnum));
 			}
 		}
-		for (Sealed sealed : model.sealed) {
+		for (TypeNames.Sealed sealed : model.sealed) {
 			sources.add(sealedInterface(model, sealed));
 		}
 		return sources;
 	}
 
-	private GeneratedSource record(Model model, SchemaType.Dataclass dataclass) {
-		JavaName name = model.javaName(dataclass.name());
+	private GeneratedSource record(TypeNames model, SchemaType.Dataclass dataclass) {
+		TypeNames.JavaName name = model.javaName(dataclass.name());
 		Imports imports = new Imports(name.packageName());
 		List<String> components = new ArrayList<>();
 		StringBuilder params = new StringBuilder();
@@ -95,7 +84,7 @@ public final class JavaGenerator {
 						+ " is declared with init=False: Casty passes every received field to __init__, so the type "
 						+ "cannot be received from a client; drop init=False or leave the field out of the message");
 			}
-			String javaField = componentName(field.name());
+			String javaField = TypeNames.componentName(field.name());
 			List<String> annotations = new ArrayList<>();
 			boolean tuple = isListTuple((field.type() instanceof TypeExpr.OptionalOf optional) ? optional.type() : field.type());
 			boolean rename = !MessageTypeRegistry.snakeCase(javaField).equals(field.name());
@@ -103,7 +92,7 @@ public final class JavaGenerator {
 				imports.add("io.casty.client.CastyField");
 				StringBuilder castyField = new StringBuilder("@CastyField(");
 				if (rename) {
-					castyField.append(tuple ? "value = " : "").append(quote(field.name()));
+					castyField.append(tuple ? "value = " : "").append(Javadoc.quote(field.name()));
 				}
 				if (tuple) {
 					castyField.append(rename ? ", " : "").append("tuple = true");
@@ -114,7 +103,7 @@ public final class JavaGenerator {
 			annotations.add(javaType + " " + javaField);
 			components.add(String.join(" ", annotations));
 			String declaration = field.toPython() + ((field.defaultValue() != null) ? " = " + field.defaultValue() : "");
-			params.append(" * @param ").append(javaField).append(" <code>").append(html(declaration)).append("</code>");
+			params.append(" * @param ").append(javaField).append(" <code>").append(Javadoc.html(declaration)).append("</code>");
 			if (field.defaultValue() != null) {
 				params.append("; Python's default, used only when a sender leaves the field out");
 			}
@@ -123,15 +112,15 @@ public final class JavaGenerator {
 		imports.add("io.casty.client.CastyMessage");
 		List<String> interfaces = model.interfacesOf(dataclass.name());
 		StringBuilder body = new StringBuilder();
-		body.append("/**\n * Generated from the Python dataclass <code>").append(html(dataclass.name())).append("</code> (")
-			.append(html(dataclass.source())).append(").\n");
-		appendDoc(body, dataclass.doc());
+		body.append("/**\n * Generated from the Python dataclass <code>").append(Javadoc.html(dataclass.name())).append("</code> (")
+			.append(Javadoc.html(dataclass.source())).append(").\n");
+		Javadoc.appendDoc(body, dataclass.doc());
 		if (!dataclass.fields().isEmpty()) {
 			body.append(" *\n").append(params);
 		}
 		body.append(" */\n");
 		body.append("@Generated(\"").append(GENERATOR).append("\")\n@NullMarked\n@CastyMessage(")
-			.append(quote(dataclass.name()))
+			.append(Javadoc.quote(dataclass.name()))
 			.append(")\npublic record ")
 			.append(name.simpleName())
 			.append('(');
@@ -152,21 +141,21 @@ public final class JavaGenerator {
 		return new GeneratedSource(name.qualifiedName(), file(name, imports, body));
 	}
 
-	private GeneratedSource enumType(Model model, SchemaType.PyEnum pyEnum) {
-		JavaName name = model.javaName(pyEnum.name());
+	private GeneratedSource enumType(TypeNames model, SchemaType.PyEnum pyEnum) {
+		TypeNames.JavaName name = model.javaName(pyEnum.name());
 		Imports imports = new Imports(name.packageName());
 		imports.add("io.casty.client.CastyMessage");
 		imports.add("javax.annotation.processing.Generated");
 		imports.add("org.jspecify.annotations.NullMarked");
 		List<SchemaType.Member> members = pyEnum.members().stream().filter((m) -> m.aliasOf() == null).toList();
-		Map<String, String> constants = enumConstants(members);
+		Map<String, String> constants = TypeNames.enumConstants(members);
 		StringBuilder body = new StringBuilder();
-		body.append("/**\n * Generated from the Python enum <code>").append(html(pyEnum.name())).append("</code> (")
-			.append(html(pyEnum.source())).append(", base <code>").append(html(pyEnum.base()))
+		body.append("/**\n * Generated from the Python enum <code>").append(Javadoc.html(pyEnum.name())).append("</code> (")
+			.append(Javadoc.html(pyEnum.source())).append(", base <code>").append(Javadoc.html(pyEnum.base()))
 			.append("</code>); members travel by name.\n");
-		appendDoc(body, pyEnum.doc());
+		Javadoc.appendDoc(body, pyEnum.doc());
 		body.append(" */\n@Generated(\"").append(GENERATOR).append("\")\n@NullMarked\n@CastyMessage(")
-			.append(quote(pyEnum.name()))
+			.append(Javadoc.quote(pyEnum.name()))
 			.append(")\npublic enum ")
 			.append(name.simpleName())
 			.append(" {\n");
@@ -174,14 +163,14 @@ public final class JavaGenerator {
 		for (SchemaType.Member member : members) {
 			String constant = constants.get(member.name());
 			List<String> aliases = pyEnum.members().stream().filter((m) -> member.name().equals(m.aliasOf()))
-				.map((m) -> "<code>" + html(m.name()) + "</code>").toList();
-			body.append("\n\t/** Python member <code>").append(html(member.name() + " = " + member.value()))
+				.map((m) -> "<code>" + Javadoc.html(m.name()) + "</code>").toList();
+			body.append("\n\t/** Python member <code>").append(Javadoc.html(member.name() + " = " + member.value()))
 				.append("</code>")
 				.append(aliases.isEmpty() ? "" : ", also named " + String.join(", ", aliases))
 				.append(". */\n\t");
 			if (!constant.equals(member.name())) {
 				imports.add("io.casty.client.CastyField");
-				body.append("@CastyField(").append(quote(member.name())).append(")\n\t");
+				body.append("@CastyField(").append(Javadoc.quote(member.name())).append(")\n\t");
 			}
 			body.append(constant).append((++index < members.size()) ? ",\n" : "\n");
 		}
@@ -189,30 +178,30 @@ public final class JavaGenerator {
 		return new GeneratedSource(name.qualifiedName(), file(name, imports, body));
 	}
 
-	private GeneratedSource sealedInterface(Model model, Sealed sealed) {
-		Imports imports = new Imports(sealed.name.packageName());
+	private GeneratedSource sealedInterface(TypeNames model, TypeNames.Sealed sealed) {
+		Imports imports = new Imports(sealed.name().packageName());
 		imports.add("javax.annotation.processing.Generated");
 		imports.add("org.jspecify.annotations.NullMarked");
 		List<String> permitted = new ArrayList<>();
 		List<String> pythonNames = new ArrayList<>();
-		for (String member : sealed.members) {
+		for (String member : sealed.members()) {
 			permitted.add(model.javaName(member).simpleName());
-			pythonNames.add("<code>" + html(member) + "</code>");
+			pythonNames.add("<code>" + Javadoc.html(member) + "</code>");
 		}
 		StringBuilder body = new StringBuilder();
-		body.append("/**\n * The messages <code>").append(html(sealed.spec)).append("</code> groups: ")
+		body.append("/**\n * The messages <code>").append(Javadoc.html(sealed.spec())).append("</code> groups: ")
 			.append(String.join(", ", pythonNames))
 			.append(".\n */\n@Generated(\"")
 			.append(GENERATOR)
 			.append("\")\n@NullMarked\npublic sealed interface ")
-			.append(sealed.name.simpleName())
+			.append(sealed.name().simpleName())
 			.append(" permits ")
 			.append(String.join(", ", permitted))
 			.append(" {\n}\n");
-		return new GeneratedSource(sealed.name.qualifiedName(), file(sealed.name, imports, body));
+		return new GeneratedSource(sealed.name().qualifiedName(), file(sealed.name(), imports, body));
 	}
 
-	private String javaType(Model model, Imports imports, TypeExpr type, boolean component, boolean boxed,
+	private String javaType(TypeNames model, Imports imports, TypeExpr type, boolean component, boolean boxed,
 			String where) {
 		if (type instanceof TypeExpr.Scalar scalar) {
 			return scalar(imports, scalar.kind(), boxed);
@@ -262,9 +251,9 @@ public final class JavaGenerator {
 			return imports.type(model.javaName(model.require(ref.name(), where)));
 		}
 		if (type instanceof TypeExpr.UnionOf union) {
-			Sealed covering = model.covering(union);
+			TypeNames.Sealed covering = model.covering(union);
 			if (covering != null) {
-				return imports.type(covering.name);
+				return imports.type(covering.name());
 			}
 			imports.add("org.jspecify.annotations.Nullable");
 			return "@Nullable Object";
@@ -297,87 +286,13 @@ public final class JavaGenerator {
 				&& fixed.items().stream().distinct().count() == 1;
 	}
 
-	static String componentName(String pythonName) {
-		String stripped = pythonName.replaceFirst("^_+", "");
-		StringBuilder sb = new StringBuilder();
-		boolean upper = false;
-		for (char c : stripped.toCharArray()) {
-			if (c == '_') {
-				upper = sb.length() > 0;
-			}
-			else if (Character.isJavaIdentifierPart(c)) {
-				sb.append(upper ? Character.toUpperCase(c) : c);
-				upper = false;
-			}
-		}
-		String name = (sb.length() == 0 || !Character.isJavaIdentifierStart(sb.charAt(0))) ? "field" + sb : sb.toString();
-		return RESERVED.contains(name) ? name + "_" : name;
-	}
-
-	private static Map<String, String> enumConstants(List<SchemaType.Member> members) {
-		Map<String, String> constants = new LinkedHashMap<>();
-		Set<String> used = new java.util.HashSet<>();
-		for (SchemaType.Member member : members) {
-			String constant = upperSnake(member.name());
-			if (RESERVED.contains(constant) || !used.add(constant)) {
-				constant = member.name();
-				used.add(constant);
-			}
-			constants.put(member.name(), constant);
-		}
-		return constants;
-	}
-
-	static String upperSnake(String name) {
-		String snake = MessageTypeRegistry.snakeCase(name);
-		StringBuilder sb = new StringBuilder();
-		for (char c : snake.toCharArray()) {
-			sb.append(Character.isJavaIdentifierPart(c) ? Character.toUpperCase(c) : '_');
-		}
-		return (sb.length() > 0 && Character.isJavaIdentifierStart(sb.charAt(0))) ? sb.toString() : "_" + sb;
-	}
-
-	private static void appendDoc(StringBuilder body, @Nullable String doc) {
-		if (doc == null || doc.isBlank()) {
-			return;
-		}
-		for (String paragraph : doc.strip().split("\n\\s*\n")) {
-			body.append(" * <p>\n");
-			for (String line : paragraph.split("\n")) {
-				body.append(" * ").append(html(line.strip())).append('\n');
-			}
-		}
-	}
-
-	private static String file(JavaName name, Imports imports, StringBuilder body) {
+	private static String file(TypeNames.JavaName name, Imports imports, StringBuilder body) {
 		StringBuilder out = new StringBuilder();
 		out.append("// Generated by casty-codegen from a casty-schema document. Do not edit: regenerate.\n");
 		out.append("package ").append(name.packageName()).append(";\n\n");
 		out.append(imports.render());
 		out.append(body);
 		return out.toString();
-	}
-
-	static String html(String text) {
-		StringBuilder sb = new StringBuilder(text.length());
-		for (char c : text.toCharArray()) {
-			switch (c) {
-				case '&' -> sb.append("&amp;");
-				case '<' -> sb.append("&lt;");
-				case '>' -> sb.append("&gt;");
-				case '@' -> sb.append("&#64;");
-				case '{' -> sb.append("&#123;");
-				case '}' -> sb.append("&#125;");
-				case '/' -> sb.append((sb.length() > 0 && sb.charAt(sb.length() - 1) == '*') ? "&#47;" : "/");
-				case '\\' -> sb.append("&#92;");
-				default -> sb.append(c);
-			}
-		}
-		return sb.toString();
-	}
-
-	private static String quote(String text) {
-		return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
 	}
 
 	/**
@@ -443,155 +358,6 @@ public final class JavaGenerator {
 			Map<String, String> next = new HashMap<>(this.modulePackages);
 			next.put(module, javaPackage);
 			return new Options(this.packageName, next, this.sealed);
-		}
-
-	}
-
-	private record JavaName(String packageName, String simpleName) {
-
-		String qualifiedName() {
-			return this.packageName.isEmpty() ? this.simpleName : this.packageName + "." + this.simpleName;
-		}
-
-	}
-
-	private record Sealed(String spec, JavaName name, List<String> members) {
-	}
-
-	/** The Java names of a schema's types and the sealed interfaces, resolved once. */
-	private final class Model {
-
-		private final CastySchema schema;
-
-		private final Map<String, JavaName> names = new HashMap<>();
-
-		private final List<Sealed> sealed = new ArrayList<>();
-
-		Model(CastySchema schema) {
-			this.schema = schema;
-			Map<String, String> claimed = new HashMap<>();
-			for (SchemaType type : schema.types()) {
-				JavaName name = new JavaName(packageOf(type.module()), type.qualname().replace(".", ""));
-				String previous = claimed.putIfAbsent(name.qualifiedName(), type.name());
-				if (previous != null) {
-					throw new GenerationException(previous + " and " + type.name() + " would both be "
-							+ name.qualifiedName() + ": map their modules to different packages");
-				}
-				this.names.put(type.name(), name);
-			}
-			JavaGenerator.this.options.sealed().forEach((spec, members) -> {
-				int dot = spec.lastIndexOf('.');
-				String module = (dot < 0) ? "" : spec.substring(0, dot);
-				JavaName name = new JavaName(packageOf(module), spec.substring(dot + 1));
-				List<String> resolved = new ArrayList<>();
-				for (String member : members) {
-					String full = (this.schema.type(member) != null || module.isEmpty()) ? member : module + "." + member;
-					SchemaType type = this.schema.type(full);
-					if (!(type instanceof SchemaType.Dataclass)) {
-						throw new GenerationException("Sealed interface " + spec + ": " + full
-								+ ((type == null) ? " is not in the schema" : " is an enum, not a dataclass")
-								+ "; the schema's dataclasses are " + dataclassNames());
-					}
-					if (!this.names.get(full).packageName().equals(name.packageName())) {
-						throw new GenerationException("Sealed interface " + spec + " (package " + name.packageName()
-								+ ") cannot permit " + full + " of package " + this.names.get(full).packageName()
-								+ ": a sealed interface and its records share a package");
-					}
-					resolved.add(full);
-				}
-				if (claimed.containsKey(name.qualifiedName())) {
-					throw new GenerationException("Sealed interface " + spec + " would be " + name.qualifiedName()
-							+ ", the name of " + claimed.get(name.qualifiedName()));
-				}
-				this.sealed.add(new Sealed(spec, name, List.copyOf(new LinkedHashSet<>(resolved))));
-			});
-		}
-
-		private String packageOf(String module) {
-			return JavaGenerator.this.options.modulePackages().getOrDefault(module,
-					JavaGenerator.this.options.packageName());
-		}
-
-		private Set<String> dataclassNames() {
-			Set<String> result = new TreeSet<>();
-			this.schema.types().stream().filter(SchemaType.Dataclass.class::isInstance).forEach((t) -> result.add(t.name()));
-			return result;
-		}
-
-		JavaName javaName(String pythonName) {
-			return this.names.get(pythonName);
-		}
-
-		String require(String pythonName, String where) {
-			if (!this.names.containsKey(pythonName)) {
-				throw new GenerationException(where + " refers to " + pythonName
-						+ ", which the schema does not describe: export its module too");
-			}
-			return pythonName;
-		}
-
-		List<String> interfacesOf(String pythonName) {
-			return this.sealed.stream().filter((s) -> s.members.contains(pythonName)).map((s) -> s.name.simpleName()).toList();
-		}
-
-		@Nullable Sealed covering(TypeExpr.UnionOf union) {
-			Set<String> members = new LinkedHashSet<>();
-			for (TypeExpr type : union.types()) {
-				if (!(type instanceof TypeExpr.DataclassRef ref)) {
-					return null;
-				}
-				members.add(ref.name());
-			}
-			Sealed best = null;
-			for (Sealed candidate : this.sealed) {
-				if (candidate.members.containsAll(members)
-						&& (best == null || candidate.members.size() < best.members.size())) {
-					best = candidate;
-				}
-			}
-			return best;
-		}
-
-	}
-
-	/** The imports of one file. */
-	private static final class Imports {
-
-		private final String packageName;
-
-		private final Set<String> names = new TreeSet<>();
-
-		Imports(String packageName) {
-			this.packageName = packageName;
-		}
-
-		void add(String qualifiedName) {
-			this.names.add(qualifiedName);
-		}
-
-		String type(JavaName name) {
-			if (!name.packageName().equals(this.packageName)) {
-				add(name.qualifiedName());
-			}
-			return name.simpleName();
-		}
-
-		String render() {
-			StringBuilder java = new StringBuilder();
-			StringBuilder other = new StringBuilder();
-			for (String name : this.names) {
-				(name.startsWith("java.") || name.startsWith("javax.") ? java : other).append("import ")
-					.append(name)
-					.append(";\n");
-			}
-			StringBuilder out = new StringBuilder();
-			if (java.length() > 0) {
-				out.append(java).append('\n');
-			}
-			if (other.length() > 0) {
-				out.append(other).append('\n');
-			}
-			return out.toString();
 		}
 
 	}

@@ -17,13 +17,13 @@ class JavaGeneratorTests {
 
 	@Test
 	void pythonNamesBecomeJavaComponentNames() {
-		assertThat(JavaGenerator.componentName("reply_to")).isEqualTo("replyTo");
-		assertThat(JavaGenerator.componentName("http_url2")).isEqualTo("httpUrl2");
-		assertThat(JavaGenerator.componentName("new")).isEqualTo("new_");
-		assertThat(JavaGenerator.componentName("hash_code")).isEqualTo("hashCode_");
-		assertThat(JavaGenerator.componentName("_private")).isEqualTo("private_");
-		assertThat(JavaGenerator.upperSnake("darkBlue")).isEqualTo("DARK_BLUE");
-		assertThat(JavaGenerator.upperSnake("gold")).isEqualTo("GOLD");
+		assertThat(TypeNames.componentName("reply_to")).isEqualTo("replyTo");
+		assertThat(TypeNames.componentName("http_url2")).isEqualTo("httpUrl2");
+		assertThat(TypeNames.componentName("new")).isEqualTo("new_");
+		assertThat(TypeNames.componentName("hash_code")).isEqualTo("hashCode_");
+		assertThat(TypeNames.componentName("_private")).isEqualTo("private_");
+		assertThat(TypeNames.upperSnake("darkBlue")).isEqualTo("DARK_BLUE");
+		assertThat(TypeNames.upperSnake("gold")).isEqualTo("GOLD");
 	}
 
 	@Test
