@@ -45,9 +45,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TopologySubscriber implements AutoCloseable {
 
-	/** Path of the client's topology subscriber. */
-	public static final String SUBSCRIBER_PATH = "/_topology_sub";
-
 	private static final Logger logger = LoggerFactory.getLogger(TopologySubscriber.class);
 
 	private final CastyClientOptions options;
@@ -102,7 +99,7 @@ public final class TopologySubscriber implements AutoCloseable {
 	 * @param identity the client's identity
 	 */
 	public void start(ClientIdentity identity) {
-		this.self = identity.ref(SUBSCRIBER_PATH);
+		this.self = identity.ref(CastyPaths.TOPOLOGY_SUBSCRIBER);
 		long interval = this.options.topologyPollInterval().toNanos();
 		this.ticker = this.scheduler.scheduleAtFixedRate(this::tick, 0, interval, TimeUnit.NANOSECONDS);
 	}

@@ -21,6 +21,7 @@ import io.casty.client.NodeAddress;
 import io.casty.client.NodeUnreachableException;
 import io.casty.client.internal.LogLimiter;
 import io.casty.client.protocol.CastyFrameDecoder;
+import io.casty.client.protocol.CastyPaths;
 import io.casty.client.protocol.FrameDecodingException;
 import io.casty.client.protocol.FrameTooLongException;
 import io.casty.client.protocol.Frame;
@@ -250,7 +251,7 @@ final class ConnectionLane implements AutoCloseable {
 		byte[] header = byHint.get(typeHint);
 		if (header == null) {
 			ClientIdentity id = identity();
-			String target = "casty://" + id.clusterName() + "@" + node.host() + ":" + node.port() + path;
+			String target = CastyPaths.uri(id.clusterName(), node.host(), node.port(), path);
 			header = FrameCodec.encodeHeader(new MessageHeader(target, id.senderUri(), typeHint));
 			if (byHint.size() < MAX_CACHED_HINTS_PER_PATH) {
 				byHint.put(typeHint, header);

@@ -1,0 +1,71 @@
+package io.casty.client;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The import rules of ARCHITECTURE.md, read from the sources: the layers below the root
+ * package import each other one way only, so there is no cycle among them, and
+ * {@code protocol} knows nothing of connections, topology, routing or messaging.
+ */
+class PackageDependencyTests {
+
+	/** Each layer may import only layers of a lower rank (and the root package). */
+	private static final Map<String, Integer> RANKS = Map.ofEntries(Map.entry("internal", 0),
+			Map.entry("protocol.messages", 0), Map.entry("distributed.protocol", 0), Map.entry("protocol.codec", 1),
+			Map.entry("protocol", 2), Map.entry("transport", 3), Map.entry("topology", 4), Map.entry("messaging", 5),
+			Map.entry("routing", 6), Map.entry("distributed", 7));
+
+	private static final Pattern IMPORT = Pattern.compile("^import (?:static )?io\\.casty\\.client\\.([a-z.]+?)\\.[A-Z]",
+			Pattern.MULTILINE);
+
+	private static final Path SOURCES = Path.of("src/main/java/io/casty/client");
+
+	@Test
+	void layersImportEachOtherOneWayOnly() throws IOException {
+		List<String> violations = new ArrayList<>();
+		try (Stream<Path> files = Files.walk(SOURCES)) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".java")).toList()) {
+				String layer = SOURCES.relativize(file.getParent()).toString().replace('/', '.');
+				if (layer.isEmpty()) {
+					continue;
+				}
+				assertThat(RANKS).as("rank of package %s", layer).containsKey(layer);
+				Matcher m = IMPORT.matcher(Files.readString(file));
+				while (m.find()) {
+					String imported = m.group(1);
+					if (!imported.equals(layer) && RANKS.containsKey(imported)
+							&& RANKS.get(imported) >= RANKS.get(layer)) {
+						violations.add(file.getFileName() + " (" + layer + ") imports " + imported);
+					}
+				}
+			}
+		}
+		assertThat(violations).isEmpty();
+	}
+
+	@Test
+	void protocolImportsNoTransportTopologyRoutingOrMessaging() throws IOException {
+		try (Stream<Path> files = Files.walk(SOURCES.resolve("protocol"))) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".java")).toList()) {
+				assertThat(Files.readString(file)).as(file.toString())
+					.doesNotContain("import io.casty.client.transport.")
+					.doesNotContain("import io.casty.client.topology.")
+					.doesNotContain("import io.casty.client.routing.")
+					.doesNotContain("import io.casty.client.messaging.");
+			}
+		}
+	}
+
+}
