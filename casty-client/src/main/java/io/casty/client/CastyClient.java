@@ -19,7 +19,6 @@ import java.util.function.Function;
 import io.casty.client.CastyClientListener.AskOutcome;
 import io.casty.client.messaging.AskRegistry;
 import io.casty.client.messaging.InboundDispatcher;
-import io.casty.client.messaging.InboundDispatcher.LocalActors;
 import io.casty.client.messaging.PendingAsk;
 import io.casty.client.protocol.CastyPaths;
 import io.casty.client.protocol.codec.MessageCodec;
@@ -90,6 +89,11 @@ public final class CastyClient implements AutoCloseable {
 
 	private volatile io.casty.client.distributed.@Nullable CastyDistributed distributed;
 
+	/** Actors hosted by this client, reached by nodes at paths that are not well-known ones. */
+	private final io.casty.client.actors.ClientActors actors;
+
+	private final io.casty.client.streams.CastyStreams streams;
+
 	/** What one start built: threads, connections, asks, subscription and routers; null while not running. */
 	private volatile @Nullable Session session;
 
@@ -114,6 +118,10 @@ public final class CastyClient implements AutoCloseable {
 				options.compressionLevel(), options.maxFrameSize());
 		this.snapshots = new SnapshotDecoder(this.codec);
 		this.services = new DefaultServiceLookup(this);
+		this.registry.register(io.casty.client.streams.StreamMessages.class);
+		this.actors = new io.casty.client.actors.ClientActors(this.codec, options.listener(),
+				(path) -> clientIdentity().ref(path), this::tell);
+		this.streams = new io.casty.client.streams.CastyStreams(this.actors, this.codec, this::tell);
 	}
 
 	/**
@@ -423,6 +431,62 @@ public final class CastyClient implements AutoCloseable {
 	}
 
 	/**
+	 * Hosts an actor on this client at {@code /<name>}: nodes reach it through the client's
+	 * connections with the returned ref (it names this client's identity). Messages are
+	 * decoded into {@code messageType} and handled one at a time, off the I/O threads.
+	 * @param <M> the message type
+	 * @param name the actor's name (no {@code /}, not starting with {@code _})
+	 * @param messageType the message type (registered with the codec here)
+	 * @param behavior what the actor does
+	 * @return the actor's ref
+	 */
+	public <M> ActorRef<M> spawn(String name, Class<M> messageType, io.casty.client.actors.ActorBehavior<M> behavior) {
+		return spawn(name, messageType, behavior, io.casty.client.actors.ActorOptions.defaults());
+	}
+
+	/**
+	 * Like {@link #spawn(String, Class, io.casty.client.actors.ActorBehavior)} with a mailbox
+	 * of its own size and overflow rule.
+	 * @param <M> the message type
+	 * @param name the actor's name
+	 * @param messageType the message type
+	 * @param behavior what the actor does
+	 * @param options its mailbox
+	 * @return the actor's ref
+	 */
+	public <M> ActorRef<M> spawn(String name, Class<M> messageType, io.casty.client.actors.ActorBehavior<M> behavior,
+			io.casty.client.actors.ActorOptions options) {
+		requireStarted();
+		registerMessageType(messageType);
+		return this.actors.spawn(name, messageType, behavior, options);
+	}
+
+	/**
+	 * Stops an actor this client hosts; messages to it are dropped from now on.
+	 * @param ref the ref {@link #spawn} returned
+	 * @return whether an actor was stopped
+	 */
+	public boolean stopActor(ActorRef<?> ref) {
+		return this.actors.stop(ref);
+	}
+
+	/**
+	 * The actors this client hosts, with their counters.
+	 * @return the host
+	 */
+	public io.casty.client.actors.ClientActors actors() {
+		return this.actors;
+	}
+
+	/**
+	 * Casty streams consumed as {@link reactor.core.publisher.Flux}es.
+	 * @return the streams
+	 */
+	public io.casty.client.streams.CastyStreams streams() {
+		return this.streams;
+	}
+
+	/**
 	 * The topology cache: the current view and its changes.
 	 * @return the cache
 	 */
@@ -686,6 +750,7 @@ public final class CastyClient implements AutoCloseable {
 			closed = this.session;
 			this.session = null;
 		}
+		this.actors.close();
 		if (closed != null) {
 			closed.close(true);
 		}
@@ -730,7 +795,7 @@ public final class CastyClient implements AutoCloseable {
 			InboundDispatcher inbound = new InboundDispatcher(CastyClient.this.codec, CastyClient.this.snapshots,
 					opts.listener(), this.asks::reply,
 					this::onSnapshot,
-					(type, location) -> onLocation(this, type, location), LocalActors.NONE);
+					(type, location) -> onLocation(this, type, location), CastyClient.this.actors::deliver);
 			this.connections = new ConnectionManager(opts, CastyClient.this.codec, this.loops, inbound,
 					new Events(this));
 			this.asks.timeoutObserver(this.connections::askTimedOut);
