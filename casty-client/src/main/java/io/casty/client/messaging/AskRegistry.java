@@ -209,7 +209,9 @@ public final class AskRegistry implements AutoCloseable {
 		}
 		fail(ask, cause, AskOutcome.TIMEOUT);
 		TimeoutObserver observer = this.timeoutObserver;
-		if (observer != null && node != null) {
+		// an ask that waits for a late reply may stay silent by design (a lock waiter): its
+		// timeout says nothing about the node's health
+		if (observer != null && node != null && ask.lateReply == null) {
 			observer.askTimedOut(node, ask.sentNanos);
 		}
 	}
