@@ -17,6 +17,7 @@ from casty_sample.entities import (
     loyalty_entity,
     payment_service,
 )
+from casty_sample.structures import create_structures, start_numbers_stream
 from casty_sample.messages import (
     ACCOUNTS_SHARD_TYPE,
     COUNTER_SHARD_TYPE,
@@ -65,7 +66,9 @@ async def run_node(settings: NodeSettings) -> None:
         for shard_type, factory in SHARDED_TYPES.items():
             system.spawn(Behaviors.sharded(factory, num_shards=NUM_SHARDS), shard_type)
         address = f"{settings.host}:{system.self_node.port}"
+        create_structures(system, address)
         if settings.service:
+            await start_numbers_stream(system)
             system.spawn(
                 Behaviors.discoverable(payment_service(address), key=PAYMENT_KEY),
                 PAYMENT_SERVICE_NAME,
