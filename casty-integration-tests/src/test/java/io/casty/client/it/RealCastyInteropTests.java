@@ -120,12 +120,12 @@ class RealCastyInteropTests {
 		for (int i = 0; i < 3; i++) {
 			assertThat(ready.poll(60, TimeUnit.SECONDS)).as("node ready line").isNotNull();
 		}
-		client = CastyClient.start(CastyClientOptions.builder()
+		client = ClientLeakGuard.track(CastyClient.start(CastyClientOptions.builder()
 			.contactPoints("127.0.0.1:" + ports.get(0), "127.0.0.1:" + ports.get(1))
 			.systemName("interop")
 			.messageTypes(CounterMsg.class, AccountMsg.class, AccountReply.class, GetStatus.class, PaymentStatus.class)
 			.askTimeout(Duration.ofSeconds(5))
-			.build());
+			.build()));
 	}
 
 	private static void pump(Process process, LinkedBlockingQueue<String> ready) {
