@@ -28,7 +28,7 @@ class PackageDependencyTests {
 	private static final Map<String, Integer> RANKS = Map.ofEntries(Map.entry("internal", 0),
 			Map.entry("protocol.messages", 0), Map.entry("distributed.protocol", 0), Map.entry("protocol.codec", 1),
 			Map.entry("protocol", 2), Map.entry("transport", 3), Map.entry("topology", 4), Map.entry("messaging", 5),
-			Map.entry("routing", 6), Map.entry("distributed", 7));
+			Map.entry("routing", 6), Map.entry("distributed", 7), Map.entry("actors", 7), Map.entry("streams", 8));
 
 	private static final int FEATURE = 8;
 
