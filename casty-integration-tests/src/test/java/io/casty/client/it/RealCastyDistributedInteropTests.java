@@ -1,10 +1,6 @@
 package io.casty.client.it;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.casty.client.ActorRef;
@@ -58,35 +53,8 @@ class RealCastyDistributedInteropTests {
 
 	@BeforeAll
 	static void startRealCluster() throws Exception {
-		Path python = Path.of("..", "sample-app", "src", "main", "python").toAbsolutePath().normalize();
-		for (int i = 0; i < 3; i++) {
-			try (ServerSocket socket = new ServerSocket(0)) {
-				ports.add(socket.getLocalPort());
-			}
-		}
-		LinkedBlockingQueue<String> ready = new LinkedBlockingQueue<>();
-		for (int i = 0; i < 3; i++) {
-			List<String> command = new ArrayList<>(List.of(System.getenv().getOrDefault("CASTY_PYTHON", "python3"),
-					"-m", "casty_sample", "--host", "127.0.0.1", "--port", String.valueOf(ports.get(i)), "--seed",
-					"127.0.0.1:" + ports.get(0), "--system", "dinterop", "--node-id", "node-" + (i + 1), "--wait-for",
-					"3"));
-			if (i == 1) {
-				command.add("--service");
-			}
-			ProcessBuilder builder = new ProcessBuilder(command).directory(python.toFile()).redirectErrorStream(true);
-			builder.environment().put("PYTHONPATH", python.toString());
-			Process process = builder.start();
-			nodes.add(process);
-			Thread reader = new Thread(() -> pump(process, ready), "casty-node-" + i + "-output");
-			reader.setDaemon(true);
-			reader.start();
-			if (i == 0) {
-				Thread.sleep(1500); // joiners that dial a seed not yet listening are blacklisted for 5 s
-			}
-		}
-		for (int i = 0; i < 3; i++) {
-			assertThat(ready.poll(60, TimeUnit.SECONDS)).as("node ready line").isNotNull();
-		}
+		ports.addAll(RealCastyNodes.freePorts(3));
+		nodes.addAll(RealCastyNodes.start("dinterop", ports, 1, true));
 		client = start();
 		other = start();
 	}
@@ -100,24 +68,6 @@ class RealCastyDistributedInteropTests {
 		started.awaitTopology(Duration.ofSeconds(10));
 		await().atMost(Duration.ofSeconds(10)).until(() -> started.topology().current().availableMembers().size() == 3);
 		return started;
-	}
-
-	private static void pump(Process process, LinkedBlockingQueue<String> ready) {
-		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = reader.readLine()) != null) {
-				if (line.startsWith("CASTY-SAMPLE READY")) {
-					ready.add(line);
-				}
-				else if (!line.isBlank()) {
-					System.out.println("[casty] " + line);
-				}
-			}
-		}
-		catch (IOException ex) {
-			// the process ended
-		}
 	}
 
 	@AfterAll

@@ -1,10 +1,5 @@
 package io.casty.client.it;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -74,11 +68,7 @@ class RealCastyRestartInteropTests {
 
 	@Test
 	void noIncrementLandsOnAStaleOwnerAcrossAWholeClusterRestart() throws Exception {
-		for (int i = 0; i < 3; i++) {
-			try (ServerSocket socket = new ServerSocket(0)) {
-				this.ports.add(socket.getLocalPort());
-			}
-		}
+		this.ports.addAll(RealCastyNodes.freePorts(3));
 		startNodes();
 		AtomicLong dropped = new AtomicLong();
 		CastyClientListener listener = new CastyClientListener() {
@@ -196,42 +186,7 @@ class RealCastyRestartInteropTests {
 
 	/** Starts the three nodes on {@link #ports}, the seed first, and waits until all are up. */
 	private void startNodes() throws Exception {
-		Path python = Path.of("..", "sample-app", "src", "main", "python").toAbsolutePath().normalize();
-		LinkedBlockingQueue<String> ready = new LinkedBlockingQueue<>();
-		for (int i = 0; i < 3; i++) {
-			List<String> command = List.of(System.getenv().getOrDefault("CASTY_PYTHON", "python3"), "-m",
-					"casty_sample", "--host", "127.0.0.1", "--port", String.valueOf(this.ports.get(i)), "--seed",
-					"127.0.0.1:" + this.ports.get(0), "--system", SYSTEM, "--node-id", "node-" + (i + 1),
-					"--wait-for", "3");
-			ProcessBuilder builder = new ProcessBuilder(command).directory(python.toFile()).redirectErrorStream(true);
-			builder.environment().put("PYTHONPATH", python.toString());
-			Process process = builder.start();
-			this.nodes.add(process);
-			Thread reader = new Thread(() -> pump(process, ready), "casty-restart-node-" + i + "-output");
-			reader.setDaemon(true);
-			reader.start();
-			if (i == 0) {
-				Thread.sleep(1500); // joiners that dial a seed not yet listening are blacklisted for 5 s
-			}
-		}
-		for (int i = 0; i < 3; i++) {
-			assertThat(ready.poll(60, TimeUnit.SECONDS)).as("node ready line").isNotNull();
-		}
-	}
-
-	private static void pump(Process process, LinkedBlockingQueue<String> ready) {
-		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = reader.readLine()) != null) {
-				if (line.startsWith("CASTY-SAMPLE READY")) {
-					ready.add(line);
-				}
-			}
-		}
-		catch (IOException ex) {
-			// the process ended
-		}
+		this.nodes.addAll(RealCastyNodes.start(SYSTEM, this.ports, -1, false));
 	}
 
 	/** Asks every node's region for every counter; returns the counts once two sweeps agree. */
