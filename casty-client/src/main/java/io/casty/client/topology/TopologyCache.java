@@ -1,13 +1,25 @@
 package io.casty.client.topology;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.casty.client.NodeAddress;
+import io.casty.client.protocol.messages.TopologySnapshot;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
- * Holds the current {@link TopologyView}. Readers never lock; writers replace the view whole.
- * Changes are observable as a stream that replays the current view to new subscribers.
+ * Holds the current {@link TopologyView}, the client's one source of truth about the
+ * cluster, and decides which snapshots may replace it. Readers never lock; a writer builds
+ * the next view from the current one and swaps it in with a compare-and-set, so a view is
+ * never replaced by one built from an outdated base.
+ * <p>
+ * The acceptance rule: a snapshot with no members never replaces the view, nor does one with
+ * an older allocation epoch than the current view's, unless the caller says any epoch is
+ * acceptable (the first snapshot of a new contact: a restarted cluster counts epochs from
+ * scratch). Accepted views are observable as a stream that replays the current view to new
+ * subscribers.
  *
  * @since 0.1.0
  */
@@ -16,6 +28,40 @@ public final class TopologyCache {
 	private final AtomicReference<TopologyView> current = new AtomicReference<>(TopologyView.EMPTY);
 
 	private final Sinks.Many<TopologyView> changes = Sinks.many().replay().latest();
+
+	/** Serializes accepted snapshots, so the change stream sees them in the order they won. */
+	private final Object offers = new Object();
+
+	/** What {@link #offer} decided. */
+	public enum Verdict {
+
+		/** The snapshot replaced the view. */
+		ACCEPTED,
+
+		/** The snapshot has no members (a node that has not joined yet). */
+		EMPTY,
+
+		/** The snapshot's allocation epoch is older than the current view's. */
+		OLDER
+
+	}
+
+	/**
+	 * The outcome of an offered snapshot.
+	 * @param verdict whether it was accepted, and why not
+	 * @param view the view it became when accepted, else the current view
+	 */
+	public record Offer(Verdict verdict, TopologyView view) {
+
+		/**
+		 * Whether the snapshot replaced the view.
+		 * @return whether it was accepted
+		 */
+		public boolean accepted() {
+			return this.verdict == Verdict.ACCEPTED;
+		}
+
+	}
 
 	/**
 	 * The current view; {@link TopologyView#EMPTY} before the first snapshot.
@@ -34,9 +80,36 @@ public final class TopologyCache {
 		return this.changes.asFlux();
 	}
 
-	void replace(TopologyView view) {
-		this.current.set(view);
-		this.changes.emitNext(view, Sinks.EmitFailureHandler.busyLooping(java.time.Duration.ofMillis(100)));
+	/**
+	 * Offers a snapshot received from a node; it replaces the view if the acceptance rule
+	 * lets it.
+	 * @param snapshot the snapshot
+	 * @param from the node that sent it
+	 * @param anyEpoch whether an older allocation epoch is acceptable (the first snapshot of a
+	 * new contact)
+	 * @return the verdict and the resulting view
+	 */
+	public Offer offer(TopologySnapshot snapshot, NodeAddress from, boolean anyEpoch) {
+		if (snapshot.members().isEmpty()) {
+			return new Offer(Verdict.EMPTY, current());
+		}
+		synchronized (this.offers) {
+			while (true) {
+				TopologyView base = this.current.get();
+				if (!anyEpoch && !base.isEmpty() && snapshot.allocationEpoch() < base.allocationEpoch()) {
+					return new Offer(Verdict.OLDER, base);
+				}
+				Instant now = Instant.now();
+				// The snapshot decoder hands back the very instance it decoded last for identical
+				// bytes (Casty pushes the unchanged state about 4 times a second): keep its routes.
+				TopologyView next = (snapshot == base.snapshot()) ? base.receivedAgain(from, now)
+						: TopologyView.of(snapshot, from, now);
+				if (this.current.compareAndSet(base, next)) {
+					this.changes.emitNext(next, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
+					return new Offer(Verdict.ACCEPTED, next);
+				}
+			}
+		}
 	}
 
 	/**

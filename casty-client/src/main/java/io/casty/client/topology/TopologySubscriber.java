@@ -1,6 +1,5 @@
 package io.casty.client.topology;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -37,9 +36,9 @@ import org.slf4j.LoggerFactory;
  * starvation bug), unless the contact pushed more than that answer since the last poll. When the contact stays silent for the topology timeout, or cannot be
  * reached, it moves on to the next of the seeds and the members learned from snapshots.
  * <p>
- * Each accepted snapshot replaces the view whole. A snapshot with no members is ignored, and
- * so is one with an older allocation epoch than the current view, except for the first one
- * after changing contact (a restarted cluster starts counting again).
+ * It only fetches: every snapshot goes to the {@link TopologyCache}, which owns the acceptance
+ * rule; the subscriber only tells it when any epoch is acceptable (until the first snapshot
+ * accepted after changing contact: a restarted cluster starts counting again).
  *
  * @since 0.1.0
  */
@@ -214,27 +213,26 @@ public final class TopologySubscriber implements AutoCloseable {
 	public void onSnapshot(NodeAddress from, TopologySnapshot snapshot) {
 		TopologyView view;
 		synchronized (this) {
-			if (this.closed || snapshot.members().isEmpty()) {
+			if (this.closed) {
+				return;
+			}
+			TopologyCache.Offer offer = this.cache.offer(snapshot, from, this.acceptAnyEpoch);
+			if (offer.verdict() == TopologyCache.Verdict.EMPTY) {
 				return;
 			}
 			if (from.equals(this.contact)) {
 				this.lastHeardNanos = System.nanoTime();
 				this.heardSincePoll++;
 			}
-			TopologyView current = this.cache.current();
-			if (!this.acceptAnyEpoch && !current.isEmpty() && snapshot.allocationEpoch() < current.allocationEpoch()) {
+			if (!offer.accepted()) {
 				logger.debug("Ignored a topology snapshot from {} with epoch {} older than {}", from,
-						snapshot.allocationEpoch(), current.allocationEpoch());
+						snapshot.allocationEpoch(), offer.view().allocationEpoch());
 				return;
 			}
 			if (from.equals(this.contact)) {
 				this.acceptAnyEpoch = false;
 			}
-			// The snapshot decoder hands back the very instance it decoded last for identical
-			// bytes (Casty pushes the unchanged state about 4 times a second): keep its routes.
-			view = (snapshot == current.snapshot()) ? current.receivedAgain(from, Instant.now())
-					: TopologyView.of(snapshot, from, Instant.now());
-			this.cache.replace(view);
+			view = offer.view();
 		}
 		Set<NodeAddress> alive = new HashSet<>(this.options.contactPoints());
 		Set<NodeAddress> gone = new HashSet<>();
