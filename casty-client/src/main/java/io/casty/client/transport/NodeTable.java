@@ -1,0 +1,380 @@
+package io.casty.client.transport;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import io.casty.client.CastyClientListener;
+import io.casty.client.CastyException;
+import io.casty.client.ClientClosedException;
+import io.casty.client.ConnectionsInfo;
+import io.casty.client.NodeAddress;
+import io.casty.client.NodeUnreachableException;
+import io.netty.channel.Channel;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+
+/**
+ * The connections of one lane by node: at most one live connection per node, the aliases
+ * of nodes reached under another address than they name themselves, the connections nodes
+ * dialled to the client, Casty's race rule between the two, and the nodes marked failed
+ * (with their reconnect loop). Every change of a connection's fate goes through here, so
+ * the rules hold whichever side (dialler, listener, stuck-node detection, topology) saw it.
+ *
+ * @since 0.1.0
+ */
+final class NodeTable {
+
+	private static final Logger logger = LoggerFactory.getLogger(NodeTable.class);
+
+	/** Starts the background reconnect loop of a node marked failed. */
+	@FunctionalInterface
+	interface Reconnector {
+
+		/**
+		 * Starts reconnecting.
+		 * @param node the node
+		 * @param attempts counts the attempts made
+		 * @return stops the loop
+		 */
+		Disposable reconnect(NodeAddress node, AtomicInteger attempts);
+
+	}
+
+	private record Failure(CastyException cause, Disposable reconnect, Instant since, AtomicInteger attempts) {
+	}
+
+	private final int lane;
+
+	private final int maxPendingBytes;
+
+	private final CastyClientListener listener;
+
+	private final ConnectionEvents events;
+
+	private final Reconnector reconnector;
+
+	private final Map<NodeAddress, NodeConnection> connections = new ConcurrentHashMap<>();
+
+	private final Map<NodeAddress, NodeAddress> aliases = new ConcurrentHashMap<>();
+
+	private final Map<NodeAddress, Failure> failures = new ConcurrentHashMap<>();
+
+	/** Why each member's connection last failed, for operators; cleared when it leaves. */
+	private final Map<NodeAddress, String> lastFailures = new ConcurrentHashMap<>();
+
+	/** Connections nodes dialled to the client's listener, usable both ways as in Casty. */
+	private final Map<NodeAddress, NodeConnection> accepted = new ConcurrentHashMap<>();
+
+	private volatile boolean closed;
+
+	NodeTable(int lane, int maxPendingBytes, CastyClientListener listener, ConnectionEvents events,
+			Reconnector reconnector) {
+		this.lane = lane;
+		this.maxPendingBytes = maxPendingBytes;
+		this.listener = listener;
+		this.events = events;
+		this.reconnector = reconnector;
+	}
+
+	boolean isClosed() {
+		return this.closed;
+	}
+
+	/** A new connection to a node, not yet in the table. */
+	NodeConnection newConnection(NodeAddress node) {
+		return new NodeConnection(node, this.maxPendingBytes);
+	}
+
+	NodeAddress resolve(NodeAddress node) {
+		NodeAddress canonical = this.aliases.get(node);
+		return (canonical != null) ? canonical : node;
+	}
+
+	/**
+	 * The live connection to a node, or a new one handed to {@code open} first.
+	 * @param requested the node, under any of its addresses
+	 * @param open opens a connection just put in the table
+	 * @return the connection
+	 * @throws NodeUnreachableException if the node is marked failed
+	 */
+	NodeConnection connectionFor(NodeAddress requested, Consumer<NodeConnection> open) {
+		NodeAddress node = resolve(requested);
+		NodeConnection existing = this.connections.get(node);
+		if (existing != null && existing.state() != NodeConnection.State.CLOSED) {
+			return existing;
+		}
+		Failure failure = this.failures.get(node);
+		if (failure != null) {
+			throw new NodeUnreachableException(node,
+					"Node " + node + " is unreachable (" + failure.cause().getMessage() + "); reconnecting in the background",
+					failure.cause());
+		}
+		NodeConnection created = newConnection(node);
+		NodeConnection raced = this.connections.putIfAbsent(node, created);
+		if (raced != null) {
+			if (raced.state() != NodeConnection.State.CLOSED) {
+				return raced;
+			}
+			if (!this.connections.replace(node, raced, created)) {
+				return connectionFor(requested, open);
+			}
+		}
+		open.accept(created);
+		return created;
+	}
+
+	/** The node's connection while it is ready, for stuck-node detection. */
+	@Nullable NodeConnection ready(NodeAddress node) {
+		NodeConnection connection = this.connections.get(resolve(node));
+		return (connection != null && connection.state() == NodeConnection.State.READY) ? connection : null;
+	}
+
+	/**
+	 * A connection the client dialled answered the handshake: keep one connection per node,
+	 * file the node's canonical address, clear its failure.
+	 * @param connection the connection
+	 * @param canonical the address the node gave in its handshake
+	 */
+	void handshaken(NodeConnection connection, NodeAddress canonical) {
+		NodeAddress dialled = connection.address();
+		NodeConnection existing = this.connections.get(dialled);
+		if (existing != connection) {
+			if (existing != null && existing.state() == NodeConnection.State.READY) {
+				// Another live connection serves this node already: keep one per node.
+				connection.close(new NodeUnreachableException(dialled, "Duplicate connection to " + dialled + " closed"));
+				return;
+			}
+			this.connections.put(dialled, connection);
+			if (existing != null) {
+				existing.close(new NodeUnreachableException(dialled, "Replaced by a new connection to " + dialled));
+			}
+		}
+		if (!canonical.equals(dialled)) {
+			this.aliases.put(dialled, canonical);
+			NodeConnection other = this.connections.putIfAbsent(canonical, connection);
+			if (other != null && other != connection && other.state() == NodeConnection.State.CLOSED) {
+				this.connections.put(canonical, connection);
+			}
+		}
+		connection.ready(canonical);
+		clearFailure(canonical);
+		this.failures.remove(dialled);
+		logger.debug("Connected to Casty node {} (dialled {})", canonical, dialled);
+		this.listener.connectionOpened(canonical);
+		this.events.nodeConnected(canonical);
+	}
+
+	/**
+	 * A node dialled the client and handshook.
+	 * @param node the address it gave
+	 * @param connection its connection, ready
+	 */
+	void accepted(NodeAddress node, NodeConnection connection) {
+		if (this.closed) {
+			connection.close(new ClientClosedException("The Casty client is closed"));
+			return;
+		}
+		NodeConnection previous = this.accepted.put(node, connection);
+		if (previous != null && previous != connection) {
+			previous.close(new NodeUnreachableException(node, "replaced by a newer connection from the node"));
+		}
+		NodeConnection current = this.connections.get(node);
+		if (current == null || current.state() == NodeConnection.State.CLOSED) {
+			this.connections.put(node, connection);
+		}
+		clearFailure(node);
+		logger.debug("Node {} connected to this client", node);
+		this.events.nodeConnected(node);
+	}
+
+	/**
+	 * A connection a node dialled was lost.
+	 * @param node the node
+	 * @param connection the connection
+	 */
+	void acceptedLost(NodeAddress node, NodeConnection connection) {
+		this.accepted.remove(node, connection);
+		NodeUnreachableException cause = new NodeUnreachableException(node, "Connection from node " + node + " was lost");
+		if (this.connections.get(node) == connection) {
+			lost(connection, cause);
+		}
+		else {
+			connection.close(cause);
+		}
+	}
+
+	/**
+	 * A connection was lost or must go: fails it, unless the table moved on from it already.
+	 * @param connection the connection
+	 * @param cause why
+	 */
+	void lostIfCurrent(NodeConnection connection, CastyException cause) {
+		if (connection.state() != NodeConnection.State.CLOSED
+				&& this.connections.get(connection.address()) == connection) {
+			lost(connection, cause);
+		}
+		else {
+			connection.close(cause);
+		}
+	}
+
+	/**
+	 * A connection failed (connecting, handshaking or later): it is closed and forgotten, and
+	 * its node is marked failed unless the node's own connection to the client can serve it.
+	 * @param connection the connection
+	 * @param error why
+	 */
+	void lost(NodeConnection connection, Throwable error) {
+		NodeAddress node = connection.canonical();
+		CastyException cause = (error instanceof CastyException ce) ? ce
+				: new NodeUnreachableException(node, "Cannot connect to node " + node + ": " + error, error);
+		boolean wasReady = connection.state() == NodeConnection.State.READY;
+		connection.close(cause);
+		this.connections.remove(connection.address(), connection);
+		this.connections.remove(node, connection);
+		if (!node.equals(connection.address())) {
+			this.aliases.remove(connection.address(), node);
+		}
+		if (wasReady) {
+			this.listener.connectionClosed(node);
+		}
+		if (this.closed) {
+			return;
+		}
+		NodeAddress viaAlias = this.aliases.getOrDefault(node, node);
+		NodeConnection alternative = this.accepted.get(viaAlias);
+		if (alternative != null && alternative != connection && alternative.state() == NodeConnection.State.READY) {
+			// The node dialled us and kept its own connection (Casty's race rule): use that one.
+			this.connections.put(viaAlias, alternative);
+			logger.debug("Using the connection node {} opened to this client", viaAlias);
+			return;
+		}
+		markFailed(node, cause);
+	}
+
+	private void markFailed(NodeAddress node, CastyException cause) {
+		AtomicInteger attempts = new AtomicInteger();
+		Disposable reconnect = this.reconnector.reconnect(node, attempts);
+		this.lastFailures.put(node, String.valueOf(cause.getMessage()));
+		Failure previous = this.failures.put(node, new Failure(cause, reconnect, Instant.now(), attempts));
+		if (previous != null) {
+			previous.reconnect().dispose();
+		}
+		logger.debug("Casty node {} marked unreachable: {}", node, cause.getMessage());
+		this.events.nodeFailed(node, cause);
+	}
+
+	private void clearFailure(NodeAddress node) {
+		Failure failure = this.failures.remove(node);
+		if (failure != null) {
+			failure.reconnect().dispose();
+		}
+	}
+
+	boolean isFailed(NodeAddress node) {
+		return this.failures.containsKey(resolve(node));
+	}
+
+	@Nullable CastyException failureOf(NodeAddress node) {
+		Failure failure = this.failures.get(resolve(node));
+		return (failure != null) ? failure.cause() : null;
+	}
+
+	/** Nodes with a ready connection, by canonical address, ordered. */
+	List<NodeAddress> connectedNodes() {
+		List<NodeAddress> nodes = new ArrayList<>();
+		for (Map.Entry<NodeAddress, NodeConnection> entry : this.connections.entrySet()) {
+			if (entry.getValue().state() == NodeConnection.State.READY && !this.aliases.containsKey(entry.getKey())) {
+				nodes.add(entry.getValue().canonical());
+			}
+		}
+		return nodes.stream().distinct().sorted().toList();
+	}
+
+	/** This lane's connections and failed nodes, for operators, ordered by node. */
+	List<ConnectionsInfo.Connection> describe() {
+		Map<NodeAddress, ConnectionsInfo.Connection> described = new TreeMap<>();
+		for (Map.Entry<NodeAddress, NodeConnection> entry : this.connections.entrySet()) {
+			NodeConnection connection = entry.getValue();
+			NodeConnection.State state = connection.state();
+			if (state == NodeConnection.State.CLOSED || this.aliases.containsKey(entry.getKey())) {
+				continue;
+			}
+			NodeAddress node = connection.canonical();
+			described.putIfAbsent(node, new ConnectionsInfo.Connection(node, this.lane,
+					(state == NodeConnection.State.READY) ? ConnectionsInfo.ConnectionState.OPEN
+							: ConnectionsInfo.ConnectionState.CONNECTING,
+					connection.since(), this.accepted.get(node) == connection, 0, connection.pendingWriteBytes(),
+					this.lastFailures.get(node)));
+		}
+		for (Map.Entry<NodeAddress, Failure> entry : this.failures.entrySet()) {
+			Failure failure = entry.getValue();
+			described.putIfAbsent(entry.getKey(), new ConnectionsInfo.Connection(entry.getKey(), this.lane,
+					ConnectionsInfo.ConnectionState.FAILED, failure.since(), false, failure.attempts().get(), 0,
+					String.valueOf(failure.cause().getMessage())));
+		}
+		return List.copyOf(described.values());
+	}
+
+	/**
+	 * Stops reconnecting to failed nodes not in {@code members} and closes the connections
+	 * of nodes in {@code gone}.
+	 * @param members nodes still worth reconnecting to
+	 * @param gone nodes the cluster marked down or removed
+	 */
+	void retain(Set<NodeAddress> members, Set<NodeAddress> gone) {
+		for (NodeAddress node : List.copyOf(this.failures.keySet())) {
+			if (!members.contains(node)) {
+				clearFailure(node);
+			}
+		}
+		this.lastFailures.keySet().removeIf((node) -> !members.contains(node));
+		for (NodeAddress node : gone) {
+			NodeConnection connection = this.connections.get(node);
+			if (connection != null) {
+				connection.close(new NodeUnreachableException(node, "Node " + node + " was marked down by the cluster"));
+			}
+		}
+	}
+
+	/**
+	 * Closes the connection to a node that is connected but silent, on its event loop.
+	 * @param connection the connection
+	 * @param cause why
+	 */
+	void closeSilent(NodeConnection connection, NodeUnreachableException cause) {
+		Channel ch = connection.channel();
+		if (ch != null) {
+			ch.eventLoop().execute(() -> {
+				if (connection.state() != NodeConnection.State.CLOSED
+						&& this.connections.get(connection.address()) == connection) {
+					lost(connection, cause);
+				}
+			});
+		}
+	}
+
+	/** Stops every reconnect loop and closes every connection. */
+	void close() {
+		this.closed = true;
+		for (Failure failure : this.failures.values()) {
+			failure.reconnect().dispose();
+		}
+		this.failures.clear();
+		ClientClosedException cause = new ClientClosedException("The Casty client is closed");
+		for (NodeConnection connection : List.copyOf(this.connections.values())) {
+			connection.close(cause);
+		}
+		this.connections.clear();
+	}
+
+}
