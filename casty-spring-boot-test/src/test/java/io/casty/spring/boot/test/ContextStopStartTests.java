@@ -41,7 +41,7 @@ class ContextStopStartTests {
 			context.stop();
 
 			assertThat(client.isRunning()).isFalse();
-			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(cluster.nodes()).allSatisfy((node) -> {
+			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(cluster.nodes()).allSatisfy((node) -> {
 				assertThat(node.connectedPeers()).doesNotContainAnyElementsOf(identities);
 				assertThat(node.subscriberCount()).isZero();
 			}));
@@ -50,7 +50,7 @@ class ContextStopStartTests {
 
 			assertThat(client.isRunning()).isTrue();
 			assertThat(carts.add("stop-start", 1)).isEqualTo(2);
-			await().atMost(Duration.ofSeconds(5))
+			await().atMost(Duration.ofSeconds(20))
 				.untilAsserted(() -> assertThat(cluster.nodes().stream().mapToInt((n) -> n.subscriberCount()).sum())
 					.isPositive());
 
