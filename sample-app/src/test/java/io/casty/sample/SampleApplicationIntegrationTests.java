@@ -167,9 +167,10 @@ class SampleApplicationIntegrationTests {
 
 		List<String> names = new ArrayList<>();
 		get("/actuator/metrics").body().get("names").forEach((name) -> names.add(name.asString()));
-		assertThat(names).contains("casty.client.asks", "casty.client.messages.sent", "casty.client.members",
-				"casty.client.connections.active");
-		JsonNode asks = get("/actuator/metrics/casty.client.asks?tag=outcome:success&tag=target:accounts").body();
+		assertThat(names).contains("casty.client.ask", "casty.client.tells", "casty.client.messages.sent",
+				"casty.client.members", "casty.client.connections.active");
+		JsonNode asks = get("/actuator/metrics/casty.client.ask?tag=outcome:success&tag=casty.shard.type:accounts")
+			.body();
 		assertThat(measurement(asks, "COUNT")).isGreaterThanOrEqualTo(5);
 		JsonNode up = get("/actuator/metrics/casty.client.members?tag=status:up").body();
 		assertThat(measurement(up, "VALUE")).isEqualTo(3);

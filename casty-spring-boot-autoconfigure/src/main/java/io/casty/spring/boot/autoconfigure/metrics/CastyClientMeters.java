@@ -3,6 +3,7 @@ package io.casty.spring.boot.autoconfigure.metrics;
 import java.util.Locale;
 
 import io.casty.client.CastyClient;
+import io.casty.client.ConnectionsInfo;
 import io.casty.client.protocol.messages.MemberStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,7 +11,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * Gauges of a Casty client's state: asks in flight, buffered messages, members by status
- * and open connections.
+ * and open connections (each lane of each node counts).
  *
  * @since 0.1.0
  */
@@ -44,8 +45,8 @@ public class CastyClientMeters implements MeterBinder {
 		Gauge.builder(prefix + "buffered", this.client, CastyClient::bufferedMessages)
 			.description("Messages waiting for shard locations")
 			.register(registry);
-		Gauge.builder(prefix + "connections.active", this.client, (c) -> c.connectedNodes().size())
-			.description("Open node connections")
+		Gauge.builder(prefix + "connections.active", this.client, CastyClientMeters::openConnections)
+			.description("Open node connections, every lane of every node")
 			.register(registry);
 		for (MemberStatus status : MemberStatus.values()) {
 			Gauge.builder(prefix + "members", this.client, (c) -> countMembers(c, status))
@@ -53,6 +54,14 @@ public class CastyClientMeters implements MeterBinder {
 				.tag("status", status.name().toLowerCase(Locale.ROOT))
 				.register(registry);
 		}
+	}
+
+	private static long openConnections(CastyClient client) {
+		return client.connections()
+			.connections()
+			.stream()
+			.filter((c) -> c.state() == ConnectionsInfo.ConnectionState.OPEN)
+			.count();
 	}
 
 	private static long countMembers(CastyClient client, MemberStatus status) {

@@ -1,26 +1,23 @@
 package io.casty.spring.boot.autoconfigure.metrics;
 
-import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.casty.client.CastyClientListener;
 import io.casty.client.NodeAddress;
-import io.casty.client.protocol.messages.Member;
 import io.casty.client.protocol.messages.MemberStatus;
 import io.casty.client.topology.TopologyView;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 
 /**
- * Records the Casty client's events as Micrometer meters. Tags are bounded: shard types,
- * outcomes, reasons, and node addresses, whose meters are removed once the node leaves the
- * topology. Entity ids never become tags.
+ * Records the Casty client's events as Micrometer counters. Tags are bounded: shard types,
+ * reasons, and node addresses, whose meters are removed once the node leaves the topology.
+ * Entity ids never become tags. Each counter is registered once, on its first event, and
+ * kept: an event costs a map lookup, not a meter builder. Asks are timed by their
+ * observation ({@link ObservedEntityRef}), not here.
  *
  * @since 0.1.0
  */
@@ -29,12 +26,13 @@ public class MicrometerCastyClientListener implements CastyClientListener {
 	/** Prefix of every meter name. */
 	public static final String PREFIX = "casty.client.";
 
-	private static final List<String> NODE_METERS = List.of(PREFIX + "evictions", PREFIX + "connections.opened",
-			PREFIX + "connections.closed");
-
 	private final MeterRegistry registry;
 
-	private final Set<String> taggedNodes = ConcurrentHashMap.newKeySet();
+	private final Map<Key, Counter> counters = new ConcurrentHashMap<>();
+
+	private final Counter lateReplies;
+
+	private final Counter topologyUpdates;
 
 	/**
 	 * Creates a listener.
@@ -42,96 +40,126 @@ public class MicrometerCastyClientListener implements CastyClientListener {
 	 */
 	public MicrometerCastyClientListener(MeterRegistry registry) {
 		this.registry = registry;
+		this.lateReplies = Counter.builder(PREFIX + "replies.late")
+			.description("Replies that arrived after their ask ended")
+			.register(registry);
+		this.topologyUpdates = Counter.builder(PREFIX + "topology.updates")
+			.description("Topology snapshots accepted")
+			.register(registry);
 	}
 
 	@Override
 	public void messageSent(String target) {
-		counter("messages.sent", "Messages written to nodes", "target", target).increment();
+		increment(Kind.SENT, target, "");
 	}
 
 	@Override
 	public void messageDropped(String target, String reason) {
-		counter("messages.dropped", "Messages dropped without being sent", "target", target, "reason", reason)
-			.increment();
-	}
-
-	@Override
-	public void askCompleted(String target, AskOutcome outcome, Duration latency) {
-		Timer.builder(PREFIX + "asks")
-			.description("Asks, from send to reply or failure")
-			.tags("target", target, "outcome", outcome.name().toLowerCase(Locale.ROOT))
-			.register(this.registry)
-			.record(latency);
+		increment(Kind.DROPPED, target, reason);
 	}
 
 	@Override
 	public void lateReply() {
-		counter("replies.late", "Replies that arrived after their ask ended").increment();
+		this.lateReplies.increment();
 	}
 
 	@Override
 	public void cacheMiss(String shardType) {
-		counter("shard.cache.misses", "Shard locations that were not cached", "type", shardType).increment();
+		increment(Kind.CACHE_MISSES, shardType, "");
 	}
 
 	@Override
 	public void bufferRejected(String target) {
-		counter("buffer.rejected", "Messages refused because a buffer was full", "target", target).increment();
+		increment(Kind.BUFFER_REJECTED, target, "");
 	}
 
 	@Override
 	public void nodeEvicted(NodeAddress node, String reason) {
-		counter("evictions", "Nodes whose shard routes were evicted", "node", nodeTag(node), "reason", reason)
-			.increment();
+		increment(Kind.EVICTIONS, node.toString(), reason);
 	}
 
 	@Override
 	public void topologyUpdated(TopologyView view) {
-		counter("topology.updates", "Topology snapshots accepted").increment();
+		this.topologyUpdates.increment();
 		Set<String> members = new HashSet<>();
-		for (Member member : view.snapshot().members()) {
-			if (member.status() != MemberStatus.REMOVED) {
-				members.add(member.address().toString());
+		view.memberStatuses().forEach((node, status) -> {
+			if (status != MemberStatus.REMOVED) {
+				members.add(node.toString());
 			}
-		}
-		for (String node : this.taggedNodes) {
-			if (!members.contains(node) && this.taggedNodes.remove(node)) {
-				removeNodeMeters(node);
+		});
+		this.counters.forEach((key, counter) -> {
+			if (key.kind.nodeTagged && !members.contains(key.first) && this.counters.remove(key, counter)) {
+				this.registry.remove(counter);
 			}
-		}
+		});
 	}
 
 	@Override
 	public void connectionOpened(NodeAddress node) {
-		counter("connections.opened", "Node connections established", "node", nodeTag(node)).increment();
+		increment(Kind.CONNECTIONS_OPENED, node.toString(), "");
 	}
 
 	@Override
 	public void connectionClosed(NodeAddress node) {
-		counter("connections.closed", "Node connections closed", "node", nodeTag(node)).increment();
+		increment(Kind.CONNECTIONS_CLOSED, node.toString(), "");
 	}
 
 	@Override
 	public void inboundDropped(String reason) {
-		counter("inbound.dropped", "Inbound frames or payloads dropped", "reason", reason).increment();
+		increment(Kind.INBOUND_DROPPED, reason, "");
 	}
 
-	private String nodeTag(NodeAddress node) {
-		String tag = node.toString();
-		this.taggedNodes.add(tag);
-		return tag;
+	private void increment(Kind kind, String first, String second) {
+		this.counters.computeIfAbsent(new Key(kind, first, second), this::register).increment();
 	}
 
-	private void removeNodeMeters(String node) {
-		for (String name : NODE_METERS) {
-			for (Meter meter : this.registry.find(name).tag("node", node).meters()) {
-				this.registry.remove(meter);
-			}
+	private Counter register(Key key) {
+		Counter.Builder builder = Counter.builder(PREFIX + key.kind.name).description(key.kind.description);
+		builder.tag(key.kind.tags[0], key.first);
+		if (key.kind.tags.length > 1) {
+			builder.tag(key.kind.tags[1], key.second);
 		}
+		return builder.register(this.registry);
 	}
 
-	private Counter counter(String name, String description, String... tags) {
-		return Counter.builder(PREFIX + name).description(description).tags(tags).register(this.registry);
+	private record Key(Kind kind, String first, String second) {
+
+	}
+
+	/** The tagged counters: name, description, tag keys; whether the first tag is a node. */
+	private enum Kind {
+
+		SENT("messages.sent", "Messages written to nodes", false, "target"),
+
+		DROPPED("messages.dropped", "Messages dropped without being sent", false, "target", "reason"),
+
+		CACHE_MISSES("shard.cache.misses", "Shard locations that were not cached", false, "type"),
+
+		BUFFER_REJECTED("buffer.rejected", "Messages refused because a buffer was full", false, "target"),
+
+		EVICTIONS("evictions", "Nodes whose shard routes were evicted", true, "node", "reason"),
+
+		CONNECTIONS_OPENED("connections.opened", "Node connections established", true, "node"),
+
+		CONNECTIONS_CLOSED("connections.closed", "Node connections closed", true, "node"),
+
+		INBOUND_DROPPED("inbound.dropped", "Inbound frames or payloads dropped", false, "reason");
+
+		private final String name;
+
+		private final String description;
+
+		private final boolean nodeTagged;
+
+		private final String[] tags;
+
+		Kind(String name, String description, boolean nodeTagged, String... tags) {
+			this.name = name;
+			this.description = description;
+			this.nodeTagged = nodeTagged;
+			this.tags = tags;
+		}
+
 	}
 
 }

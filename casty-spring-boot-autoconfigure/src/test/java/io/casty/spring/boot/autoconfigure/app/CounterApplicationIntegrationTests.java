@@ -76,11 +76,14 @@ class CounterApplicationIntegrationTests {
 		JsonNode names = get("/actuator/metrics").get("names");
 		List<String> meters = new ArrayList<>();
 		names.forEach((name) -> meters.add(name.asString()));
-		assertThat(meters).contains("casty.client.asks", "casty.client.messages.sent", "casty.client.asks.pending",
+		assertThat(meters).contains("casty.client.ask", "casty.client.tells", "casty.client.messages.sent", "casty.client.asks.pending",
 				"casty.client.buffered", "casty.client.members", "casty.client.connections.active",
 				"casty.client.connections.opened", "casty.client.topology.updates");
-		JsonNode asks = get("/actuator/metrics/casty.client.asks?tag=outcome:success&tag=target:app-counter");
+		assertThat(meters).doesNotContain("casty.client.asks");
+		JsonNode asks = get("/actuator/metrics/casty.client.ask?tag=outcome:success&tag=casty.shard.type:app-counter");
 		assertThat(measurement(asks, "COUNT")).isGreaterThanOrEqualTo(3);
+		JsonNode tells = get("/actuator/metrics/casty.client.tells?tag=outcome:success&tag=casty.shard.type:app-counter");
+		assertThat(measurement(tells, "COUNT")).isGreaterThanOrEqualTo(3);
 		JsonNode members = get("/actuator/metrics/casty.client.members?tag=status:up");
 		assertThat(measurement(members, "VALUE")).isEqualTo(2);
 	}
