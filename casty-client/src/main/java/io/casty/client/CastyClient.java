@@ -373,8 +373,8 @@ public final class CastyClient implements AutoCloseable {
 			checkEncodable(message);
 			NodeAddress node = nodeOf(ref);
 			ask.sentTo(node);
-			current.connections.send(lane, node, path, message,
-					(failure) -> asks.fail(ask, failure, AskOutcome.UNREACHABLE));
+			ask.sentOn(current.connections.request(lane, node, path, message,
+					(failure) -> asks.connectionLost(ask, failure)));
 			this.options.listener().messageSent("actor");
 		}
 		catch (NodeUnreachableException ex) {
@@ -726,10 +726,9 @@ public final class CastyClient implements AutoCloseable {
 		@Override
 		public void nodeFailed(NodeAddress node, Throwable cause) {
 			this.session.routeFence.connectionLost(node);
-			CastyException error = (cause instanceof CastyException ce) ? ce
-					: new NodeUnreachableException(node, cause.toString(), cause);
+			// the asks on the lost connection failed with it (ConnectionManager.request);
+			// those on the node's other connections still get their replies
 			CastyClient.this.options.listener().nodeEvicted(node, "connection-failed");
-			this.session.asks.failNode(node, error);
 		}
 
 	}

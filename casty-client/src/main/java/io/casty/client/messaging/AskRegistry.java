@@ -286,7 +286,28 @@ public final class AskRegistry implements AutoCloseable {
 	}
 
 	/**
-	 * Fails every ask whose request went to a node, because its connection is lost.
+	 * Fails an ask because the connection its request took closed (or its request could not
+	 * be written) before the reply came.
+	 * @param ask the ask
+	 * @param cause why the connection closed
+	 */
+	public void connectionLost(PendingAsk ask, CastyException cause) {
+		if (cause instanceof ClientClosedException) {
+			fail(ask, cause, AskOutcome.CLOSED);
+			return;
+		}
+		NodeAddress node = ask.node;
+		if (node == null) {
+			fail(ask, cause, AskOutcome.UNREACHABLE);
+			return;
+		}
+		fail(ask, new NodeUnreachableException(node, "Lost the connection to node " + node + " before "
+				+ ask.description() + " was answered: " + cause.getMessage(), cause), AskOutcome.UNREACHABLE);
+	}
+
+	/**
+	 * Fails every ask whose request went to a node, because the cluster marked it
+	 * unavailable.
 	 * @param node the node
 	 * @param cause why
 	 */
@@ -332,6 +353,7 @@ public final class AskRegistry implements AutoCloseable {
 
 	private void end(PendingAsk ask) {
 		this.count.decrementAndGet();
+		ask.ended();
 		Timeout t = ask.timeout;
 		if (t != null) {
 			t.cancel();

@@ -2,9 +2,11 @@ package io.casty.client.messaging;
 
 import java.lang.reflect.Type;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 import io.casty.client.ActorRef;
 import io.casty.client.NodeAddress;
+import io.casty.client.transport.InFlight;
 import io.netty.util.Timeout;
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +16,13 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class PendingAsk {
+
+	private static final AtomicReferenceFieldUpdater<PendingAsk, InFlight> IN_FLIGHT = AtomicReferenceFieldUpdater
+		.newUpdater(PendingAsk.class, InFlight.class, "inFlight");
+
+	/** Marks an ask that ended: a registration arriving later is released at once. */
+	private static final InFlight ENDED = () -> {
+	};
 
 	final String id;
 
@@ -37,6 +46,9 @@ public final class PendingAsk {
 	volatile long sentNanos;
 
 	volatile @Nullable Timeout timeout;
+
+	/** The request's registration on the connection it took, {@link #ENDED} once ended. */
+	private volatile @Nullable InFlight inFlight;
 
 	volatile String waitingFor = "a reply";
 
@@ -93,6 +105,35 @@ public final class PendingAsk {
 		this.sentNanos = System.nanoTime();
 		this.node = node;
 		this.waitingFor = "a reply";
+	}
+
+	/**
+	 * Records the registration of the request on the connection it took, which fails the ask
+	 * if that connection closes first; released when the ask ends (at once if it has).
+	 * @param registration the registration
+	 */
+	public void sentOn(InFlight registration) {
+		while (true) {
+			InFlight current = this.inFlight;
+			if (current == ENDED) {
+				registration.done();
+				return;
+			}
+			if (IN_FLIGHT.compareAndSet(this, current, registration)) {
+				if (current != null) {
+					current.done();
+				}
+				return;
+			}
+		}
+	}
+
+	/** The ask ended: its connection stops watching for it. */
+	void ended() {
+		InFlight registration = IN_FLIGHT.getAndSet(this, ENDED);
+		if (registration != null && registration != ENDED) {
+			registration.done();
+		}
 	}
 
 	/**

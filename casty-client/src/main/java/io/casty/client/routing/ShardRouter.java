@@ -344,9 +344,15 @@ public final class ShardRouter {
 			ask.sentTo(node);
 		}
 		try {
-			this.connections.send(laneOf(out.entityId()), node, this.regionPath,
-					new ShardEnvelope(out.entityId(), out.message()),
-					(failure) -> reject(out, failure, AskOutcome.UNREACHABLE, false));
+			ShardEnvelope envelope = new ShardEnvelope(out.entityId(), out.message());
+			if (ask != null) {
+				ask.sentOn(this.connections.request(laneOf(out.entityId()), node, this.regionPath, envelope,
+						(failure) -> this.asks.connectionLost(ask, failure)));
+			}
+			else {
+				this.connections.send(laneOf(out.entityId()), node, this.regionPath, envelope,
+						(failure) -> reject(out, failure, AskOutcome.UNREACHABLE, false));
+			}
 			this.listener.messageSent(this.shardType);
 		}
 		catch (NodeUnreachableException ex) {

@@ -124,12 +124,30 @@ final class ConnectionLane implements AutoCloseable {
 	 * @throws io.casty.client.MessageCodecException if the message cannot be encoded
 	 */
 	void send(NodeAddress node, String path, @Nullable Object message, SendFailure failure) {
+		sendOn(node, path, message, failure);
+	}
+
+	/**
+	 * Sends a message that waits for an answer, like {@link #send}; {@code failure} is also
+	 * told if the connection it took closes before {@link InFlight#done()}.
+	 * @param node the node
+	 * @param path the actor path on it
+	 * @param message the message
+	 * @param failure told if the message cannot be written or its connection closes first
+	 * @return the registration on the connection
+	 */
+	InFlight request(NodeAddress node, String path, @Nullable Object message, SendFailure failure) {
+		return sendOn(node, path, message, failure).await(failure);
+	}
+
+	private NodeConnection sendOn(NodeAddress node, String path, @Nullable Object message, SendFailure failure) {
 		if (this.table.isClosed()) {
 			throw new ClientClosedException("The Casty client is closed");
 		}
 		NodeConnection connection = this.table.connectionFor(node, this.dialer::dial);
 		ByteBuf frame = encode(node, path, message);
 		connection.send(frame, failure);
+		return connection;
 	}
 
 	private ByteBuf encode(NodeAddress node, String path, @Nullable Object message) {

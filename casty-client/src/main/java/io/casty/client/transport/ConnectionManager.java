@@ -110,6 +110,27 @@ public final class ConnectionManager implements AutoCloseable {
 	}
 
 	/**
+	 * Sends a message that waits for an answer (an ask's request), as
+	 * {@link #send(int, NodeAddress, String, Object, SendFailure)} does; in addition
+	 * {@code failure} is told if the connection the message took closes before the returned
+	 * registration is {@link InFlight#done() done}, so the requests of a lost connection fail
+	 * together and those of other connections are not touched.
+	 * @param lane the lane index
+	 * @param node the node
+	 * @param path the actor path on it
+	 * @param message the message
+	 * @param failure told, once, if the message cannot be written or its connection closes
+	 * before the answer
+	 * @return call {@link InFlight#done()} when the answer arrived or is no longer awaited
+	 * @throws NodeUnreachableException if the node is marked failed or its connection is closed
+	 * @throws io.casty.client.BufferOverflowException if too many bytes wait for the node
+	 * @throws io.casty.client.MessageCodecException if the message cannot be encoded
+	 */
+	public InFlight request(int lane, NodeAddress node, String path, @Nullable Object message, SendFailure failure) {
+		return this.lanes[lane].request(node, path, message, failure);
+	}
+
+	/**
 	 * Whether a node is marked failed on any lane.
 	 * @param node the node
 	 * @return whether it is failed

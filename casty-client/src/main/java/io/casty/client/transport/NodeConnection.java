@@ -2,6 +2,8 @@ package io.casty.client.transport;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.casty.client.BufferOverflowException;
 import io.casty.client.CastyException;
@@ -16,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * by bytes). Once ready, frames from any thread go through one outbound queue that a single
  * event-loop task drains with one flush per batch: writes keep the order in which they were
  * sent, and many small messages cost one system call. The bytes waiting in the queue and in
- * the channel are bounded.
+ * the channel are bounded. Messages that wait for an answer ({@link #await}) are failed
+ * together when the connection closes.
  *
  * @since 0.1.0
  */
@@ -36,6 +39,12 @@ final class NodeConnection {
 	private final int maxPendingBytes;
 
 	private final ArrayDeque<Queued> queued = new ArrayDeque<>();
+
+	/** Messages sent on this connection that wait for an answer. */
+	private final Set<Awaiting> awaiting = ConcurrentHashMap.newKeySet();
+
+	/** Why the connection closed; set before the state becomes {@link State#CLOSED}. */
+	private volatile @Nullable CastyException closeCause;
 
 	private int queuedBytes;
 
@@ -171,6 +180,28 @@ final class NodeConnection {
 		}
 	}
 
+	/**
+	 * Registers a message sent on this connection that waits for an answer: if the
+	 * connection closes before {@link InFlight#done()}, {@code failure} is told, once (at
+	 * once if it is closed already).
+	 * @param failure told if the connection closes first
+	 * @return call {@link InFlight#done()} once the answer arrived or is no longer awaited
+	 */
+	InFlight await(SendFailure failure) {
+		Awaiting waiting = new Awaiting(failure);
+		this.awaiting.add(waiting);
+		CastyException cause = this.closeCause;
+		if (this.state == State.CLOSED && cause != null) {
+			waiting.fail(cause);
+		}
+		return waiting;
+	}
+
+	/** The number of messages waiting for an answer on this connection. */
+	int awaitingCount() {
+		return this.awaiting.size();
+	}
+
 	/** Handshake done (on the channel's event loop): flush what queued, in order. */
 	void ready(NodeAddress canonicalAddress) {
 		this.canonical = canonicalAddress;
@@ -199,6 +230,7 @@ final class NodeConnection {
 			if (this.state == State.CLOSED) {
 				return;
 			}
+			this.closeCause = cause;
 			this.state = State.CLOSED;
 			this.since = Instant.now();
 			failed = new ArrayDeque<>(this.queued);
@@ -217,6 +249,31 @@ final class NodeConnection {
 			q.frame().release();
 			q.failure().failed(cause);
 		}
+		for (Awaiting waiting : this.awaiting) {
+			waiting.fail(cause);
+		}
+	}
+
+	/** One message waiting for an answer. */
+	private final class Awaiting implements InFlight {
+
+		private final SendFailure failure;
+
+		Awaiting(SendFailure failure) {
+			this.failure = failure;
+		}
+
+		@Override
+		public void done() {
+			NodeConnection.this.awaiting.remove(this);
+		}
+
+		void fail(CastyException cause) {
+			if (NodeConnection.this.awaiting.remove(this)) {
+				this.failure.failed(cause);
+			}
+		}
+
 	}
 
 }

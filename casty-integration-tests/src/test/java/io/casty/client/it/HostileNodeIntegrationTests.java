@@ -439,4 +439,46 @@ class HostileNodeIntegrationTests {
 		return best;
 	}
 
+	@Test
+	void aLostConnectionFailsTheAsksSentOnItAtOnceAndNoOtherConnectionsAsks() throws Exception {
+		record Held(HostileNode.Peer peer, GetCount get) {
+		}
+		Map<String, Held> held = new ConcurrentHashMap<>();
+		try (HostileNode node = HostileNode.counters()) {
+			node.behavior((peer, envelope) -> {
+				if (envelope.message() instanceof GetCount get) {
+					held.put(envelope.entityId(), new Held(peer, get));
+				}
+			});
+			// asks would time out only after minutes: what ends them here is the lost connection
+			try (CastyClient client = start(options(node).connectionsPerNode(2).askTimeout(Duration.ofMinutes(5)))) {
+				EntityRef<CounterMsg> counters = client.entityRef(Counters.TYPE, Counters.SHARDS, CounterMsg.class);
+				String onLane0 = entityOnLane(0, 2);
+				String onLane1 = entityOnLane(1, 2);
+				CompletableFuture<Integer> lost = counters.ask(onLane1, GetCount::new, Integer.class);
+				CompletableFuture<Integer> kept = counters.ask(onLane0, GetCount::new, Integer.class);
+				await().atMost(Duration.ofSeconds(20)).until(() -> held.size() == 2);
+				assertThat(held.get(onLane1).peer()).isNotSameAs(held.get(onLane0).peer());
+
+				held.get(onLane1).peer().channel().close();
+
+				assertThat(lost).failsWithin(Duration.ofSeconds(30))
+					.withThrowableOfType(ExecutionException.class)
+					.withCauseInstanceOf(NodeUnreachableException.class);
+				assertThat(kept).isNotDone();
+				Held other = held.get(onLane0);
+				other.peer().tell(other.get().replyTo(), 7);
+				assertThat(kept.get(30, TimeUnit.SECONDS)).isEqualTo(7);
+			}
+		}
+	}
+
+	private static String entityOnLane(int lane, int lanes) {
+		for (int i = 0;; i++) {
+			if (io.casty.client.transport.ConnectionManager.laneOf("e" + i, lanes) == lane) {
+				return "e" + i;
+			}
+		}
+	}
+
 }

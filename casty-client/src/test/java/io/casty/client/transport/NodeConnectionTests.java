@@ -1,0 +1,196 @@
+package io.casty.client.transport;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.casty.client.BufferOverflowException;
+import io.casty.client.CastyException;
+import io.casty.client.NodeAddress;
+import io.casty.client.NodeUnreachableException;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.embedded.EmbeddedChannel;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The states of one connection, on an {@link EmbeddedChannel}: frames queue while it connects
+ * (bounded by bytes), leave in order once it is ready, and fail when it closes, as do the
+ * messages that wait for an answer on it.
+ */
+class NodeConnectionTests {
+
+	private static final NodeAddress DIALLED = new NodeAddress("localhost", 25520);
+
+	private static final NodeAddress CANONICAL = new NodeAddress("127.0.0.1", 25520);
+
+	/** The first byte of every frame written to the channel, in order. */
+	private final List<Integer> writes = new ArrayList<>();
+
+	private final EmbeddedChannel channel = new EmbeddedChannel(new ChannelOutboundHandlerAdapter() {
+		@Override
+		public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+			ByteBuf frame = (ByteBuf) msg;
+			NodeConnectionTests.this.writes.add((int) frame.getByte(0));
+			frame.release();
+		}
+	});
+
+	private final List<CastyException> failures = new ArrayList<>();
+
+	private final SendFailure recorded = this.failures::add;
+
+	@Test
+	void framesQueueUntilTheHandshakeThenLeaveInOrder() {
+		NodeConnection connection = connecting(1024);
+		connection.send(frame(1, 10), this.recorded);
+		connection.send(frame(2, 20), this.recorded);
+		this.channel.runPendingTasks();
+		assertThat(written()).isEmpty();
+		assertThat(connection.state()).isEqualTo(NodeConnection.State.CONNECTING);
+		assertThat(connection.pendingWriteBytes()).isEqualTo(30);
+
+		connection.ready(CANONICAL);
+		connection.send(frame(3, 5), this.recorded);
+		this.channel.runPendingTasks();
+
+		assertThat(connection.state()).isEqualTo(NodeConnection.State.READY);
+		assertThat(connection.canonical()).isEqualTo(CANONICAL);
+		assertThat(connection.address()).isEqualTo(DIALLED);
+		assertThat(written()).containsExactly(1, 2, 3);
+		assertThat(connection.pendingWriteBytes()).isZero();
+		assertThat(this.failures).isEmpty();
+	}
+
+	@Test
+	void framesWaitingForTheHandshakeAreBoundedByBytes() {
+		NodeConnection connection = connecting(100);
+		connection.send(frame(1, 60), this.recorded);
+		ByteBuf tooMany = frame(2, 41);
+		assertThatExceptionOfType(BufferOverflowException.class)
+			.isThrownBy(() -> connection.send(tooMany, this.recorded))
+			.withMessageContaining("More than 100 bytes wait for the connection to " + DIALLED);
+		assertThat(tooMany.refCnt()).isZero();
+		connection.send(frame(3, 40), this.recorded);
+		assertThat(connection.pendingWriteBytes()).isEqualTo(100);
+
+		connection.ready(CANONICAL);
+		this.channel.runPendingTasks();
+		assertThat(written()).containsExactly(1, 3);
+	}
+
+	@Test
+	void aReadyConnectionRefusesFramesBeyondItsBound() {
+		NodeConnection connection = connecting(100);
+		connection.ready(CANONICAL);
+		connection.send(frame(1, 70), this.recorded);
+		ByteBuf tooMany = frame(2, 31);
+		assertThatExceptionOfType(BufferOverflowException.class)
+			.isThrownBy(() -> connection.send(tooMany, this.recorded))
+			.withMessageContaining("holds more than 100 bytes");
+		assertThat(tooMany.refCnt()).isZero();
+		this.channel.runPendingTasks();
+		assertThat(written()).containsExactly(1);
+	}
+
+	@Test
+	void closingBeforeTheHandshakeFailsTheQueuedFramesAndLaterSends() {
+		NodeConnection connection = connecting(1024);
+		ByteBuf first = frame(1, 10);
+		ByteBuf second = frame(2, 10);
+		connection.send(first, this.recorded);
+		connection.send(second, this.recorded);
+		NodeUnreachableException cause = new NodeUnreachableException(DIALLED, "gone");
+
+		connection.close(cause);
+		this.channel.runPendingTasks();
+
+		assertThat(this.failures).containsExactly(cause, cause);
+		assertThat(first.refCnt()).isZero();
+		assertThat(second.refCnt()).isZero();
+		assertThat(connection.state()).isEqualTo(NodeConnection.State.CLOSED);
+		assertThat(this.channel.isOpen()).isFalse();
+		ByteBuf late = frame(3, 10);
+		assertThatExceptionOfType(NodeUnreachableException.class).isThrownBy(() -> connection.send(late, this.recorded));
+		assertThat(late.refCnt()).isZero();
+		connection.ready(CANONICAL);
+		assertThat(connection.state()).isEqualTo(NodeConnection.State.CLOSED);
+	}
+
+	@Test
+	void closingAReadyConnectionWritesWhatItAcceptedThenCloses() {
+		NodeConnection connection = connecting(1024);
+		connection.ready(CANONICAL);
+		connection.send(frame(1, 10), this.recorded);
+		connection.close(new NodeUnreachableException(CANONICAL, "marked down"));
+		this.channel.runPendingTasks();
+		assertThat(written()).containsExactly(1);
+		assertThat(this.channel.isOpen()).isFalse();
+		assertThat(this.failures).isEmpty();
+	}
+
+	@Test
+	void closingFailsEveryMessageThatWaitsForAnAnswerOnceAndNoneThatIsDone() {
+		NodeConnection connection = connecting(1024);
+		connection.ready(CANONICAL);
+		List<String> failed = new ArrayList<>();
+		InFlight first = connection.await((cause) -> failed.add("first: " + cause.getMessage()));
+		InFlight answered = connection.await((cause) -> failed.add("answered"));
+		connection.await((cause) -> failed.add("third: " + cause.getMessage()));
+		answered.done();
+		assertThat(connection.awaitingCount()).isEqualTo(2);
+
+		connection.close(new NodeUnreachableException(CANONICAL, "lost"));
+		connection.close(new NodeUnreachableException(CANONICAL, "again"));
+		first.done();
+
+		assertThat(failed).containsExactlyInAnyOrder("first: lost", "third: lost");
+		assertThat(connection.awaitingCount()).isZero();
+	}
+
+	@Test
+	void waitingOnAClosedConnectionFailsAtOnce() {
+		NodeConnection connection = connecting(1024);
+		connection.close(new NodeUnreachableException(DIALLED, "closed while opening"));
+		List<String> failed = new ArrayList<>();
+		connection.await((cause) -> failed.add(cause.getMessage()));
+		assertThat(failed).containsExactly("closed while opening");
+		assertThat(connection.awaitingCount()).isZero();
+	}
+
+	@Test
+	void anInboundFrameResetsTheSilentAskCount() {
+		NodeConnection connection = connecting(1024);
+		connection.ready(CANONICAL);
+		long sent = System.nanoTime();
+		assertThat(connection.askTimedOut(sent)).isEqualTo(1);
+		assertThat(connection.askTimedOut(sent)).isEqualTo(2);
+		connection.inbound();
+		assertThat(connection.askTimedOut(sent)).isZero();
+		assertThat(connection.askTimedOut(System.nanoTime())).isEqualTo(1);
+	}
+
+	private NodeConnection connecting(int maxPendingBytes) {
+		NodeConnection connection = new NodeConnection(DIALLED, maxPendingBytes);
+		connection.attach(this.channel);
+		return connection;
+	}
+
+	/** A frame of {@code size} bytes whose first byte is {@code id}. */
+	private static ByteBuf frame(int id, int size) {
+		ByteBuf frame = Unpooled.buffer(size);
+		frame.writeByte(id);
+		frame.writeZero(size - 1);
+		return frame;
+	}
+
+	private List<Integer> written() {
+		return this.writes;
+	}
+
+}
