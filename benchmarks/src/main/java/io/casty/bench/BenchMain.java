@@ -19,6 +19,7 @@ import io.casty.bench.BenchMessages.Ping;
 import io.casty.client.CastyClient;
 import io.casty.client.CastyClientOptions;
 import io.casty.client.NodeAddress;
+import io.casty.client.SocketOptions;
 import io.casty.client.protocol.CastyPaths;
 import io.casty.client.protocol.FrameCodec;
 import io.casty.client.protocol.MessageHeader;
@@ -291,10 +292,12 @@ public final class BenchMain {
 			.systemName(options.system)
 			.askTimeout(options.config.askTimeout())
 			.messageTypes(BenchMessages.TYPES);
-		if (options.ioThreads > 0) {
-			builder.ioThreads(options.ioThreads);
-		}
-		builder.connectionsPerNode(lanes);
+		builder.socket((socket) -> {
+			if (options.ioThreads > 0) {
+				socket.ioThreads(options.ioThreads);
+			}
+			socket.connectionsPerNode(lanes);
+		});
 		long start = System.nanoTime();
 		try (CastyClient client = CastyClient.start(builder.build())) {
 			var view = client.awaitTopology(Duration.ofSeconds(30));
@@ -462,7 +465,7 @@ public final class BenchMain {
 		int ioThreads;
 
 		/** Connections per node; the compare mode measures each value, the other modes take one. */
-		List<Integer> lanes = List.of(CastyClientOptions.DEFAULT_CONNECTIONS_PER_NODE);
+		List<Integer> lanes = List.of(SocketOptions.DEFAULT_CONNECTIONS_PER_NODE);
 
 		@org.jspecify.annotations.Nullable String castySrc = System.getenv("CASTY_SRC");
 

@@ -13,6 +13,7 @@ import java.util.concurrent.locks.LockSupport;
 import io.casty.client.CastyClient;
 import io.casty.client.CastyClientOptions;
 import io.casty.client.NodeAddress;
+import io.casty.client.TopologyOptions;
 import io.casty.client.protocol.codec.Compression;
 import io.casty.client.protocol.codec.MessageCodec;
 import io.casty.client.protocol.codec.MessageTypeRegistry;
@@ -168,7 +169,7 @@ final class TopologyScale {
 		report.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
 		report.put("push_interval_ms", this.settings.pushInterval.toMillis());
 		report.put("idle_s", this.settings.idle.toMillis() / 1000.0);
-		report.put("poll_interval_ms", CastyClientOptions.DEFAULT_TOPOLOGY_POLL_INTERVAL.toMillis());
+		report.put("poll_interval_ms", TopologyOptions.DEFAULT_POLL_INTERVAL.toMillis());
 		List<Map<String, Object>> cells = new ArrayList<>();
 		boolean ok = true;
 		for (Cell cell : this.settings.cells) {
@@ -219,7 +220,7 @@ final class TopologyScale {
 			CastyClientOptions options = CastyClientOptions.builder()
 				.contactPoints(cluster.contactPoints())
 				.systemName(cluster.systemName())
-				.maxFrameSize(MAX_FRAME_BYTES)
+				.codec((codec) -> codec.maxFrameSize(MAX_FRAME_BYTES))
 				.build();
 			long clientStart = System.nanoTime();
 			try (CastyClient client = CastyClient.start(options)) {

@@ -12,6 +12,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManagerFactory;
 
 import io.casty.client.CastyClientOptions;
+import io.casty.client.TlsOptions;
 import io.casty.client.protocol.codec.PayloadFormat;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -84,16 +85,15 @@ public final class ClusterOptions {
 			throw new CliException(ExitCodes.USAGE, "--contact: " + ex.getMessage());
 		}
 		builder.systemName(this.system)
-			.listen(false)
-			.format(format())
+			.listen((listen) -> listen.enabled(false))
+			.codec((codec) -> codec.format(format()))
 			.askTimeout(this.timeout)
-			.ioThreads(1)
-			.topologyPollInterval(Duration.ofMillis(500))
-			.topologyTimeout(Duration.ofSeconds(2))
-			.reconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(1));
+			.socket((socket) -> socket.ioThreads(1))
+			.topology((topology) -> topology.pollInterval(Duration.ofMillis(500)).timeout(Duration.ofSeconds(2)))
+			.reconnect((reconnect) -> reconnect.minBackoff(Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(1)));
 		SslContext ssl = sslContext();
 		if (ssl != null) {
-			builder.sslContext(ssl);
+			builder.tls(TlsOptions.of(ssl));
 		}
 		return builder;
 	}

@@ -114,8 +114,8 @@ public final class CastyClient implements AutoCloseable {
 		for (Class<?> type : options.messageTypes()) {
 			this.registry.register(type);
 		}
-		this.codec = new MessageCodec(this.registry, options.format(), options.compression(),
-				options.compressionLevel(), options.maxFrameSize());
+		this.codec = new MessageCodec(this.registry, options.codec().format(), options.codec().compression(),
+				options.codec().compressionLevel(), options.codec().maxFrameSize());
 		this.snapshots = new SnapshotDecoder(this.codec);
 		this.services = new DefaultServiceLookup(this);
 		this.registry.register(io.casty.client.streams.StreamMessages.class);
@@ -217,7 +217,7 @@ public final class CastyClient implements AutoCloseable {
 		boolean remoteContact = this.options.contactPoints()
 			.stream()
 			.anyMatch((c) -> !c.host().startsWith("127.") && !c.host().equals("localhost"));
-		if (this.options.listen() && loopbackIdentity && remoteContact) {
+		if (this.options.listen().enabled() && loopbackIdentity && remoteContact) {
 			logger.warn("The client advertises {} to remote nodes; set the advertised host to an address they can "
 					+ "reach (and that is unique to this client), or nodes will not be able to dial it back", id);
 		}
@@ -515,7 +515,7 @@ public final class CastyClient implements AutoCloseable {
 	}
 
 	/**
-	 * The identity of each connection lane ({@link CastyClientOptions#connectionsPerNode()}),
+	 * The identity of each connection lane ({@link SocketOptions#connectionsPerNode()}),
 	 * lane 0 first; lane 0's is {@link #clientIdentity()}.
 	 * @return the identities
 	 */
@@ -788,7 +788,7 @@ public final class CastyClient implements AutoCloseable {
 		Session() {
 			CastyClientOptions opts = CastyClient.this.options;
 			// colocate=false: connections opened from an I/O thread still spread over every thread
-			this.loops = LoopResources.create("casty-client", 1, opts.ioThreads(), true, false);
+			this.loops = LoopResources.create("casty-client", 1, opts.socket().ioThreads(), true, false);
 			this.scheduler = this.loops.onClient(true).next();
 			this.asks = new AskRegistry(CastyClient.this.codec, opts.listener(), opts.maxPendingAsks());
 			InboundDispatcher inbound = new InboundDispatcher(CastyClient.this.codec, CastyClient.this.snapshots,

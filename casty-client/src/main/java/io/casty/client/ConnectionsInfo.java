@@ -74,14 +74,14 @@ public record ConnectionsInfo(Instant takenAt, List<Connection> connections, Lis
 	 * One connection of one lane to one node.
 	 *
 	 * @param node the node's canonical address (as its handshake names it)
-	 * @param lane the lane, 0 to {@link CastyClientOptions#connectionsPerNode()} - 1
+	 * @param lane the lane, 0 to {@link SocketOptions#connectionsPerNode()} - 1
 	 * @param state the state
 	 * @param since when it entered that state
 	 * @param inbound whether the node opened it (dialling the client's listener) rather than
 	 * the client
 	 * @param reconnectAttempts reconnect attempts since it failed (0 unless {@code FAILED})
 	 * @param pendingWriteBytes bytes accepted but not yet handed to the socket, bounded by
-	 * {@link CastyClientOptions#maxPendingWriteBytes()}
+	 * {@link SocketOptions#maxPendingWriteBytes()}
 	 * @param lastFailure why the connection to this node on this lane last failed, even if it
 	 * has recovered since; {@code null} if it never failed
 	 * @since 0.1.0

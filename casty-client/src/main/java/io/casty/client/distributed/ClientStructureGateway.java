@@ -60,7 +60,7 @@ final class ClientStructureGateway implements StructureGateway {
 
 	@Override
 	public Duration notHostedCheckDelay() {
-		return this.client.options().shardLocationTimeout().multipliedBy(2);
+		return this.client.options().shardLocation().timeout().multipliedBy(2);
 	}
 
 	@Override

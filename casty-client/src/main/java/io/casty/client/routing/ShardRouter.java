@@ -12,14 +12,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.casty.client.ActorRef;
 import io.casty.client.BufferOverflowException;
-import io.casty.client.CastyClientListener;
 import io.casty.client.CastyClientListener.AskOutcome;
+import io.casty.client.CastyClientListener;
 import io.casty.client.CastyClientOptions;
 import io.casty.client.CastyException;
 import io.casty.client.ClientClosedException;
 import io.casty.client.ClusterUnavailableException;
 import io.casty.client.NodeAddress;
 import io.casty.client.NodeUnreachableException;
+import io.casty.client.ShardLocationOptions;
 import io.casty.client.internal.LogLimiter;
 import io.casty.client.messaging.AskRegistry;
 import io.casty.client.messaging.PendingAsk;
@@ -197,7 +198,7 @@ public final class ShardRouter {
 	 * @param message the message
 	 */
 	public void tell(String entityId, @Nullable Object message) {
-		route(new Outgoing(entityId, message, null, System.nanoTime() + this.options.bufferTimeout().toNanos()), true);
+		route(new Outgoing(entityId, message, null, System.nanoTime() + this.options.buffer().timeout().toNanos()), true);
 	}
 
 	/**
@@ -290,8 +291,8 @@ public final class ShardRouter {
 						+ "' is on node " + node + ", which cannot be reached; the client keeps asking the coordinator for a new location");
 				outcome = AskOutcome.UNREACHABLE;
 			}
-			else if (p.queue.size() >= this.options.maxBufferedPerShard()
-					|| this.buffered.get() >= this.options.maxBufferedPerType()) {
+			else if (p.queue.size() >= this.options.buffer().maxPerShard()
+					|| this.buffered.get() >= this.options.buffer().maxPerType()) {
 				rejection = new BufferOverflowException("The buffer of shard " + p.shard + " of '" + this.shardType
 						+ "' is full (" + p.queue.size() + " per shard, " + this.buffered.get()
 						+ " for the type) while its location is resolved; slow down or raise the buffer limits");
@@ -423,7 +424,7 @@ public final class ShardRouter {
 							ex.getMessage());
 				}
 			}
-			long delay = this.options.shardLocationTimeout().toNanos();
+			long delay = this.options.shardLocation().timeout().toNanos();
 			p.timer = this.scheduler.schedule(() -> queryTimedOut(p), delay, TimeUnit.NANOSECONDS);
 		}
 	}
@@ -476,10 +477,11 @@ public final class ShardRouter {
 		if (this.closed) {
 			return;
 		}
-		long base = this.options.shardLocationTimeout().toNanos();
-		long max = this.options.reconnectMaxBackoff().toNanos();
-		long delay = Math.min(max, base * Math.min(8, Math.max(1, p.attempts)) / 2);
-		delay += (long) (delay * this.options.reconnectJitter() * ThreadLocalRandom.current().nextDouble());
+		ShardLocationOptions retry = this.options.shardLocation();
+		long base = retry.retryMinBackoff().toNanos();
+		long max = retry.retryMaxBackoff().toNanos();
+		long delay = Math.min(max, base * Math.min(8, Math.max(1, p.attempts)));
+		delay += (long) (delay * retry.retryJitter() * ThreadLocalRandom.current().nextDouble());
 		this.scheduler.schedule(() -> query(p), delay, TimeUnit.NANOSECONDS);
 	}
 
@@ -617,7 +619,7 @@ public final class ShardRouter {
 		}
 		if (dropped > 0) {
 			this.logs.warn("buffer-timeout", "Dropped {} tell(s) to '{}' after {} ms without a shard location",
-					dropped, this.shardType, this.options.bufferTimeout().toMillis());
+					dropped, this.shardType, this.options.buffer().timeout().toMillis());
 		}
 	}
 

@@ -99,7 +99,7 @@ public final class TopologySubscriber implements AutoCloseable {
 	 */
 	public void start(ClientIdentity identity) {
 		this.self = identity.ref(CastyPaths.TOPOLOGY_SUBSCRIBER);
-		long interval = this.options.topologyPollInterval().toNanos();
+		long interval = this.options.topology().pollInterval().toNanos();
 		this.ticker = this.scheduler.scheduleAtFixedRate(this::tick, 0, interval, TimeUnit.NANOSECONDS);
 	}
 
@@ -128,11 +128,11 @@ public final class TopologySubscriber implements AutoCloseable {
 		}
 		try {
 			long now = System.nanoTime();
-			long timeout = this.options.topologyTimeout().toNanos();
+			long timeout = this.options.topology().timeout().toNanos();
 			if (this.contact != null && now - this.subscribedAtNanos > timeout
 					&& now - Math.max(this.lastHeardNanos, this.subscribedAtNanos) > timeout) {
 				logger.info("Topology contact {} silent for {} ms; trying another member", this.contact,
-						this.options.topologyTimeout().toMillis());
+						this.options.topology().timeout().toMillis());
 				unsubscribeQuietly(this.contact);
 				this.contact = null;
 			}

@@ -67,7 +67,7 @@ final class ConnectionLane implements AutoCloseable {
 		this.codec = codec;
 		this.loops = loops;
 		FrameDispatch dispatch = new FrameDispatch(inbound, options.listener(), this.logs);
-		this.table = new NodeTable(lane, options.maxPendingWriteBytes(), options.listener(), events,
+		this.table = new NodeTable(lane, options.socket().maxPendingWriteBytes(), options.listener(), events,
 				this::reconnect);
 		this.dialer = new Dialer(options, loops, this::identity, this.table, dispatch);
 		this.listener = new DialBackListener(options, this.table, dispatch, this::identity);
@@ -84,19 +84,19 @@ final class ConnectionLane implements AutoCloseable {
 	ClientIdentity start() {
 		String host;
 		int port;
-		Integer advertisedPort = this.options.advertisedPort();
+		Integer advertisedPort = this.options.listen().advertisedPort();
 		if (advertisedPort != null && advertisedPort != 0) {
 			advertisedPort += this.lane;
 		}
-		if (this.options.listen()) {
-			int clientPort = this.options.clientPort();
+		if (this.options.listen().enabled()) {
+			int clientPort = this.options.listen().port();
 			int bound = this.listener.bind(this.loops, (clientPort == 0) ? 0 : clientPort + this.lane);
-			host = (this.options.advertisedHost() != null) ? this.options.advertisedHost() : this.options.clientHost();
+			host = (this.options.listen().advertisedHost() != null) ? this.options.listen().advertisedHost() : this.options.listen().host();
 			port = (advertisedPort != null) ? advertisedPort : bound;
 		}
 		else {
 			// Undialable, unique, and sorting below every node address (spec: race rule).
-			host = (this.options.advertisedHost() != null) ? this.options.advertisedHost()
+			host = (this.options.listen().advertisedHost() != null) ? this.options.listen().advertisedHost()
 					: "-jc-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 			port = (advertisedPort != null) ? advertisedPort : 0;
 		}
@@ -228,13 +228,13 @@ final class ConnectionLane implements AutoCloseable {
 
 	/**
 	 * Counts an ask to a node that timed out; after
-	 * {@link CastyClientOptions#stuckNodeAskTimeouts()} in a row with nothing arriving from the
+	 * {@link io.casty.client.StuckNodeOptions#askTimeouts()} in a row with nothing arriving from the
 	 * node, its connection is closed and the node marked failed.
 	 * @param node the node
 	 * @param sentNanos when the ask was sent
 	 */
 	void askTimedOut(NodeAddress node, long sentNanos) {
-		int threshold = this.options.stuckNodeAskTimeouts();
+		int threshold = this.options.stuckNode().askTimeouts();
 		NodeConnection connection = this.table.ready(node);
 		if (threshold == 0 || this.table.isClosed() || connection == null) {
 			return;

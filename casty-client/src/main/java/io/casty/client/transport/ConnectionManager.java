@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.netty.resources.LoopResources;
 
 /**
- * Owns the client's connections: {@link CastyClientOptions#connectionsPerNode()} lanes, each
+ * Owns the client's connections: {@link io.casty.client.SocketOptions#connectionsPerNode()} lanes, each
  * with its own client identity and at most one connection per node. Casty v0.21.0 handles
  * one inbound message of a connection at a time and serializes the replies to one peer one
  * at a time, so a node works on several of the client's messages at once only when they
@@ -32,7 +32,7 @@ public final class ConnectionManager implements AutoCloseable {
 
 	public ConnectionManager(CastyClientOptions options, MessageCodec codec, LoopResources loops, InboundFrames inbound,
 			ConnectionEvents events) {
-		this.lanes = new ConnectionLane[options.connectionsPerNode()];
+		this.lanes = new ConnectionLane[options.socket().connectionsPerNode()];
 		for (int i = 0; i < this.lanes.length; i++) {
 			this.lanes[i] = new ConnectionLane(i, options, codec, loops, inbound, events);
 		}
@@ -171,7 +171,7 @@ public final class ConnectionManager implements AutoCloseable {
 	 * Counts an ask to a node that timed out, for stuck-node detection on every lane.
 	 * @param node the node
 	 * @param sentNanos when the ask was sent
-	 * @see CastyClientOptions#stuckNodeAskTimeouts()
+	 * @see io.casty.client.StuckNodeOptions#askTimeouts()
 	 */
 	public void askTimedOut(NodeAddress node, long sentNanos) {
 		for (ConnectionLane lane : this.lanes) {

@@ -56,33 +56,33 @@ final class DialBackListener implements AutoCloseable {
 	int bind(LoopResources loops, int port) {
 		DisposableServer bound = TcpServer.create()
 			.runOn(loops)
-			.host(this.options.clientHost())
+			.host(this.options.listen().host())
 			.port(port)
 			.option(ChannelOption.SO_REUSEADDR, true)
 			.childOption(ChannelOption.TCP_NODELAY, true)
 			.childOption(ChannelOption.SO_KEEPALIVE, true)
 			.doOnConnection((connection) -> {
 				Channel ch = connection.channel();
-				if (this.acceptedChannels.size() >= this.options.maxAcceptedConnections()) {
+				if (this.acceptedChannels.size() >= this.options.listen().maxAcceptedConnections()) {
 					// a node dials back once per lane: this many is a flood, not a cluster
 					this.dispatch.warn("listener-full", "Closed a connection to the client's listener from {}: {} are "
 							+ "open already (max-accepted-connections)", ch.remoteAddress(),
-							this.options.maxAcceptedConnections());
+							this.options.listen().maxAcceptedConnections());
 					this.dispatch.dropped("listener-full");
 					ch.close();
 					return;
 				}
 				this.acceptedChannels.add(ch);
 				connection.addHandlerFirst("casty-frames",
-						new CastyFrameDecoder(this.options.maxFrameSize(), this.options.frameTimeout()));
+						new CastyFrameDecoder(this.options.codec().maxFrameSize(), this.options.codec().frameTimeout()));
 				AcceptedHandler handler = new AcceptedHandler(this.table, this.dispatch, this.identity,
-						this.options.handshakeTimeout());
+						this.options.socket().handshakeTimeout());
 				connection.addHandlerLast("casty-accepted", handler);
-				ch.eventLoop().schedule(() -> handler.handshakeTimedOut(ch), this.options.handshakeTimeout().toNanos(),
+				ch.eventLoop().schedule(() -> handler.handshakeTimedOut(ch), this.options.socket().handshakeTimeout().toNanos(),
 						TimeUnit.NANOSECONDS);
 				ch.config().setAutoRead(true);
 			})
-			.bindNow(this.options.connectTimeout().plusSeconds(5));
+			.bindNow(this.options.socket().connectTimeout().plusSeconds(5));
 		this.server = bound;
 		return ((InetSocketAddress) bound.address()).getPort();
 	}

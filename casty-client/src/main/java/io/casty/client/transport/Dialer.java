@@ -55,20 +55,20 @@ final class Dialer {
 		this.identity = identity;
 		this.table = table;
 		this.dispatch = dispatch;
-		int high = options.maxPendingWriteBytes();
+		int high = options.socket().maxPendingWriteBytes();
 		// The resolver goes first: runOn without one creates a DNS resolver for the client's
 		// event loops and keeps it forever in a static cache of Reactor Netty, one per client.
 		TcpClient client = TcpClient.newConnection()
 			.resolver(DefaultAddressResolverGroup.INSTANCE)
 			.runOn(loops)
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.socket().connectTimeout().toMillis())
 			.option(ChannelOption.SO_KEEPALIVE, true)
 			.option(ChannelOption.TCP_NODELAY, true)
 			.option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(Math.max(1, high / 2), high));
-		if (options.sslContext() != null) {
-			client = client.secure((spec) -> spec.sslContext(options.sslContext()));
+		if (options.tls().sslContext() != null) {
+			client = client.secure((spec) -> spec.sslContext(options.tls().sslContext()));
 		}
-		this.tcpClient = options.tcpClientCustomizer().apply(client);
+		this.tcpClient = options.socket().tcpClientCustomizer().apply(client);
 	}
 
 	/**
@@ -87,16 +87,16 @@ final class Dialer {
 	 */
 	private Mono<NodeConnection> open(NodeConnection connection) {
 		NodeAddress node = connection.address();
-		Duration timeout = this.options.connectTimeout().plus(this.options.handshakeTimeout());
+		Duration timeout = this.options.socket().connectTimeout().plus(this.options.socket().handshakeTimeout());
 		return this.tcpClient.host(node.host()).port(node.port()).connect().flatMap((conn) -> {
 			Channel ch = conn.channel();
 			connection.attach(ch);
 			Sinks.One<NodeAddress> handshake = Sinks.one();
 			// addHandlerFirst keeps it behind Reactor Netty's own handlers (TLS)
 			conn.addHandlerFirst("casty-frames",
-					new CastyFrameDecoder(this.options.maxFrameSize(), this.options.frameTimeout()));
+					new CastyFrameDecoder(this.options.codec().maxFrameSize(), this.options.codec().frameTimeout()));
 			conn.addHandlerLast("casty-node", new DialledHandler(connection, handshake, this.table, this.dispatch,
-					this.options.stuckNodeWriteTimeout()));
+					this.options.stuckNode().writeTimeout()));
 			// Our handler consumes every frame before Reactor Netty's inbound bridge, which
 			// would otherwise only read on demand of a subscriber.
 			ch.config().setAutoRead(true);
@@ -138,11 +138,11 @@ final class Dialer {
 			NodeConnection attempt = this.table.newConnection(node);
 			return open(attempt).doOnError((error) -> attempt.close(new NodeUnreachableException(node, error.toString())));
 		})
-			.retryWhen(Retry.backoff(Long.MAX_VALUE, this.options.reconnectMinBackoff())
-				.maxBackoff(this.options.reconnectMaxBackoff())
-				.jitter(this.options.reconnectJitter())
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, this.options.reconnect().minBackoff())
+				.maxBackoff(this.options.reconnect().maxBackoff())
+				.jitter(this.options.reconnect().jitter())
 				.scheduler(Schedulers.fromExecutor(this.loops.onClient(true).next())))
-			.delaySubscription(this.options.reconnectMinBackoff())
+			.delaySubscription(this.options.reconnect().minBackoff())
 			.subscribe((connection) -> logger.debug("Reconnected to {}", node),
 					(error) -> logger.debug("Reconnect loop to {} ended: {}", node, error.toString()));
 	}

@@ -4,6 +4,7 @@ import java.util.stream.IntStream;
 
 import io.casty.client.CastyClientOptions;
 import io.casty.client.NodeAddress;
+import io.casty.client.SocketOptions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,17 +36,23 @@ class ConnectionManagerTests {
 		CastyClientOptions.Builder base = CastyClientOptions.builder()
 			.contactPoints(java.util.List.of(new NodeAddress("127.0.0.1", 25520)))
 			.systemName("c");
-		assertThat(base.build().connectionsPerNode()).isEqualTo(CastyClientOptions.DEFAULT_CONNECTIONS_PER_NODE);
-		assertThatIllegalArgumentException().isThrownBy(() -> base.connectionsPerNode(0).build())
+		assertThat(base.build().socket().connectionsPerNode()).isEqualTo(SocketOptions.DEFAULT_CONNECTIONS_PER_NODE);
+		assertThatIllegalArgumentException().isThrownBy(() -> base.socket((s) -> s.connectionsPerNode(0)).build())
 			.withMessageContaining("connectionsPerNode must be 1-16");
-		assertThatIllegalArgumentException().isThrownBy(() -> base.connectionsPerNode(17).build())
+		assertThatIllegalArgumentException().isThrownBy(() -> base.socket((s) -> s.connectionsPerNode(17)).build())
 			.withMessageContaining("connectionsPerNode must be 1-16");
-		assertThatIllegalArgumentException().isThrownBy(() -> base.connectionsPerNode(4).clientPort(65534).build())
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> base.socket((s) -> s.connectionsPerNode(4)).listen((l) -> l.port(65534)).build())
 			.withMessageContaining("consecutive ports");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> base.connectionsPerNode(2).clientPort(0).listen(false).advertisedHost("gw").build())
+			.isThrownBy(() -> base.socket((s) -> s.connectionsPerNode(2))
+				.listen((l) -> l.port(0).enabled(false).advertisedHost("gw"))
+				.build())
 			.withMessageContaining("one identity per connection");
-		assertThat(base.connectionsPerNode(2).listen(false).advertisedHost("gw").advertisedPort(7000).build()
+		assertThat(base.socket((s) -> s.connectionsPerNode(2))
+			.listen((l) -> l.enabled(false).advertisedHost("gw").advertisedPort(7000))
+			.build()
+			.socket()
 			.connectionsPerNode()).isEqualTo(2);
 	}
 

@@ -50,9 +50,8 @@ class ClientLimitsIntegrationTests {
 	void unhostedShardTypeFillsItsBoundedBufferThenRejectsAndAsksTimeOutNamingTheType() throws Exception {
 		try (CastyTestCluster cluster = Counters.cluster(3).start();
 				CastyClient client = CastyClient.start(Counters.options(cluster)
-					.maxBufferedPerShard(5)
+					.buffer((buffer) -> buffer.maxPerShard(5).timeout(Duration.ofMillis(800)))
 					.askTimeout(Duration.ofMillis(800))
-					.bufferTimeout(Duration.ofMillis(800))
 					.build())) {
 			client.awaitTopology(Duration.ofSeconds(5));
 			EntityRef<CounterMsg> ghosts = client.entityRef("ghost", 10, CounterMsg.class);
@@ -89,8 +88,8 @@ class ClientLimitsIntegrationTests {
 			.systemName("nowhere")
 			.messageTypes(CounterMsg.class)
 			.askTimeout(Duration.ofMillis(700))
-			.connectTimeout(Duration.ofMillis(300))
-			.topologyPollInterval(Duration.ofMillis(100))
+			.socket((s) -> s.connectTimeout(Duration.ofMillis(300)))
+			.topology((t) -> t.pollInterval(Duration.ofMillis(100)))
 			.build())) {
 			assertThatExceptionOfType(ClusterUnavailableException.class)
 				.isThrownBy(() -> client.awaitTopology(Duration.ofMillis(500)))

@@ -52,7 +52,8 @@ class ConnectionLanesIntegrationTests {
 	@Test
 	void everyLaneHasItsOwnIdentityAndRepliesReturnToTheLaneOfTheirRequest() throws Exception {
 		Map<TestNode, Integer> before = connectionsByNode();
-		try (CastyClient client = CastyClient.start(Counters.options(cluster).connectionsPerNode(LANES).build())) {
+		try (CastyClient client = CastyClient
+			.start(Counters.options(cluster).socket((s) -> s.connectionsPerNode(LANES)).build())) {
 			client.awaitTopology(Duration.ofSeconds(5));
 			List<ClientIdentity> identities = client.clientIdentities();
 			assertThat(identities).hasSize(LANES).doesNotHaveDuplicates();
@@ -96,7 +97,8 @@ class ConnectionLanesIntegrationTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void messagesToOneEntityKeepTheirOrderAcrossLanes() throws Exception {
-		try (CastyClient client = CastyClient.start(Counters.options(cluster).connectionsPerNode(LANES).build())) {
+		try (CastyClient client = CastyClient
+			.start(Counters.options(cluster).socket((s) -> s.connectionsPerNode(LANES)).build())) {
 			client.awaitTopology(Duration.ofSeconds(5));
 			EntityRef<CounterMsg> counters = client.entityRef(Counters.TYPE, Counters.SHARDS, CounterMsg.class);
 			List<String> ids = new ArrayList<>();
@@ -126,7 +128,10 @@ class ConnectionLanesIntegrationTests {
 	@Test
 	void withAFixedAdvertisedPortLaneKAdvertisesPortPlusK() throws Exception {
 		try (CastyClient client = CastyClient
-			.start(Counters.options(cluster).connectionsPerNode(LANES).advertisedPort(41000).build())) {
+			.start(Counters.options(cluster)
+				.socket((s) -> s.connectionsPerNode(LANES))
+				.listen((l) -> l.advertisedPort(41000))
+				.build())) {
 			client.awaitTopology(Duration.ofSeconds(5));
 			assertThat(client.clientIdentities()).extracting(ClientIdentity::port).containsExactly(41000, 41001, 41002);
 			EntityRef<CounterMsg> counters = client.entityRef(Counters.TYPE, Counters.SHARDS, CounterMsg.class);

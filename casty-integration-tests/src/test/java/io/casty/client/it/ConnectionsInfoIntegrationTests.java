@@ -56,7 +56,8 @@ class ConnectionsInfoIntegrationTests {
 	void aKilledNodeShowsAFailedConnectionWithItsReasonAndReconnectAttemptsThenOpensAgainAfterRestart()
 			throws Exception {
 		try (CastyTestCluster cluster = Counters.cluster(3).noFailureDetection().start();
-				CastyClient client = CastyClient.start(Counters.options(cluster).connectionsPerNode(2).build())) {
+				CastyClient client = CastyClient
+					.start(Counters.options(cluster).socket((s) -> s.connectionsPerNode(2)).build())) {
 			client.awaitTopology(Duration.ofSeconds(5));
 			EntityRef<CounterMsg> counters = client.entityRef(Counters.TYPE, Counters.SHARDS, CounterMsg.class);
 			for (int i = 0; i < 40; i++) {

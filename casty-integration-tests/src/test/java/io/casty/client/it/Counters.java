@@ -93,12 +93,12 @@ final class Counters {
 			.systemName(cluster.systemName())
 			.messageTypes(CounterMsg.class, Echo.class)
 			.askTimeout(Duration.ofSeconds(3))
-			.connectTimeout(Duration.ofMillis(500))
-			.handshakeTimeout(Duration.ofMillis(500))
-			.reconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(500))
-			.topologyPollInterval(Duration.ofMillis(200))
-			.topologyTimeout(Duration.ofSeconds(1))
-			.shardLocationTimeout(Duration.ofMillis(300));
+			.socket((socket) -> socket.connectTimeout(Duration.ofMillis(500)).handshakeTimeout(Duration.ofMillis(500)))
+			.reconnect((reconnect) -> reconnect.minBackoff(Duration.ofMillis(50)).maxBackoff(Duration.ofMillis(500)))
+			.topology((topology) -> topology.pollInterval(Duration.ofMillis(200)).timeout(Duration.ofSeconds(1)))
+			.shardLocation((location) -> location.timeout(Duration.ofMillis(300))
+				.retryMinBackoff(Duration.ofMillis(150))
+				.retryMaxBackoff(Duration.ofMillis(500)));
 	}
 
 	static CastyClient client(CastyTestCluster cluster) {

@@ -62,12 +62,12 @@ class HostileNodeIntegrationTests {
 			.systemName("it")
 			.messageTypes(CounterMsg.class, Counters.Echo.class)
 			.askTimeout(Duration.ofSeconds(10))
-			.connectTimeout(Duration.ofMillis(500))
-			.handshakeTimeout(Duration.ofMillis(500))
-			.reconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(500))
-			.topologyPollInterval(Duration.ofMillis(200))
-			.topologyTimeout(Duration.ofSeconds(1))
-			.shardLocationTimeout(Duration.ofMillis(300));
+			.socket((socket) -> socket.connectTimeout(Duration.ofMillis(500)).handshakeTimeout(Duration.ofMillis(500)))
+			.reconnect((reconnect) -> reconnect.minBackoff(Duration.ofMillis(50)).maxBackoff(Duration.ofMillis(500)))
+			.topology((topology) -> topology.pollInterval(Duration.ofMillis(200)).timeout(Duration.ofSeconds(1)))
+			.shardLocation((location) -> location.timeout(Duration.ofMillis(300))
+				.retryMinBackoff(Duration.ofMillis(150))
+				.retryMaxBackoff(Duration.ofMillis(500)));
 	}
 
 	static CastyClient start(CastyClientOptions.Builder options) {
@@ -145,7 +145,7 @@ class HostileNodeIntegrationTests {
 					}
 				}
 			});
-			try (CastyClient client = start(options(node).frameTimeout(Duration.ofMillis(300)))) {
+			try (CastyClient client = start(options(node).codec((c) -> c.frameTimeout(Duration.ofMillis(300))))) {
 				EntityRef<CounterMsg> counters = client.entityRef(Counters.TYPE, Counters.SHARDS, CounterMsg.class);
 				assertThat(counters.ask("ok", GetCount::new, Integer.class).get(3, TimeUnit.SECONDS)).isEqualTo(42);
 				CompletableFuture<Integer> waiting = counters.ask("silent", GetCount::new, Integer.class);
@@ -171,7 +171,7 @@ class HostileNodeIntegrationTests {
 	@Test
 	void theListenerClosesConnectionsThatSendNoHandshake() throws Exception {
 		try (HostileNode node = HostileNode.counters();
-				CastyClient client = start(options(node).handshakeTimeout(Duration.ofMillis(300)))) {
+				CastyClient client = start(options(node).socket((s) -> s.handshakeTimeout(Duration.ofMillis(300))))) {
 			ClientIdentity id = client.clientIdentity();
 			List<Socket> idle = new ArrayList<>();
 			try {
@@ -192,8 +192,8 @@ class HostileNodeIntegrationTests {
 	void theListenerAcceptsAtMostMaxAcceptedConnections() throws Exception {
 		Drops drops = new Drops();
 		try (HostileNode node = HostileNode.counters();
-				CastyClient client = start(options(node).maxAcceptedConnections(4)
-					.handshakeTimeout(Duration.ofSeconds(20))
+				CastyClient client = start(options(node).listen((l) -> l.maxAcceptedConnections(4))
+					.socket((s) -> s.handshakeTimeout(Duration.ofSeconds(20)))
 					.listener(drops))) {
 			ClientIdentity id = client.clientIdentity();
 			List<Socket> sockets = new ArrayList<>();
@@ -312,7 +312,8 @@ class HostileNodeIntegrationTests {
 					peer.tell(get.replyTo(), 2);
 				}
 			});
-			try (CastyClient client = start(options(healthy).askTimeout(Duration.ofMillis(400)).stuckNodeAskTimeouts(3))) {
+			try (CastyClient client = start(
+					options(healthy).askTimeout(Duration.ofMillis(400)).stuckNode((s) -> s.askTimeouts(3)))) {
 				EntityRef<CounterMsg> counters = client.entityRef(Counters.TYPE, Counters.SHARDS, CounterMsg.class);
 				assertThat(counters.ask("a", GetCount::new, Integer.class).get(3, TimeUnit.SECONDS)).isEqualTo(1);
 				stuck.stopReading();
@@ -350,9 +351,9 @@ class HostileNodeIntegrationTests {
 						peer.tell(get.replyTo(), 2);
 					}
 				});
-			try (CastyClient client = start(options(healthy).stuckNodeAskTimeouts(0)
-				.stuckNodeWriteTimeout(Duration.ofMillis(300))
-				.maxPendingWriteBytes(256 * 1024))) {
+			try (CastyClient client = start(options(healthy)
+				.stuckNode((s) -> s.askTimeouts(0).writeTimeout(Duration.ofMillis(300)))
+				.socket((s) -> s.maxPendingWriteBytes(256 * 1024)))) {
 				EntityRef<CounterMsg> counters = client.entityRef(Counters.TYPE, Counters.SHARDS, CounterMsg.class);
 				assertThat(counters.ask("a", GetCount::new, Integer.class).get(3, TimeUnit.SECONDS)).isEqualTo(1);
 				stuck.stopReading();

@@ -30,7 +30,7 @@ class SerializerIntegrationTests {
 	void clientAndNodesAgreeOnTheConfiguredEncoding(PayloadFormat format, Compression compression) throws Exception {
 		try (CastyTestCluster cluster = Counters.cluster(2).format(format).compression(compression, 6).start();
 				CastyClient client = CastyClient
-					.start(Counters.options(cluster).format(format).compression(compression).build())) {
+					.start(Counters.options(cluster).codec((codec) -> codec.format(format).compression(compression)).build())) {
 			client.awaitTopology(Duration.ofSeconds(5));
 			EntityRef<CounterMsg> counters = client.entityRef(Counters.TYPE, Counters.SHARDS, CounterMsg.class);
 			for (int i = 0; i < 50; i++) {

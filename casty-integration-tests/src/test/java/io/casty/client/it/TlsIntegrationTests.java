@@ -13,6 +13,7 @@ import javax.net.ssl.TrustManagerFactory;
 import io.casty.client.CastyClient;
 import io.casty.client.ClusterUnavailableException;
 import io.casty.client.EntityRef;
+import io.casty.client.TlsOptions;
 import io.casty.client.it.Counters.CounterMsg;
 import io.casty.client.it.Counters.GetCount;
 import io.casty.client.it.Counters.Increment;
@@ -71,7 +72,7 @@ class TlsIntegrationTests {
 	void clientWithACertificateTalksToTlsNodes() throws Exception {
 		SslContext client = SslContextBuilder.forClient().keyManager(keys).trustManager(trust).build();
 		try (CastyTestCluster cluster = tlsCluster().start();
-				CastyClient casty = CastyClient.start(Counters.options(cluster).sslContext(client).build())) {
+				CastyClient casty = CastyClient.start(Counters.options(cluster).tls(TlsOptions.of(client)).build())) {
 			casty.awaitTopology(Duration.ofSeconds(5));
 			EntityRef<CounterMsg> counters = casty.entityRef(Counters.TYPE, Counters.SHARDS, CounterMsg.class);
 			counters.tell("tls", new Increment(42));
@@ -84,7 +85,8 @@ class TlsIntegrationTests {
 		SslContext noCertificate = SslContextBuilder.forClient().trustManager(trust).build();
 		try (CastyTestCluster cluster = tlsCluster().start();
 				CastyClient plain = CastyClient.start(Counters.options(cluster).build());
-				CastyClient anonymous = CastyClient.start(Counters.options(cluster).sslContext(noCertificate).build())) {
+				CastyClient anonymous = CastyClient
+					.start(Counters.options(cluster).tls(TlsOptions.of(noCertificate)).build())) {
 			assertThatExceptionOfType(ClusterUnavailableException.class)
 				.isThrownBy(() -> plain.awaitTopology(Duration.ofSeconds(2)));
 			assertThatExceptionOfType(ClusterUnavailableException.class)

@@ -5,7 +5,6 @@ import java.util.List;
 import io.casty.client.CastyClient;
 import io.casty.client.CastyClientListener;
 import io.casty.client.CastyClientOptions;
-import io.casty.client.NodeAddress;
 import io.casty.client.ServiceLookup;
 import io.casty.client.topology.TopologyCache;
 import io.casty.spring.boot.autoconfigure.entity.CastyEntities;
@@ -17,7 +16,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -49,61 +47,25 @@ public final class CastyClientAutoConfiguration {
 	CastyClientOptions castyClientOptions(CastyClientProperties properties, CastyConnectionDetails connectionDetails,
 			ObjectProvider<CastyEntities> entities, ObjectProvider<CastyClientListener> listeners,
 			ObjectProvider<CastyClientOptionsCustomizer> customizers) {
-		List<NodeAddress> contactPoints = connectionDetails.getContactPoints();
-		if (contactPoints.isEmpty()) {
-			throw InvalidCastyConfigurationException.noContactPoints();
-		}
-		CastyClientOptions.Builder builder = CastyClientOptions.builder()
-			.contactPoints(contactPoints)
-			.systemName(connectionDetails.getSystemName())
-			.clientHost(properties.getClientHost())
-			.clientPort(properties.getClientPort())
-			.advertisedHost(properties.getAdvertisedHost())
-			.advertisedPort(properties.getAdvertisedPort())
-			.listen(properties.isListen())
-			.format(properties.getSerializer())
-			.compression(properties.getCompression())
-			.compressionLevel(properties.getCompressionLevel())
-			.askTimeout(properties.getAskTimeout())
-			.connectTimeout(properties.getConnectTimeout())
-			.handshakeTimeout(properties.getHandshakeTimeout())
-			.reconnectBackoff(properties.getReconnect().getMinBackoff(), properties.getReconnect().getMaxBackoff())
-			.reconnectJitter(properties.getReconnect().getJitter())
-			.topologyPollInterval(properties.getTopology().getPollInterval())
-			.topologyTimeout(properties.getTopology().getTimeout())
-			.shardLocationTimeout(properties.getShardLocationTimeout())
-			.maxBufferedPerShard(properties.getBuffer().getMaxPerShard())
-			.maxBufferedPerType(properties.getBuffer().getMaxPerType())
-			.bufferTimeout(properties.getBuffer().getTimeout())
-			.maxPendingAsks(properties.getMaxPendingAsks())
-			.maxPendingWriteBytes(properties.getMaxPendingWriteBytes())
-			.maxFrameSize(Math.toIntExact(properties.getMaxFrameSize().toBytes()))
-			.frameTimeout(properties.getFrameTimeout())
-			.maxAcceptedConnections(properties.getMaxAcceptedConnections())
-			.stuckNodeAskTimeouts(properties.getStuckNode().getAskTimeouts())
-			.stuckNodeWriteTimeout(properties.getStuckNode().getWriteTimeout())
-			.ioThreads(properties.getIoThreads())
-			.connectionsPerNode(properties.getConnectionsPerNode());
-		SslBundle sslBundle = connectionDetails.getSslBundle();
-		if (sslBundle != null) {
-			builder.sslContext(SslBundleSslContexts.forClient(sslBundle));
-		}
+		CastyClientOptions.Builder builder = new CastyClientOptionsMapper(properties).builder(connectionDetails);
 		entities.ifAvailable((declared) -> {
 			// fail at start-up, naming the path, rather than on the first ask that needs the type
 			CastyMessageTypeGraph.of(List.of(declared.messageTypes())).validate();
 			builder.messageTypes(declared.messageTypes());
 		});
 		builder.listener(CompositeCastyClientListener.of(listeners.orderedStream().toList()));
-		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		try {
+			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();
 		}
 		catch (InvalidCastyConfigurationException ex) {
 			throw ex;
 		}
 		catch (IllegalArgumentException ex) {
+			// a customizer's value, or settings that depend on each other (connections per node and ports)
 			throw new InvalidCastyConfigurationException("Invalid Casty client configuration: " + ex.getMessage(),
-					"Correct the matching casty.client.* property (or the CastyClientOptionsCustomizer that set it).",
+					"Correct the matching casty.client.* property (connections-per-node, client-port, advertised-port, "
+							+ "advertised-host, listen) or the CastyClientOptionsCustomizer that set it.",
 					ex);
 		}
 	}

@@ -6,7 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.casty.client.BufferOptions;
 import io.casty.client.CastyClientOptions;
+import io.casty.client.CodecOptions;
+import io.casty.client.ListenOptions;
+import io.casty.client.ReconnectOptions;
+import io.casty.client.ShardLocationOptions;
+import io.casty.client.SocketOptions;
+import io.casty.client.StuckNodeOptions;
+import io.casty.client.TopologyOptions;
 import io.casty.client.protocol.codec.Compression;
 import io.casty.client.protocol.codec.PayloadFormat;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +24,7 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties of the Casty client. Every default is the matching
- * {@code CastyClientOptions.DEFAULT_*} constant.
+ * {@code DEFAULT_*} constant of the option group it maps to.
  *
  * @since 0.1.0
  */
@@ -36,12 +44,12 @@ public class CastyClientProperties {
 	/**
 	 * Host the client listens on so nodes can dial it back.
 	 */
-	private String clientHost = CastyClientOptions.DEFAULT_CLIENT_HOST;
+	private String clientHost = ListenOptions.DEFAULT_HOST;
 
 	/**
 	 * Port the client listens on. 0 picks an ephemeral port.
 	 */
-	private int clientPort = CastyClientOptions.DEFAULT_CLIENT_PORT;
+	private int clientPort = ListenOptions.DEFAULT_PORT;
 
 	/**
 	 * Host advertised to nodes instead of the client host, for NAT or containers.
@@ -81,17 +89,17 @@ public class CastyClientProperties {
 	/**
 	 * TCP connect timeout.
 	 */
-	private Duration connectTimeout = CastyClientOptions.DEFAULT_CONNECT_TIMEOUT;
+	private Duration connectTimeout = SocketOptions.DEFAULT_CONNECT_TIMEOUT;
 
 	/**
 	 * How long to wait for a node's handshake reply.
 	 */
-	private Duration handshakeTimeout = CastyClientOptions.DEFAULT_HANDSHAKE_TIMEOUT;
+	private Duration handshakeTimeout = SocketOptions.DEFAULT_HANDSHAKE_TIMEOUT;
 
 	/**
 	 * How long to wait for one shard location answer before asking again.
 	 */
-	private Duration shardLocationTimeout = CastyClientOptions.DEFAULT_SHARD_LOCATION_TIMEOUT;
+	private Duration shardLocationTimeout = ShardLocationOptions.DEFAULT_TIMEOUT;
 
 	/**
 	 * Largest number of asks in flight.
@@ -101,36 +109,36 @@ public class CastyClientProperties {
 	/**
 	 * Outbound bytes queued per connection before sends are refused.
 	 */
-	private int maxPendingWriteBytes = CastyClientOptions.DEFAULT_MAX_PENDING_WRITE_BYTES;
+	private int maxPendingWriteBytes = SocketOptions.DEFAULT_MAX_PENDING_WRITE_BYTES;
 
 	/**
 	 * Largest frame accepted from a node.
 	 */
-	private DataSize maxFrameSize = DataSize.ofBytes(CastyClientOptions.DEFAULT_MAX_FRAME_SIZE);
+	private DataSize maxFrameSize = DataSize.ofBytes(CodecOptions.DEFAULT_MAX_FRAME_SIZE);
 
 	/**
 	 * How long an incomplete frame may wait for its next bytes before its connection is
 	 * closed as broken and reconnected.
 	 */
-	private Duration frameTimeout = CastyClientOptions.DEFAULT_FRAME_TIMEOUT;
+	private Duration frameTimeout = CodecOptions.DEFAULT_FRAME_TIMEOUT;
 
 	/**
 	 * Most connections nodes may have open to the client's listener at once; more are closed
 	 * at once. A connection that sends no handshake within the handshake timeout is closed too.
 	 */
-	private int maxAcceptedConnections = CastyClientOptions.DEFAULT_MAX_ACCEPTED_CONNECTIONS;
+	private int maxAcceptedConnections = ListenOptions.DEFAULT_MAX_ACCEPTED_CONNECTIONS;
 
 	/**
 	 * Number of I/O threads. Defaults to the number of processors, at most 4.
 	 */
-	private int ioThreads = CastyClientOptions.DEFAULT_IO_THREADS;
+	private int ioThreads = SocketOptions.DEFAULT_IO_THREADS;
 
 	/**
 	 * Connections to each node, each under its own client identity (1-16). A Casty node
 	 * handles one message of a connection at a time, so more connections raise throughput
 	 * against busy nodes. With a fixed client or advertised port p, connection k uses p + k.
 	 */
-	private int connectionsPerNode = CastyClientOptions.DEFAULT_CONNECTIONS_PER_NODE;
+	private int connectionsPerNode = SocketOptions.DEFAULT_CONNECTIONS_PER_NODE;
 
 	private final Reconnect reconnect = new Reconnect();
 
@@ -368,13 +376,13 @@ public class CastyClientProperties {
 		 * Asks in a row that may time out on a node that sent nothing meanwhile before its
 		 * connection is closed and it is marked failed; 0 turns this check off.
 		 */
-		private int askTimeouts = CastyClientOptions.DEFAULT_STUCK_NODE_ASK_TIMEOUTS;
+		private int askTimeouts = StuckNodeOptions.DEFAULT_ASK_TIMEOUTS;
 
 		/**
 		 * Longest time a connection's write buffer may stay full before the node is marked
 		 * failed.
 		 */
-		private Duration writeTimeout = CastyClientOptions.DEFAULT_STUCK_NODE_WRITE_TIMEOUT;
+		private Duration writeTimeout = StuckNodeOptions.DEFAULT_WRITE_TIMEOUT;
 
 		public int getAskTimeouts() {
 			return this.askTimeouts;
@@ -399,17 +407,17 @@ public class CastyClientProperties {
 		/**
 		 * First delay before reconnecting to a node.
 		 */
-		private Duration minBackoff = CastyClientOptions.DEFAULT_RECONNECT_MIN_BACKOFF;
+		private Duration minBackoff = ReconnectOptions.DEFAULT_MIN_BACKOFF;
 
 		/**
 		 * Longest delay before reconnecting to a node.
 		 */
-		private Duration maxBackoff = CastyClientOptions.DEFAULT_RECONNECT_MAX_BACKOFF;
+		private Duration maxBackoff = ReconnectOptions.DEFAULT_MAX_BACKOFF;
 
 		/**
 		 * Jitter factor applied to reconnect delays, 0-1.
 		 */
-		private double jitter = CastyClientOptions.DEFAULT_RECONNECT_JITTER;
+		private double jitter = ReconnectOptions.DEFAULT_JITTER;
 
 		public Duration getMinBackoff() {
 			return this.minBackoff;
@@ -445,12 +453,12 @@ public class CastyClientProperties {
 		/**
 		 * Interval between topology polls.
 		 */
-		private Duration pollInterval = CastyClientOptions.DEFAULT_TOPOLOGY_POLL_INTERVAL;
+		private Duration pollInterval = TopologyOptions.DEFAULT_POLL_INTERVAL;
 
 		/**
 		 * Silence after which the topology contact is replaced by another member.
 		 */
-		private Duration timeout = CastyClientOptions.DEFAULT_TOPOLOGY_TIMEOUT;
+		private Duration timeout = TopologyOptions.DEFAULT_TIMEOUT;
 
 		public Duration getPollInterval() {
 			return this.pollInterval;
@@ -478,17 +486,17 @@ public class CastyClientProperties {
 		/**
 		 * Messages buffered per shard.
 		 */
-		private int maxPerShard = CastyClientOptions.DEFAULT_MAX_BUFFERED_PER_SHARD;
+		private int maxPerShard = BufferOptions.DEFAULT_MAX_PER_SHARD;
 
 		/**
 		 * Messages buffered per shard type.
 		 */
-		private int maxPerType = CastyClientOptions.DEFAULT_MAX_BUFFERED_PER_TYPE;
+		private int maxPerType = BufferOptions.DEFAULT_MAX_PER_TYPE;
 
 		/**
 		 * Longest time a message waits in a buffer before it is dropped.
 		 */
-		private Duration timeout = CastyClientOptions.DEFAULT_BUFFER_TIMEOUT;
+		private Duration timeout = BufferOptions.DEFAULT_TIMEOUT;
 
 		public int getMaxPerShard() {
 			return this.maxPerShard;

@@ -8,12 +8,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.casty.client.BufferOptions;
 import io.casty.client.CastyClient;
 import io.casty.client.CastyClientListener;
 import io.casty.client.CastyClientOptions;
+import io.casty.client.CodecOptions;
 import io.casty.client.EntityRef;
+import io.casty.client.ListenOptions;
 import io.casty.client.NodeAddress;
+import io.casty.client.ReconnectOptions;
 import io.casty.client.ServiceLookup;
+import io.casty.client.ShardLocationOptions;
+import io.casty.client.SocketOptions;
+import io.casty.client.StuckNodeOptions;
+import io.casty.client.TopologyOptions;
 import io.casty.client.protocol.codec.Compression;
 import io.casty.client.protocol.codec.PayloadFormat;
 import io.casty.client.topology.TopologyCache;
@@ -67,30 +75,30 @@ class CastyClientAutoConfigurationTests {
 			CastyClientOptions options = context.getBean(CastyClientOptions.class);
 			assertThat(options.contactPoints()).containsExactly(new NodeAddress("127.0.0.1", 1));
 			assertThat(options.systemName()).isEqualTo(CastyClientOptions.DEFAULT_SYSTEM_NAME);
-			assertThat(options.clientHost()).isEqualTo(CastyClientOptions.DEFAULT_CLIENT_HOST);
-			assertThat(options.clientPort()).isEqualTo(CastyClientOptions.DEFAULT_CLIENT_PORT);
-			assertThat(options.listen()).isTrue();
-			assertThat(options.format()).isEqualTo(PayloadFormat.JSON);
-			assertThat(options.compression()).isEqualTo(Compression.NONE);
-			assertThat(options.compressionLevel()).isEqualTo(Compression.DEFAULT_LEVEL);
+			assertThat(options.listen().host()).isEqualTo(ListenOptions.DEFAULT_HOST);
+			assertThat(options.listen().port()).isEqualTo(ListenOptions.DEFAULT_PORT);
+			assertThat(options.listen().enabled()).isTrue();
+			assertThat(options.codec().format()).isEqualTo(PayloadFormat.JSON);
+			assertThat(options.codec().compression()).isEqualTo(Compression.NONE);
+			assertThat(options.codec().compressionLevel()).isEqualTo(Compression.DEFAULT_LEVEL);
 			assertThat(options.askTimeout()).isEqualTo(CastyClientOptions.DEFAULT_ASK_TIMEOUT);
-			assertThat(options.connectTimeout()).isEqualTo(CastyClientOptions.DEFAULT_CONNECT_TIMEOUT);
-			assertThat(options.handshakeTimeout()).isEqualTo(CastyClientOptions.DEFAULT_HANDSHAKE_TIMEOUT);
-			assertThat(options.reconnectMinBackoff()).isEqualTo(CastyClientOptions.DEFAULT_RECONNECT_MIN_BACKOFF);
-			assertThat(options.reconnectMaxBackoff()).isEqualTo(CastyClientOptions.DEFAULT_RECONNECT_MAX_BACKOFF);
-			assertThat(options.reconnectJitter()).isEqualTo(CastyClientOptions.DEFAULT_RECONNECT_JITTER);
-			assertThat(options.topologyPollInterval()).isEqualTo(CastyClientOptions.DEFAULT_TOPOLOGY_POLL_INTERVAL);
-			assertThat(options.topologyTimeout()).isEqualTo(CastyClientOptions.DEFAULT_TOPOLOGY_TIMEOUT);
-			assertThat(options.shardLocationTimeout()).isEqualTo(CastyClientOptions.DEFAULT_SHARD_LOCATION_TIMEOUT);
-			assertThat(options.maxBufferedPerShard()).isEqualTo(CastyClientOptions.DEFAULT_MAX_BUFFERED_PER_SHARD);
-			assertThat(options.maxBufferedPerType()).isEqualTo(CastyClientOptions.DEFAULT_MAX_BUFFERED_PER_TYPE);
-			assertThat(options.bufferTimeout()).isEqualTo(CastyClientOptions.DEFAULT_BUFFER_TIMEOUT);
+			assertThat(options.socket().connectTimeout()).isEqualTo(SocketOptions.DEFAULT_CONNECT_TIMEOUT);
+			assertThat(options.socket().handshakeTimeout()).isEqualTo(SocketOptions.DEFAULT_HANDSHAKE_TIMEOUT);
+			assertThat(options.reconnect().minBackoff()).isEqualTo(ReconnectOptions.DEFAULT_MIN_BACKOFF);
+			assertThat(options.reconnect().maxBackoff()).isEqualTo(ReconnectOptions.DEFAULT_MAX_BACKOFF);
+			assertThat(options.reconnect().jitter()).isEqualTo(ReconnectOptions.DEFAULT_JITTER);
+			assertThat(options.topology().pollInterval()).isEqualTo(TopologyOptions.DEFAULT_POLL_INTERVAL);
+			assertThat(options.topology().timeout()).isEqualTo(TopologyOptions.DEFAULT_TIMEOUT);
+			assertThat(options.shardLocation().timeout()).isEqualTo(ShardLocationOptions.DEFAULT_TIMEOUT);
+			assertThat(options.buffer().maxPerShard()).isEqualTo(BufferOptions.DEFAULT_MAX_PER_SHARD);
+			assertThat(options.buffer().maxPerType()).isEqualTo(BufferOptions.DEFAULT_MAX_PER_TYPE);
+			assertThat(options.buffer().timeout()).isEqualTo(BufferOptions.DEFAULT_TIMEOUT);
 			assertThat(options.maxPendingAsks()).isEqualTo(CastyClientOptions.DEFAULT_MAX_PENDING_ASKS);
-			assertThat(options.maxPendingWriteBytes()).isEqualTo(CastyClientOptions.DEFAULT_MAX_PENDING_WRITE_BYTES);
-			assertThat(options.maxFrameSize()).isEqualTo(CastyClientOptions.DEFAULT_MAX_FRAME_SIZE);
-			assertThat(options.ioThreads()).isEqualTo(CastyClientOptions.DEFAULT_IO_THREADS);
-			assertThat(options.connectionsPerNode()).isEqualTo(CastyClientOptions.DEFAULT_CONNECTIONS_PER_NODE);
-			assertThat(options.sslContext()).isNull();
+			assertThat(options.socket().maxPendingWriteBytes()).isEqualTo(SocketOptions.DEFAULT_MAX_PENDING_WRITE_BYTES);
+			assertThat(options.codec().maxFrameSize()).isEqualTo(CodecOptions.DEFAULT_MAX_FRAME_SIZE);
+			assertThat(options.socket().ioThreads()).isEqualTo(SocketOptions.DEFAULT_IO_THREADS);
+			assertThat(options.socket().connectionsPerNode()).isEqualTo(SocketOptions.DEFAULT_CONNECTIONS_PER_NODE);
+			assertThat(options.tls().sslContext()).isNull();
 			assertThat(options.listener()).isSameAs(CastyClientListener.NONE);
 		});
 	}
@@ -107,11 +115,11 @@ class CastyClientAutoConfigurationTests {
 				assertThat(options.contactPoints()).containsExactly(new NodeAddress("10.0.0.5", 25520),
 						new NodeAddress("node-b", 25521));
 				assertThat(options.systemName()).isEqualTo("shop");
-				assertThat(options.clientHost()).isEqualTo("0.0.0.0");
-				assertThat(options.clientPort()).isEqualTo(25600);
-				assertThat(options.advertisedHost()).isEqualTo("app.example.com");
-				assertThat(options.advertisedPort()).isEqualTo(30600);
-				assertThat(options.listen()).isFalse();
+				assertThat(options.listen().host()).isEqualTo("0.0.0.0");
+				assertThat(options.listen().port()).isEqualTo(25600);
+				assertThat(options.listen().advertisedHost()).isEqualTo("app.example.com");
+				assertThat(options.listen().advertisedPort()).isEqualTo(30600);
+				assertThat(options.listen().enabled()).isFalse();
 			});
 	}
 
@@ -122,10 +130,10 @@ class CastyClientAutoConfigurationTests {
 					"casty.client.compression-level=9", "casty.client.max-frame-size=2MB")
 			.run((context) -> {
 				CastyClientOptions options = context.getBean(CastyClientOptions.class);
-				assertThat(options.format()).isEqualTo(PayloadFormat.MSGPACK);
-				assertThat(options.compression()).isEqualTo(Compression.GZIP);
-				assertThat(options.compressionLevel()).isEqualTo(9);
-				assertThat(options.maxFrameSize()).isEqualTo(2 * 1024 * 1024);
+				assertThat(options.codec().format()).isEqualTo(PayloadFormat.MSGPACK);
+				assertThat(options.codec().compression()).isEqualTo(Compression.GZIP);
+				assertThat(options.codec().compressionLevel()).isEqualTo(9);
+				assertThat(options.codec().maxFrameSize()).isEqualTo(2 * 1024 * 1024);
 			});
 	}
 
@@ -136,10 +144,10 @@ class CastyClientAutoConfigurationTests {
 					"casty.client.stuck-node.ask-timeouts=5", "casty.client.stuck-node.write-timeout=4s")
 			.run((context) -> {
 				CastyClientOptions options = context.getBean(CastyClientOptions.class);
-				assertThat(options.frameTimeout()).isEqualTo(Duration.ofSeconds(3));
-				assertThat(options.maxAcceptedConnections()).isEqualTo(8);
-				assertThat(options.stuckNodeAskTimeouts()).isEqualTo(5);
-				assertThat(options.stuckNodeWriteTimeout()).isEqualTo(Duration.ofSeconds(4));
+				assertThat(options.codec().frameTimeout()).isEqualTo(Duration.ofSeconds(3));
+				assertThat(options.listen().maxAcceptedConnections()).isEqualTo(8);
+				assertThat(options.stuckNode().askTimeouts()).isEqualTo(5);
+				assertThat(options.stuckNode().writeTimeout()).isEqualTo(Duration.ofSeconds(4));
 			});
 	}
 
@@ -157,21 +165,21 @@ class CastyClientAutoConfigurationTests {
 			.run((context) -> {
 				CastyClientOptions options = context.getBean(CastyClientOptions.class);
 				assertThat(options.askTimeout()).isEqualTo(Duration.ofSeconds(7));
-				assertThat(options.connectTimeout()).isEqualTo(Duration.ofMillis(300));
-				assertThat(options.handshakeTimeout()).isEqualTo(Duration.ofMillis(400));
-				assertThat(options.reconnectMinBackoff()).isEqualTo(Duration.ofMillis(50));
-				assertThat(options.reconnectMaxBackoff()).isEqualTo(Duration.ofMinutes(1));
-				assertThat(options.reconnectJitter()).isEqualTo(0.1);
-				assertThat(options.topologyPollInterval()).isEqualTo(Duration.ofMillis(500));
-				assertThat(options.topologyTimeout()).isEqualTo(Duration.ofSeconds(3));
-				assertThat(options.shardLocationTimeout()).isEqualTo(Duration.ofMillis(250));
-				assertThat(options.maxBufferedPerShard()).isEqualTo(10);
-				assertThat(options.maxBufferedPerType()).isEqualTo(20);
-				assertThat(options.bufferTimeout()).isEqualTo(Duration.ofSeconds(4));
+				assertThat(options.socket().connectTimeout()).isEqualTo(Duration.ofMillis(300));
+				assertThat(options.socket().handshakeTimeout()).isEqualTo(Duration.ofMillis(400));
+				assertThat(options.reconnect().minBackoff()).isEqualTo(Duration.ofMillis(50));
+				assertThat(options.reconnect().maxBackoff()).isEqualTo(Duration.ofMinutes(1));
+				assertThat(options.reconnect().jitter()).isEqualTo(0.1);
+				assertThat(options.topology().pollInterval()).isEqualTo(Duration.ofMillis(500));
+				assertThat(options.topology().timeout()).isEqualTo(Duration.ofSeconds(3));
+				assertThat(options.shardLocation().timeout()).isEqualTo(Duration.ofMillis(250));
+				assertThat(options.buffer().maxPerShard()).isEqualTo(10);
+				assertThat(options.buffer().maxPerType()).isEqualTo(20);
+				assertThat(options.buffer().timeout()).isEqualTo(Duration.ofSeconds(4));
 				assertThat(options.maxPendingAsks()).isEqualTo(30);
-				assertThat(options.maxPendingWriteBytes()).isEqualTo(4096);
-				assertThat(options.ioThreads()).isEqualTo(1);
-				assertThat(options.connectionsPerNode()).isEqualTo(3);
+				assertThat(options.socket().maxPendingWriteBytes()).isEqualTo(4096);
+				assertThat(options.socket().ioThreads()).isEqualTo(1);
+				assertThat(options.socket().connectionsPerNode()).isEqualTo(3);
 			});
 	}
 
@@ -274,9 +282,36 @@ class CastyClientAutoConfigurationTests {
 		this.contextRunner.withPropertyValues(UNREACHABLE, "casty.client.compression-level=12").run((context) -> {
 			assertThat(context).hasFailed();
 			FailureAnalysis analysis = analyze(context.getStartupFailure());
-			assertThat(analysis.getDescription()).contains("compressionLevel must be 0-9, was 12");
-			assertThat(analysis.getAction()).contains("casty.client.*");
+			assertThat(analysis.getDescription()).isEqualTo("casty.client.compression-level must be 0-9, was 12");
+			assertThat(analysis.getAction()).contains("casty.client.compression-level");
 		});
+	}
+
+	@Test
+	void whenDurationPropertyIsInvalidThenStartupFailureNamesThePropertyAndTheValueAsWritten() {
+		this.contextRunner.withPropertyValues(UNREACHABLE, "casty.client.ask-timeout=-1s").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(analyze(context.getStartupFailure()).getDescription())
+				.isEqualTo("casty.client.ask-timeout must be positive, was -1s");
+		});
+		this.contextRunner.withPropertyValues(UNREACHABLE, "casty.client.reconnect.max-backoff=0ms").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(analyze(context.getStartupFailure()).getDescription())
+				.isEqualTo("casty.client.reconnect.max-backoff must be positive, was 0s");
+		});
+	}
+
+	@Test
+	void whenCustomizerSetsAnInvalidValueThenStartupFailureNamesTheOptionAndTheCustomizer() {
+		this.contextRunner.withPropertyValues(UNREACHABLE)
+			.withBean(CastyClientOptionsCustomizer.class,
+					() -> (builder) -> builder.socket((socket) -> socket.ioThreads(0)))
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("socket.ioThreads must be at least 1, was 0");
+				assertThat(analysis.getAction()).contains("CastyClientOptionsCustomizer");
+			});
 	}
 
 	@Test
@@ -409,36 +444,36 @@ class CastyClientAutoConfigurationTests {
 			}
 		}
 		assertThat(defaults.get("casty.client.system-name").asString()).isEqualTo(CastyClientOptions.DEFAULT_SYSTEM_NAME);
-		assertThat(defaults.get("casty.client.client-host").asString()).isEqualTo(CastyClientOptions.DEFAULT_CLIENT_HOST);
-		assertThat(defaults.get("casty.client.client-port").asInt()).isEqualTo(CastyClientOptions.DEFAULT_CLIENT_PORT);
+		assertThat(defaults.get("casty.client.client-host").asString()).isEqualTo(ListenOptions.DEFAULT_HOST);
+		assertThat(defaults.get("casty.client.client-port").asInt()).isEqualTo(ListenOptions.DEFAULT_PORT);
 		assertThat(defaults.get("casty.client.compression-level").asInt()).isEqualTo(Compression.DEFAULT_LEVEL);
 		assertDuration(defaults, "ask-timeout", CastyClientOptions.DEFAULT_ASK_TIMEOUT);
-		assertDuration(defaults, "connect-timeout", CastyClientOptions.DEFAULT_CONNECT_TIMEOUT);
-		assertDuration(defaults, "handshake-timeout", CastyClientOptions.DEFAULT_HANDSHAKE_TIMEOUT);
-		assertDuration(defaults, "shard-location-timeout", CastyClientOptions.DEFAULT_SHARD_LOCATION_TIMEOUT);
-		assertDuration(defaults, "reconnect.min-backoff", CastyClientOptions.DEFAULT_RECONNECT_MIN_BACKOFF);
-		assertDuration(defaults, "reconnect.max-backoff", CastyClientOptions.DEFAULT_RECONNECT_MAX_BACKOFF);
-		assertDuration(defaults, "topology.poll-interval", CastyClientOptions.DEFAULT_TOPOLOGY_POLL_INTERVAL);
-		assertDuration(defaults, "topology.timeout", CastyClientOptions.DEFAULT_TOPOLOGY_TIMEOUT);
-		assertDuration(defaults, "buffer.timeout", CastyClientOptions.DEFAULT_BUFFER_TIMEOUT);
+		assertDuration(defaults, "connect-timeout", SocketOptions.DEFAULT_CONNECT_TIMEOUT);
+		assertDuration(defaults, "handshake-timeout", SocketOptions.DEFAULT_HANDSHAKE_TIMEOUT);
+		assertDuration(defaults, "shard-location-timeout", ShardLocationOptions.DEFAULT_TIMEOUT);
+		assertDuration(defaults, "reconnect.min-backoff", ReconnectOptions.DEFAULT_MIN_BACKOFF);
+		assertDuration(defaults, "reconnect.max-backoff", ReconnectOptions.DEFAULT_MAX_BACKOFF);
+		assertDuration(defaults, "topology.poll-interval", TopologyOptions.DEFAULT_POLL_INTERVAL);
+		assertDuration(defaults, "topology.timeout", TopologyOptions.DEFAULT_TIMEOUT);
+		assertDuration(defaults, "buffer.timeout", BufferOptions.DEFAULT_TIMEOUT);
 		assertThat(defaults.get("casty.client.reconnect.jitter").asDouble())
-			.isEqualTo(CastyClientOptions.DEFAULT_RECONNECT_JITTER);
+			.isEqualTo(ReconnectOptions.DEFAULT_JITTER);
 		assertThat(defaults.get("casty.client.buffer.max-per-shard").asInt())
-			.isEqualTo(CastyClientOptions.DEFAULT_MAX_BUFFERED_PER_SHARD);
+			.isEqualTo(BufferOptions.DEFAULT_MAX_PER_SHARD);
 		assertThat(defaults.get("casty.client.buffer.max-per-type").asInt())
-			.isEqualTo(CastyClientOptions.DEFAULT_MAX_BUFFERED_PER_TYPE);
+			.isEqualTo(BufferOptions.DEFAULT_MAX_PER_TYPE);
 		assertThat(defaults.get("casty.client.max-pending-asks").asInt())
 			.isEqualTo(CastyClientOptions.DEFAULT_MAX_PENDING_ASKS);
 		assertThat(defaults.get("casty.client.max-pending-write-bytes").asInt())
-			.isEqualTo(CastyClientOptions.DEFAULT_MAX_PENDING_WRITE_BYTES);
+			.isEqualTo(SocketOptions.DEFAULT_MAX_PENDING_WRITE_BYTES);
 		assertThat(DataSize.parse(defaults.get("casty.client.max-frame-size").asString()).toBytes())
-			.isEqualTo(CastyClientOptions.DEFAULT_MAX_FRAME_SIZE);
-		assertDuration(defaults, "frame-timeout", CastyClientOptions.DEFAULT_FRAME_TIMEOUT);
-		assertDuration(defaults, "stuck-node.write-timeout", CastyClientOptions.DEFAULT_STUCK_NODE_WRITE_TIMEOUT);
+			.isEqualTo(CodecOptions.DEFAULT_MAX_FRAME_SIZE);
+		assertDuration(defaults, "frame-timeout", CodecOptions.DEFAULT_FRAME_TIMEOUT);
+		assertDuration(defaults, "stuck-node.write-timeout", StuckNodeOptions.DEFAULT_WRITE_TIMEOUT);
 		assertThat(defaults.get("casty.client.max-accepted-connections").asInt())
-			.isEqualTo(CastyClientOptions.DEFAULT_MAX_ACCEPTED_CONNECTIONS);
+			.isEqualTo(ListenOptions.DEFAULT_MAX_ACCEPTED_CONNECTIONS);
 		assertThat(defaults.get("casty.client.stuck-node.ask-timeouts").asInt())
-			.isEqualTo(CastyClientOptions.DEFAULT_STUCK_NODE_ASK_TIMEOUTS);
+			.isEqualTo(StuckNodeOptions.DEFAULT_ASK_TIMEOUTS);
 	}
 
 	private static void assertDuration(Map<String, JsonNode> defaults, String name, Duration expected) {

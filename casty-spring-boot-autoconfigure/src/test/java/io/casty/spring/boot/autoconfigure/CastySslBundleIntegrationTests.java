@@ -105,7 +105,7 @@ class CastySslBundleIntegrationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				CastyClient client = context.getBean(CastyClient.class);
-				assertThat(client.options().sslContext()).isNotNull();
+				assertThat(client.options().tls().sslContext()).isNotNull();
 				client.awaitTopology(Duration.ofSeconds(5));
 				EntityRef<CounterMsg> counters = client.entityRef("app-counter", 32, CounterMsg.class);
 				counters.tell("secure", new CounterMsg.Increment(7));
@@ -118,7 +118,7 @@ class CastySslBundleIntegrationTests {
 	void whenNoSslBundleIsSetThenTlsNodesGiveNoTopology() {
 		this.contextRunner.withPropertyValues(connection()).run((context) -> {
 			CastyClient client = context.getBean(CastyClient.class);
-			assertThat(client.options().sslContext()).isNull();
+			assertThat(client.options().tls().sslContext()).isNull();
 			assertThatExceptionOfType(ClusterUnavailableException.class)
 				.isThrownBy(() -> client.awaitTopology(Duration.ofSeconds(2)));
 		});

@@ -152,7 +152,7 @@ public class CastyEndpoint {
 		return new ClientDescriptor(running ? this.client.clientIdentity().toString() : null,
 				this.client.options().systemName(), running,
 				this.client.options().contactPoints().stream().map(NodeAddress::toString).toList(),
-				this.client.options().format().name().toLowerCase(), this.client.options().connectionsPerNode());
+				this.client.options().codec().format().name().toLowerCase(), this.client.options().socket().connectionsPerNode());
 	}
 
 	private static TopologyDescriptor topology(TopologyView view) {

@@ -35,7 +35,7 @@ public final class CastyHealthContributorAutoConfiguration {
 		CastyClientOptions options = client.options();
 		Duration maxAge = properties.getHealth().getMaxTopologyAge();
 		if (maxAge == null) {
-			maxAge = options.topologyPollInterval().multipliedBy(3).plus(options.topologyTimeout());
+			maxAge = options.topology().pollInterval().multipliedBy(3).plus(options.topology().timeout());
 		}
 		return new CastyHealthIndicator(client, maxAge, properties.getHealth().getTimeout());
 	}

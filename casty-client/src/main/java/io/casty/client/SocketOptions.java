@@ -1,0 +1,249 @@
+package io.casty.client;
+
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+import reactor.netty.tcp.TcpClient;
+
+/**
+ * How the client opens and feeds its connections to nodes: timeouts of the TCP connect and
+ * of Casty's handshake, I/O threads, connections per node and the outbound bytes a
+ * connection may queue. Immutable; build with {@link #builder()} or change a copy with
+ * {@link #mutate()}.
+ *
+ * @since 0.1.0
+ */
+public final class SocketOptions {
+
+	/** Default TCP connect timeout, as Casty nodes use: 2 s. */
+	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+	/** Default wait for a node's handshake reply, as Casty nodes use: 2 s. */
+	public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(2);
+
+	/** Default number of I/O threads: the number of processors, at most 4. */
+	public static final int DEFAULT_IO_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+	/**
+	 * Default connections per node, each under its own client identity: 1. A Casty v0.21.0
+	 * node handles one message of a connection at a time, so more connections let a node
+	 * work on several of the client's messages at once.
+	 */
+	public static final int DEFAULT_CONNECTIONS_PER_NODE = 1;
+
+	/** Largest number of connections per node: 16. */
+	public static final int MAX_CONNECTIONS_PER_NODE = 16;
+
+	/** Default outbound bytes queued per connection before sends are refused: 8 MiB. */
+	public static final int DEFAULT_MAX_PENDING_WRITE_BYTES = 8 * 1024 * 1024;
+
+	private static final SocketOptions DEFAULTS = new SocketOptions(DEFAULT_CONNECT_TIMEOUT,
+			DEFAULT_HANDSHAKE_TIMEOUT, DEFAULT_IO_THREADS, DEFAULT_CONNECTIONS_PER_NODE,
+			DEFAULT_MAX_PENDING_WRITE_BYTES, UnaryOperator.identity());
+
+	private final Duration connectTimeout;
+
+	private final Duration handshakeTimeout;
+
+	private final int ioThreads;
+
+	private final int connectionsPerNode;
+
+	private final int maxPendingWriteBytes;
+
+	private final UnaryOperator<TcpClient> tcpClientCustomizer;
+
+	private SocketOptions(Duration connectTimeout, Duration handshakeTimeout, int ioThreads, int connectionsPerNode,
+			int maxPendingWriteBytes, UnaryOperator<TcpClient> tcpClientCustomizer) {
+		this.connectTimeout = connectTimeout;
+		this.handshakeTimeout = handshakeTimeout;
+		this.ioThreads = ioThreads;
+		this.connectionsPerNode = connectionsPerNode;
+		this.maxPendingWriteBytes = maxPendingWriteBytes;
+		this.tcpClientCustomizer = tcpClientCustomizer;
+	}
+
+	/**
+	 * The settings of every {@code DEFAULT_*} constant.
+	 * @return the default options
+	 */
+	public static SocketOptions defaults() {
+		return DEFAULTS;
+	}
+
+	/**
+	 * Returns a builder starting from {@link #defaults()}.
+	 * @return the builder
+	 */
+	public static Builder builder() {
+		return new Builder(DEFAULTS);
+	}
+
+	/**
+	 * Returns a builder starting from these settings.
+	 * @return the builder
+	 */
+	public Builder mutate() {
+		return new Builder(this);
+	}
+
+	/**
+	 * TCP connect timeout (see {@link #DEFAULT_CONNECT_TIMEOUT}).
+	 * @return the timeout
+	 */
+	public Duration connectTimeout() {
+		return this.connectTimeout;
+	}
+
+	/**
+	 * Wait for a node's handshake reply, and for the handshake of a node that dialed the
+	 * client (see {@link #DEFAULT_HANDSHAKE_TIMEOUT}).
+	 * @return the timeout
+	 */
+	public Duration handshakeTimeout() {
+		return this.handshakeTimeout;
+	}
+
+	/**
+	 * Number of I/O threads (see {@link #DEFAULT_IO_THREADS}).
+	 * @return the count
+	 */
+	public int ioThreads() {
+		return this.ioThreads;
+	}
+
+	/**
+	 * Connections per node (see {@link #DEFAULT_CONNECTIONS_PER_NODE}). Connection {@code k}
+	 * has its own identity: with a fixed client or advertised port {@code p} it uses port
+	 * {@code p + k}. Messages for one entity or actor always take the same connection.
+	 * @return the count, 1 to {@link #MAX_CONNECTIONS_PER_NODE}
+	 */
+	public int connectionsPerNode() {
+		return this.connectionsPerNode;
+	}
+
+	/**
+	 * Outbound bytes queued per connection before sends are refused (see
+	 * {@link #DEFAULT_MAX_PENDING_WRITE_BYTES}).
+	 * @return the limit in bytes
+	 */
+	public int maxPendingWriteBytes() {
+		return this.maxPendingWriteBytes;
+	}
+
+	/**
+	 * Applied to every Reactor Netty {@link TcpClient} the client creates; the identity by
+	 * default.
+	 * @return the customizer
+	 */
+	public UnaryOperator<TcpClient> tcpClientCustomizer() {
+		return this.tcpClientCustomizer;
+	}
+
+	/**
+	 * Builds {@link SocketOptions}; every method checks its value at once.
+	 */
+	public static final class Builder {
+
+		private SocketOptions value;
+
+		private Builder(SocketOptions value) {
+			this.value = value;
+		}
+
+		/**
+		 * Sets the TCP connect timeout (see {@link SocketOptions#DEFAULT_CONNECT_TIMEOUT}).
+		 * @param connectTimeout positive
+		 * @return this builder
+		 * @throws InvalidOptionException if not positive
+		 */
+		public Builder connectTimeout(Duration connectTimeout) {
+			SocketOptions v = this.value;
+			this.value = new SocketOptions(OptionChecks.positive(connectTimeout, "socket.connectTimeout"),
+					v.handshakeTimeout, v.ioThreads, v.connectionsPerNode, v.maxPendingWriteBytes,
+					v.tcpClientCustomizer);
+			return this;
+		}
+
+		/**
+		 * Sets the handshake timeout (see {@link SocketOptions#handshakeTimeout()}).
+		 * @param handshakeTimeout positive
+		 * @return this builder
+		 * @throws InvalidOptionException if not positive
+		 */
+		public Builder handshakeTimeout(Duration handshakeTimeout) {
+			SocketOptions v = this.value;
+			this.value = new SocketOptions(v.connectTimeout,
+					OptionChecks.positive(handshakeTimeout, "socket.handshakeTimeout"), v.ioThreads,
+					v.connectionsPerNode, v.maxPendingWriteBytes, v.tcpClientCustomizer);
+			return this;
+		}
+
+		/**
+		 * Sets the number of I/O threads (see {@link SocketOptions#DEFAULT_IO_THREADS}).
+		 * @param ioThreads at least 1
+		 * @return this builder
+		 * @throws InvalidOptionException if less than 1
+		 */
+		public Builder ioThreads(int ioThreads) {
+			SocketOptions v = this.value;
+			this.value = new SocketOptions(v.connectTimeout, v.handshakeTimeout,
+					OptionChecks.atLeastOne(ioThreads, "socket.ioThreads"), v.connectionsPerNode,
+					v.maxPendingWriteBytes, v.tcpClientCustomizer);
+			return this;
+		}
+
+		/**
+		 * Sets the connections per node (see {@link SocketOptions#connectionsPerNode()}).
+		 * @param connectionsPerNode 1 to {@link SocketOptions#MAX_CONNECTIONS_PER_NODE}
+		 * @return this builder
+		 * @throws InvalidOptionException if out of range
+		 */
+		public Builder connectionsPerNode(int connectionsPerNode) {
+			SocketOptions v = this.value;
+			this.value = new SocketOptions(v.connectTimeout, v.handshakeTimeout, v.ioThreads,
+					OptionChecks.between(connectionsPerNode, 1, MAX_CONNECTIONS_PER_NODE,
+							"socket.connectionsPerNode", "must be 1-" + MAX_CONNECTIONS_PER_NODE),
+					v.maxPendingWriteBytes, v.tcpClientCustomizer);
+			return this;
+		}
+
+		/**
+		 * Sets the outbound bytes queued per connection (see
+		 * {@link SocketOptions#DEFAULT_MAX_PENDING_WRITE_BYTES}).
+		 * @param maxPendingWriteBytes at least 1
+		 * @return this builder
+		 * @throws InvalidOptionException if less than 1
+		 */
+		public Builder maxPendingWriteBytes(int maxPendingWriteBytes) {
+			SocketOptions v = this.value;
+			this.value = new SocketOptions(v.connectTimeout, v.handshakeTimeout, v.ioThreads, v.connectionsPerNode,
+					OptionChecks.atLeastOne(maxPendingWriteBytes, "socket.maxPendingWriteBytes"),
+					v.tcpClientCustomizer);
+			return this;
+		}
+
+		/**
+		 * Sets what is applied to every {@link TcpClient} the client creates.
+		 * @param tcpClientCustomizer the customizer
+		 * @return this builder
+		 * @throws InvalidOptionException if null
+		 */
+		public Builder tcpClientCustomizer(UnaryOperator<TcpClient> tcpClientCustomizer) {
+			SocketOptions v = this.value;
+			this.value = new SocketOptions(v.connectTimeout, v.handshakeTimeout, v.ioThreads, v.connectionsPerNode,
+					v.maxPendingWriteBytes, OptionChecks.notNull(tcpClientCustomizer, "socket.tcpClientCustomizer"));
+			return this;
+		}
+
+		/**
+		 * Returns the options.
+		 * @return the options
+		 */
+		public SocketOptions build() {
+			return this.value;
+		}
+
+	}
+
+}
