@@ -452,7 +452,8 @@ class HostileNodeIntegrationTests {
 				}
 			});
 			// asks would time out only after minutes: what ends them here is the lost connection
-			try (CastyClient client = start(options(node).connectionsPerNode(2).askTimeout(Duration.ofMinutes(5)))) {
+			try (CastyClient client = start(
+				options(node).socket((s) -> s.connectionsPerNode(2)).askTimeout(Duration.ofMinutes(5)))) {
 				EntityRef<CounterMsg> counters = client.entityRef(Counters.TYPE, Counters.SHARDS, CounterMsg.class);
 				String onLane0 = entityOnLane(0, 2);
 				String onLane1 = entityOnLane(1, 2);
