@@ -75,8 +75,66 @@ class CastyHealthContributorAutoConfigurationTests {
 					assertThat(members.values()).containsOnly("up");
 					assertThat(health.getDetails()).containsKeys("leader", "allocationEpoch", "unavailable",
 							"topologyAgeMs", "connectedNodes", "pendingAsks", "bufferedMessages");
+					assertThat(unavailable(health)).isEmpty();
 				});
 		}
+	}
+
+	@Test
+	void whenAKilledNodeIsResurrectedInTheTopologyThenHealthStillListsItAsUnavailableWithItsReason() {
+		try (CastyTestCluster cluster = CastyTestCluster.builder().nodes(3).start()) {
+			this.contextRunner
+				.withPropertyValues("casty.client.contact-points=" + cluster.contactPoints().get(0),
+						"casty.client.system-name=" + cluster.systemName(), "casty.client.reconnect.max-backoff=200ms")
+				.run((context) -> {
+					CastyHealthIndicator indicator = context.getBean(CastyHealthIndicator.class);
+					String dead = cluster.node(2).address().toString();
+					await().atMost(Duration.ofSeconds(20))
+						.until(() -> indicator.health().block(Duration.ofSeconds(5)).getStatus().equals(Status.UP));
+
+					cluster.node(2).kill();
+					// Casty v0.21.0's gossip lists the dead node as up again
+					cluster.resurrect(2);
+
+					await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+						Health health = indicator.health().block(Duration.ofSeconds(5));
+						assertThat(members(health)).containsEntry(dead, "up");
+						assertThat(unavailable(health)).containsOnlyKeys(dead);
+						assertThat(unavailable(health).get(dead)).startsWith("Its connection failed");
+						// the two other members serve their shards
+						assertThat(health.getStatus()).isEqualTo(Status.UP);
+					});
+				});
+		}
+	}
+
+	@Test
+	void whenTheClusterMarksAMemberDownThenHealthSaysSo() {
+		try (CastyTestCluster cluster = CastyTestCluster.builder().nodes(2).start()) {
+			this.contextRunner
+				.withPropertyValues("casty.client.contact-points=" + cluster.contactPoints().get(0),
+						"casty.client.system-name=" + cluster.systemName())
+				.run((context) -> {
+					CastyHealthIndicator indicator = context.getBean(CastyHealthIndicator.class);
+					String other = cluster.node(1).address().toString();
+					await().atMost(Duration.ofSeconds(20))
+						.until(() -> indicator.health().block(Duration.ofSeconds(5)).getStatus().equals(Status.UP));
+					cluster.markUnreachable(1);
+					await().atMost(Duration.ofSeconds(20))
+						.untilAsserted(() -> assertThat(unavailable(indicator.health().block(Duration.ofSeconds(5))))
+							.containsEntry(other, "The cluster's failure detector marks it unreachable"));
+				});
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, String> members(Health health) {
+		return (Map<String, String>) health.getDetails().get("members");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, String> unavailable(Health health) {
+		return (Map<String, String>) health.getDetails().get("unavailable");
 	}
 
 }
