@@ -73,16 +73,15 @@ public final class CastyClientAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	CastyClient castyClient(CastyClientOptions options) {
+		// every registered type, also those a customizer added, before any node is asked
+		CastyMessageTypeGraph.of(options.messageTypes()).validate();
 		try {
 			return CastyClient.create(options);
 		}
 		catch (IllegalArgumentException ex) {
 			// the codec rejects a message type: a configuration error the failure analyzer explains
 			throw new InvalidCastyConfigurationException("Invalid Casty message type: " + ex.getMessage(),
-					"Annotate every record and enum the application sends or receives with @CastyMessage, and "
-							+ "register only records, enums and sealed interfaces of them "
-							+ "(CastyClientOptions.messageTypes or a @CastyEntity type).",
-					ex);
+					InvalidCastyConfigurationException.MESSAGE_TYPE_ACTION, ex);
 		}
 	}
 

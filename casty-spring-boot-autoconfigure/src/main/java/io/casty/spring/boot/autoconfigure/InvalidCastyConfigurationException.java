@@ -10,6 +10,11 @@ import org.jspecify.annotations.Nullable;
  */
 public class InvalidCastyConfigurationException extends IllegalArgumentException {
 
+	/** How to fix a message type that a codec rejects. */
+	public static final String MESSAGE_TYPE_ACTION = "Annotate every record and enum the application sends or "
+			+ "receives with @CastyMessage, and register only records, enums and sealed interfaces of them "
+			+ "(CastyClientOptions.messageTypes or a @CastyEntity type).";
+
 	private final String action;
 
 	/**

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.casty.spring.boot.autoconfigure.CastyClientProperties;
+import io.casty.spring.boot.autoconfigure.InvalidCastyConfigurationException;
 import io.casty.spring.boot.autoconfigure.entity.CastyEntities;
+import io.casty.spring.boot.autoconfigure.entity.CastyEntityDefinition;
 import io.casty.testkit.CastyTestCluster;
 import io.casty.testkit.distributed.TestStructures;
 
@@ -32,6 +34,9 @@ public final class CastyEmbeddedClusters {
 	 * @param entities the entity types the nodes host
 	 * @param services the services the nodes host
 	 * @return the started cluster
+	 * @throws io.casty.spring.boot.autoconfigure.InvalidCastyConfigurationException if a
+	 * hosted entity type has another shard count than the declared one, or is hosted under
+	 * another name, or the nodes cannot register a message type
 	 */
 	public static CastyTestCluster start(CastyClientProperties properties, ObjectProvider<CastyEntities> declared,
 			ObjectProvider<CastyEmbeddedEntity> entities, ObjectProvider<CastyEmbeddedService> services) {
@@ -40,6 +45,9 @@ public final class CastyEmbeddedClusters {
 			.systemName(properties.getSystemName())
 			.format(properties.getSerializer())
 			.compression(properties.getCompression(), properties.getCompressionLevel());
+		List<CastyEntityDefinition> definitions = new ArrayList<>();
+		declared.ifAvailable((d) -> definitions.addAll(d.definitions()));
+		EmbeddedEntityCheck.check(definitions, entities.orderedStream().toList());
 		List<Class<?>> messageTypes = new ArrayList<>();
 		declared.ifAvailable((d) -> messageTypes.addAll(List.of(d.messageTypes())));
 		entities.orderedStream().forEach((entity) -> {
@@ -52,7 +60,14 @@ public final class CastyEmbeddedClusters {
 		});
 		builder.messageTypes(messageTypes.stream().distinct().toArray(Class<?>[]::new));
 		hostDistributedStructures(builder, properties.getEmbedded().getDistributed());
-		return builder.start();
+		try {
+			return builder.start();
+		}
+		catch (IllegalArgumentException ex) {
+			// the nodes' codec rejects a message type: the same fix as the client's rejection
+			throw new InvalidCastyConfigurationException("Invalid Casty message type: " + ex.getMessage(),
+					InvalidCastyConfigurationException.MESSAGE_TYPE_ACTION, ex);
+		}
 	}
 
 	private static void hostDistributedStructures(CastyTestCluster.Builder builder,
