@@ -57,7 +57,7 @@ public class CastyClientLifecycle implements SmartLifecycle {
 		if (!this.client.isRunning()) {
 			this.client.start();
 			long start = this.starts.incrementAndGet();
-			Duration timeout = this.client.options().topologyTimeout();
+			Duration timeout = this.client.options().topology().timeout();
 			CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS)
 				.execute(() -> warnIfNoTopology(start, timeout));
 		}
