@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.casty.client.NodeAddress;
+import io.casty.sample.embedded.SampleTestCluster;
 import io.casty.sample.messages.SampleTypes;
 import io.casty.testkit.CastyTestCluster;
 import io.casty.testkit.TestNode;
@@ -30,6 +31,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +44,7 @@ import static org.awaitility.Awaitility.await;
  * redraws every second, so a found element can go stale: the waits retry then.
  */
 @EnabledIf(value = "browserInstalled", disabledReason = ClusterPageIntegrationTests.NO_BROWSER_REASON)
+@Import(SampleTestCluster.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "casty.client.topology.poll-interval=200ms", "casty.client.topology.timeout=1s",
 				"casty.client.reconnect.max-backoff=300ms" })

@@ -4,11 +4,13 @@ import java.util.Map;
 
 import io.casty.client.distributed.CastyDistributed;
 import io.casty.client.distributed.Permit;
+import io.casty.sample.embedded.SampleTestCluster;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -19,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The counter, map and lock endpoints over HTTP, on the embedded cluster hosting the
  * structures listed in application.yml.
  */
+@Import(SampleTestCluster.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DistributedEndpointsIntegrationTests {
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.casty.client.NodeAddress;
+import io.casty.sample.embedded.SampleTestCluster;
 import io.casty.sample.messages.AccountMsg;
 import io.casty.sample.messages.CounterMsg;
 import io.casty.sample.messages.LoyaltyMsg;
@@ -24,6 +25,7 @@ import tools.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -36,6 +38,7 @@ import static org.awaitility.Awaitility.await;
  * The sample over HTTP, on the embedded 3-node cluster (ephemeral ports for the nodes, the
  * client and the server). The last test kills every node.
  */
+@Import(SampleTestCluster.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "casty.client.ask-timeout=1s", "casty.client.topology.poll-interval=200ms",
 				"casty.client.topology.timeout=1s", "casty.client.reconnect.max-backoff=300ms",
@@ -153,7 +156,16 @@ class SampleApplicationIntegrationTests {
 		assertThat(post("/loyalty/alice/points", "{}").status()).isEqualTo(400);
 		assertThat(post("/payments", "{\"amount\": 0}").status()).isEqualTo(400);
 		assertThat(post("/accounts/acc-1/deposit", "not json").status()).isEqualTo(400);
+		// strict bodies: no fraction truncated, no string coerced, no amount that could overflow a total
+		assertThat(post("/counters/visits/increment", "{\"amount\": 1.5}").status()).isEqualTo(400);
+		assertThat(post("/counters/visits/increment", "{\"amount\": \"7\"}").status()).isEqualTo(400);
+		Response tooLarge = post("/counters/visits/increment", "{\"amount\": 9223372036854775807}");
+		assertThat(tooLarge.status()).isEqualTo(400);
+		assertThat(tooLarge.body().get("detail").asString())
+			.isEqualTo("The amount must be at most 1000000, was 9223372036854775807");
+		assertThat(post("/accounts/acc-1/deposit", "{\"amount\": 1000001}").status()).isEqualTo(400);
 		assertThat(get("/counters/visits").body().get("count").asLong()).isEqualTo(7);
+		assertThat(get("/accounts/acc-1").body().get("amount").asLong()).isEqualTo(70);
 	}
 
 	@Test

@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Bank accounts, one {@code accounts} entity per account. Amounts go to the entity unchecked:
- * it decides, and its {@link Rejected} replies become 400 (amount not positive) or 409
- * (insufficient funds).
+ * Bank accounts, one {@code accounts} entity per account. Amounts up to
+ * {@link AmountRequest#MAX_AMOUNT} go to the entity unchecked: it decides, and its
+ * {@link Rejected} replies become 400 (amount not positive) or 409 (insufficient funds).
  *
  * @since 0.1.0
  */

@@ -1,26 +1,28 @@
 package io.casty.sample.embedded;
 
-
 import io.casty.sample.messages.PaymentMsg;
 import io.casty.sample.messages.SampleTypes;
 import io.casty.spring.boot.autoconfigure.embedded.CastyEmbeddedEntity;
 import io.casty.spring.boot.autoconfigure.embedded.CastyEmbeddedService;
+import io.casty.spring.boot.test.autoconfigure.AutoConfigureCastyTestCluster;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 
 /**
- * What the embedded development cluster hosts: the three entity types on every node and the
- * payment service on the second node (the first when there is only one), like the real
- * cluster's {@code --service} node.
+ * The in-JVM cluster of the sample's tests and of {@code TestSampleApplication}: a test
+ * cluster ({@code casty.client.embedded.nodes} nodes, 3 here) hosting the three entity types
+ * on every node and the payment service on the second node (the first when there is only
+ * one), like the real cluster's {@code --service} node. Off with the {@code real} profile.
  *
  * @since 0.1.0
  */
-@Configuration(proxyBeanMethods = false)
-@ConditionalOnBooleanProperty("casty.client.embedded.enabled")
-public class EmbeddedClusterConfiguration {
+@TestConfiguration(proxyBeanMethods = false)
+@AutoConfigureCastyTestCluster
+@Profile("!real")
+public class SampleTestCluster {
 
 	@Bean
 	CastyEmbeddedEntity loyaltyEntities() {
