@@ -1,5 +1,6 @@
 package io.casty.client.transport;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -34,6 +36,9 @@ import reactor.core.Disposable;
 final class NodeTable {
 
 	private static final Logger logger = LoggerFactory.getLogger(NodeTable.class);
+
+	/** How long {@link #close()} waits for the sockets to close. */
+	private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
 	/** Starts the background reconnect loop of a node marked failed. */
 	@FunctionalInterface
@@ -363,7 +368,12 @@ final class NodeTable {
 		}
 	}
 
-	/** Stops every reconnect loop and closes every connection. */
+	/**
+	 * Stops every reconnect loop and closes every connection, its accepted frames written
+	 * first. Off the event loops it waits (up to {@link #CLOSE_WAIT}) until the sockets are
+	 * closed, so that the event loops, shut down next, do not close them with the last frames
+	 * (an unsubscription) still queued.
+	 */
 	void close() {
 		this.closed = true;
 		for (Failure failure : this.failures.values()) {
@@ -371,10 +381,26 @@ final class NodeTable {
 		}
 		this.failures.clear();
 		ClientClosedException cause = new ClientClosedException("The Casty client is closed");
+		List<Channel> closing = new ArrayList<>();
 		for (NodeConnection connection : List.copyOf(this.connections.values())) {
 			connection.close(cause);
+			Channel ch = connection.channel();
+			if (ch != null) {
+				closing.add(ch);
+			}
 		}
 		this.connections.clear();
+		long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+		for (Channel ch : closing) {
+			if (ch.eventLoop().inEventLoop()) {
+				continue;
+			}
+			long left = deadline - System.nanoTime();
+			if (left <= 0 || !ch.closeFuture().awaitUninterruptibly(left, TimeUnit.NANOSECONDS)) {
+				logger.debug("Connection {} still open after {} ms of closing", ch, CLOSE_WAIT.toMillis());
+				return;
+			}
+		}
 	}
 
 }

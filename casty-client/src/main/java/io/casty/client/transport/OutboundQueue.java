@@ -7,7 +7,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 
 /**
  * The outbound frames of one connection: frames offered from any thread are drained by one
@@ -117,8 +119,10 @@ public final class OutboundQueue {
 			// first, then the channel closes.
 			this.channel.eventLoop().execute(() -> {
 				drain();
-				this.channel.close();
 				close();
+				// The empty write completes once everything before it reached the socket; closing
+				// at once would fail writes still in Netty's outbound buffer.
+				this.channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
 			});
 		}
 		catch (RejectedExecutionException ex) {
