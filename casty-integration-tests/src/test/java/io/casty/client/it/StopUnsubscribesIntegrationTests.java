@@ -31,7 +31,7 @@ class StopUnsubscribesIntegrationTests {
 	void everyStoppedOrClosedClientLeavesNoTopologySubscriptionBehind() {
 		try (CastyTestCluster cluster = Counters.cluster(2).pushInterval(Duration.ofMillis(20)).start()) {
 			CastyClient restarted = ClientLeakGuard.track(CastyClient.start(Counters.options(cluster)
-				.topologyPollInterval(Duration.ofMillis(50))
+				.topology((t) -> t.pollInterval(Duration.ofMillis(50)))
 				.build()));
 			try {
 				use(restarted, -1);
@@ -40,7 +40,7 @@ class StopUnsubscribesIntegrationTests {
 				for (int i = 0; i < CYCLES; i++) {
 					// a fresh client closed for good
 					try (CastyClient client = CastyClient.start(Counters.options(cluster)
-						.topologyPollInterval(Duration.ofMillis(50))
+						.topology((t) -> t.pollInterval(Duration.ofMillis(50)))
 						.build())) {
 						use(client, i);
 					}
