@@ -790,7 +790,8 @@ public final class CastyClient implements AutoCloseable {
 			// colocate=false: connections opened from an I/O thread still spread over every thread
 			this.loops = LoopResources.create("casty-client", 1, opts.socket().ioThreads(), true, false);
 			this.scheduler = this.loops.onClient(true).next();
-			this.asks = new AskRegistry(CastyClient.this.codec, opts.listener(), opts.maxPendingAsks());
+			this.asks = new AskRegistry(CastyClient.this.codec, opts.listener(), opts.maxPendingAsks(),
+					opts.callbackExecutor());
 			InboundDispatcher inbound = new InboundDispatcher(CastyClient.this.codec, CastyClient.this.snapshots,
 					opts.listener(), this.asks::reply,
 					this::onSnapshot,

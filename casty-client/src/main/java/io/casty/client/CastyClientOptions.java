@@ -3,6 +3,7 @@ package io.casty.client;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -36,6 +37,13 @@ public final class CastyClientOptions {
 
 	/** Default largest number of asks in flight: 100,000. */
 	public static final int DEFAULT_MAX_PENDING_ASKS = 100_000;
+
+	/**
+	 * Default executor of ask completions: none, a future completes on the thread that ends
+	 * its ask (a client I/O thread for replies and lost connections, the timer thread for
+	 * timeouts), so its callbacks must be fast and never block.
+	 */
+	public static final Executor DEFAULT_CALLBACK_EXECUTOR = Runnable::run;
 
 	private final Settings settings;
 
@@ -87,6 +95,15 @@ public final class CastyClientOptions {
 	/** Receives the client's events (metrics). @return the listener */
 	public CastyClientListener listener() {
 		return this.settings.listener;
+	}
+
+	/**
+	 * Where the futures of asks complete, and so where callbacks chained on them run (see
+	 * {@link #DEFAULT_CALLBACK_EXECUTOR}).
+	 * @return the executor
+	 */
+	public Executor callbackExecutor() {
+		return this.settings.callbackExecutor;
 	}
 
 	/** How connections to nodes are opened and fed. @return the socket options */
@@ -147,6 +164,7 @@ public final class CastyClientOptions {
 		private int maxPendingAsks = DEFAULT_MAX_PENDING_ASKS;
 		private List<Class<?>> messageTypes = List.of();
 		private CastyClientListener listener = CastyClientListener.NONE;
+		private Executor callbackExecutor = DEFAULT_CALLBACK_EXECUTOR;
 		private SocketOptions socket = SocketOptions.defaults();
 		private ReconnectOptions reconnect = ReconnectOptions.defaults();
 		private ListenOptions listen = ListenOptions.defaults();
@@ -261,6 +279,19 @@ public final class CastyClientOptions {
 		 */
 		public Builder listener(CastyClientListener listener) {
 			this.settings.listener = OptionChecks.notNull(listener, "listener");
+			return this;
+		}
+
+		/**
+		 * Sets where ask futures complete (see {@link CastyClientOptions#callbackExecutor()}):
+		 * a pool or virtual threads keep blocking callbacks off the I/O threads. A task the
+		 * executor rejects (it is shut down or full) completes on the calling thread.
+		 * @param callbackExecutor the executor; its life is the caller's to manage
+		 * @return this builder
+		 * @throws InvalidOptionException if null
+		 */
+		public Builder callbackExecutor(Executor callbackExecutor) {
+			this.settings.callbackExecutor = OptionChecks.notNull(callbackExecutor, "callbackExecutor");
 			return this;
 		}
 

@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.casty.client.BufferOverflowException;
 import io.casty.client.CastyClientListener;
 import io.casty.client.CastyClientListener.AskOutcome;
+import io.casty.client.CastyClientOptions;
 import io.casty.client.CastyException;
 import io.casty.client.CastyTimeoutException;
 import io.casty.client.ClientClosedException;
@@ -57,6 +60,9 @@ public final class AskRegistry implements AutoCloseable {
 
 	private final int maxPending;
 
+	/** Where futures complete; {@link CastyClientOptions#DEFAULT_CALLBACK_EXECUTOR} completes in place. */
+	private final Executor callbacks;
+
 	/** The identity of each connection lane; a reply ref names the lane its request took. */
 	private volatile List<ClientIdentity> identities = List.of();
 
@@ -88,9 +94,21 @@ public final class AskRegistry implements AutoCloseable {
 	}
 
 	public AskRegistry(MessageCodec codec, CastyClientListener listener, int maxPending) {
+		this(codec, listener, maxPending, CastyClientOptions.DEFAULT_CALLBACK_EXECUTOR);
+	}
+
+	/**
+	 * Creates a registry whose futures complete on the given executor.
+	 * @param codec decodes replies
+	 * @param listener told how asks end
+	 * @param maxPending the most asks in flight
+	 * @param callbacks where futures complete (see {@link CastyClientOptions#callbackExecutor()})
+	 */
+	public AskRegistry(MessageCodec codec, CastyClientListener listener, int maxPending, Executor callbacks) {
 		this.codec = codec;
 		this.listener = listener;
 		this.maxPending = maxPending;
+		this.callbacks = callbacks;
 		this.timer = new HashedWheelTimer((r) -> {
 			Thread t = new Thread(r, "casty-client-timer");
 			t.setDaemon(true);
@@ -253,13 +271,39 @@ public final class AskRegistry implements AutoCloseable {
 		}
 		end(ask);
 		this.listener.askCompleted(ask.target, AskOutcome.SUCCESS, elapsed(ask));
-		ask.future.complete(value);
+		complete(ask, value, null);
+	}
+
+	/**
+	 * Completes an ask's future, on the callback executor when one is set: the ask has
+	 * already ended, so only the future's callbacks move off this thread.
+	 */
+	private void complete(PendingAsk ask, @Nullable Object value, @Nullable Throwable cause) {
+		if (this.callbacks == CastyClientOptions.DEFAULT_CALLBACK_EXECUTOR) {
+			completeNow(ask, value, cause);
+			return;
+		}
+		try {
+			this.callbacks.execute(() -> completeNow(ask, value, cause));
+		}
+		catch (RejectedExecutionException ex) {
+			completeNow(ask, value, cause);
+		}
+	}
+
+	private static void completeNow(PendingAsk ask, @Nullable Object value, @Nullable Throwable cause) {
+		if (cause != null) {
+			ask.future.completeExceptionally(cause);
+		}
+		else {
+			ask.future.complete(value);
+		}
 	}
 
 	private void decodingFailed(PendingAsk ask, MessageCodecException cause) {
 		end(ask);
 		this.listener.askCompleted(ask.target, AskOutcome.ERROR, elapsed(ask));
-		ask.future.completeExceptionally(cause);
+		complete(ask, null, cause);
 	}
 
 	/**
@@ -281,7 +325,7 @@ public final class AskRegistry implements AutoCloseable {
 				}
 			}
 			this.listener.askCompleted(ask.target, outcome, elapsed(ask));
-			ask.future.completeExceptionally(cause);
+			complete(ask, null, cause);
 		}
 	}
 

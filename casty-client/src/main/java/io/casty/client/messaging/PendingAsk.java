@@ -171,8 +171,13 @@ public final class PendingAsk {
 		this.lateReply = handler;
 	}
 
+	/**
+	 * Whether the ask has ended; true as soon as it ends, before its future completes on the
+	 * callback executor.
+	 * @return whether it ended
+	 */
 	public boolean isDone() {
-		return this.future.isDone();
+		return this.inFlight == ENDED || this.future.isDone();
 	}
 
 }

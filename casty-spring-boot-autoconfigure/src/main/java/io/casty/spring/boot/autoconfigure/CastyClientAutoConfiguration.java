@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
@@ -44,10 +45,17 @@ public final class CastyClientAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	CastyCallbackExecutor castyCallbackExecutor(CastyClientProperties properties, Environment environment) {
+		return CastyClientOptionsMapper.callbackExecutor(properties, environment);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	CastyClientOptions castyClientOptions(CastyClientProperties properties, CastyConnectionDetails connectionDetails,
-			ObjectProvider<CastyEntities> entities, ObjectProvider<CastyClientListener> listeners,
-			ObjectProvider<CastyClientOptionsCustomizer> customizers) {
-		CastyClientOptions.Builder builder = new CastyClientOptionsMapper(properties).builder(connectionDetails);
+			CastyCallbackExecutor callbackExecutor, ObjectProvider<CastyEntities> entities,
+			ObjectProvider<CastyClientListener> listeners, ObjectProvider<CastyClientOptionsCustomizer> customizers) {
+		CastyClientOptions.Builder builder = new CastyClientOptionsMapper(properties).builder(connectionDetails,
+				callbackExecutor);
 		entities.ifAvailable((declared) -> {
 			// fail at start-up, naming the path, rather than on the first ask that needs the type
 			CastyMessageTypeGraph.of(List.of(declared.messageTypes())).validate();

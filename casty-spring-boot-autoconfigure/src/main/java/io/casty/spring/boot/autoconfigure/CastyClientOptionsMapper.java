@@ -19,6 +19,8 @@ import io.casty.client.TopologyOptions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.thread.Threading;
+import org.springframework.core.env.Environment;
 
 /**
  * Maps {@link CastyClientProperties} and the {@link CastyConnectionDetails} to a
@@ -41,7 +43,7 @@ final class CastyClientOptionsMapper {
 	 * @param details where the cluster is
 	 * @return the builder
 	 */
-	CastyClientOptions.Builder builder(CastyConnectionDetails details) {
+	CastyClientOptions.Builder builder(CastyConnectionDetails details, CastyCallbackExecutor callbacks) {
 		List<NodeAddress> contactPoints = details.getContactPoints();
 		if (contactPoints.isEmpty()) {
 			throw InvalidCastyConfigurationException.noContactPoints();
@@ -51,6 +53,7 @@ final class CastyClientOptionsMapper {
 		set("system-name", details.getSystemName(), builder::systemName);
 		set("ask-timeout", p.getAskTimeout(), builder::askTimeout);
 		set("max-pending-asks", p.getMaxPendingAsks(), builder::maxPendingAsks);
+		builder.callbackExecutor(callbacks.executor());
 		builder.socket(this::socket)
 			.reconnect(this::reconnect)
 			.listen(this::listen)
@@ -119,6 +122,42 @@ final class CastyClientOptionsMapper {
 		CastyClientProperties.StuckNode p = this.properties.getStuckNode();
 		set("stuck-node.ask-timeouts", p.getAskTimeouts(), stuckNode::askTimeouts);
 		set("stuck-node.write-timeout", p.getWriteTimeout(), stuckNode::writeTimeout);
+	}
+
+	/**
+	 * The callback executor {@code casty.client.callback-executor} asks for.
+	 * @param properties the properties
+	 * @param environment tells whether virtual threads are enabled
+	 * @return the executor
+	 */
+	static CastyCallbackExecutor callbackExecutor(CastyClientProperties properties, Environment environment) {
+		CastyClientProperties.CallbackExecutor kind = properties.getCallbackExecutor();
+		if (kind == null) {
+			kind = Threading.VIRTUAL.isActive(environment) ? CastyClientProperties.CallbackExecutor.VIRTUAL
+					: CastyClientProperties.CallbackExecutor.POOL;
+		}
+		Integer size = properties.getCallbackPoolSize();
+		if (size != null && size < 1) {
+			throw new InvalidCastyConfigurationException(PREFIX + "callback-pool-size must be at least 1, was " + size,
+					"Correct " + PREFIX + "callback-pool-size.", null);
+		}
+		return switch (kind) {
+			case IO_THREAD -> CastyCallbackExecutor.ioThread();
+			case POOL -> CastyCallbackExecutor
+				.pool((size != null) ? size : Math.max(2, Runtime.getRuntime().availableProcessors()));
+			case VIRTUAL -> virtualThreads();
+		};
+	}
+
+	private static CastyCallbackExecutor virtualThreads() {
+		try {
+			return CastyCallbackExecutor.virtualThreads();
+		}
+		catch (UnsupportedOperationException ex) {
+			throw new InvalidCastyConfigurationException(
+					PREFIX + "callback-executor is virtual, but this JVM has no virtual threads",
+					"Run on Java 21 or later, or set " + PREFIX + "callback-executor=pool.", ex);
+		}
 	}
 
 	static TlsOptions tls(@Nullable SslBundle bundle) {

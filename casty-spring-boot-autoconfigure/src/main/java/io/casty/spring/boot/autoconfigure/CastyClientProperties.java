@@ -140,6 +140,19 @@ public class CastyClientProperties {
 	 */
 	private int connectionsPerNode = SocketOptions.DEFAULT_CONNECTIONS_PER_NODE;
 
+	/**
+	 * Where the futures of asks complete, and so where callbacks chained on them run:
+	 * io-thread (the client's I/O threads; callbacks must never block), pool (a pool of
+	 * callback-pool-size threads) or virtual (a virtual thread per completion, Java 21 or
+	 * later). Defaults to virtual when spring.threads.virtual.enabled is true, pool otherwise.
+	 */
+	private @Nullable CallbackExecutor callbackExecutor;
+
+	/**
+	 * Threads of the callback pool. Defaults to the number of processors, at least 2.
+	 */
+	private @Nullable Integer callbackPoolSize;
+
 	private final Reconnect reconnect = new Reconnect();
 
 	private final StuckNode stuckNode = new StuckNode();
@@ -328,6 +341,22 @@ public class CastyClientProperties {
 		this.maxAcceptedConnections = maxAcceptedConnections;
 	}
 
+	public @Nullable CallbackExecutor getCallbackExecutor() {
+		return this.callbackExecutor;
+	}
+
+	public void setCallbackExecutor(@Nullable CallbackExecutor callbackExecutor) {
+		this.callbackExecutor = callbackExecutor;
+	}
+
+	public @Nullable Integer getCallbackPoolSize() {
+		return this.callbackPoolSize;
+	}
+
+	public void setCallbackPoolSize(@Nullable Integer callbackPoolSize) {
+		this.callbackPoolSize = callbackPoolSize;
+	}
+
 	public StuckNode getStuckNode() {
 		return this.stuckNode;
 	}
@@ -365,8 +394,21 @@ public class CastyClientProperties {
 	}
 
 	/**
-	 * Reconnect back-off settings.
+	 * Where ask futures complete.
 	 */
+	public enum CallbackExecutor {
+
+		/** On the client's I/O threads, as the core client does: callbacks must never block. */
+		IO_THREAD,
+
+		/** On a pool of callback-pool-size threads. */
+		POOL,
+
+		/** On a virtual thread per completion (Java 21 or later). */
+		VIRTUAL
+
+	}
+
 	/**
 	 * Detection of nodes that are connected but do not read.
 	 */
@@ -402,6 +444,9 @@ public class CastyClientProperties {
 
 	}
 
+	/**
+	 * Reconnect back-off settings.
+	 */
 	public static class Reconnect {
 
 		/**

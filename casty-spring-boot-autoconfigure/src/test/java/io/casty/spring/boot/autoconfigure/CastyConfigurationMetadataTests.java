@@ -1,0 +1,61 @@
+package io.casty.spring.boot.autoconfigure;
+
+import java.io.InputStream;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The configuration metadata the build generates, as an IDE reads it.
+ */
+class CastyConfigurationMetadataTests {
+
+	private static JsonNode metadata() throws Exception {
+		try (InputStream in = CastyConfigurationMetadataTests.class
+			.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			assertThat(in).as("generated metadata").isNotNull();
+			return JsonMapper.builder().build().readTree(in);
+		}
+	}
+
+	private static JsonNode property(JsonNode metadata, String name) {
+		return StreamSupport.stream(metadata.get("properties").spliterator(), false)
+			.filter((p) -> p.get("name").asString().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no property " + name));
+	}
+
+	private static JsonNode hint(JsonNode metadata, String name) {
+		return StreamSupport.stream(metadata.get("hints").spliterator(), false)
+			.filter((h) -> h.get("name").asString().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no hint " + name));
+	}
+
+	@Test
+	void defaultsAreShownForConnectionsPerNodeAndTheCallbackExecutorIsDocumented() throws Exception {
+		JsonNode metadata = metadata();
+		assertThat(property(metadata, "casty.client.connections-per-node").get("defaultValue").asInt()).isEqualTo(1);
+		assertThat(property(metadata, "casty.client.callback-executor").get("description").asString())
+			.contains("spring.threads.virtual.enabled");
+		Map<String, String> values = new java.util.LinkedHashMap<>();
+		hint(metadata, "casty.client.callback-executor").get("values")
+			.forEach((v) -> values.put(v.get("value").asString(), v.get("description").asString()));
+		assertThat(values).containsOnlyKeys("pool", "virtual", "io-thread");
+	}
+
+	@Test
+	void theSerializerHintDoesNotCallJsonCastysDefault() throws Exception {
+		JsonNode json = StreamSupport.stream(hint(metadata(), "casty.client.serializer").get("values").spliterator(), false)
+			.filter((v) -> v.get("value").asString().equals("json"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(json.get("description").asString()).doesNotContain("Casty's default serializer").contains("pickle");
+	}
+
+}
