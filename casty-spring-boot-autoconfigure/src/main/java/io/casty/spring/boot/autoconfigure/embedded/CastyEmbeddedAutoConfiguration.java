@@ -44,7 +44,7 @@ public final class CastyEmbeddedAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CastyConnectionDetails castyEmbeddedConnectionDetails(CastyTestCluster cluster) {
-		return new EmbeddedCastyConnectionDetails(cluster);
+		return CastyEmbeddedClusters.connectionDetails(cluster);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.casty.spring.boot.autoconfigure.CastyClientProperties;
+import io.casty.spring.boot.autoconfigure.CastyConnectionDetails;
 import io.casty.spring.boot.autoconfigure.InvalidCastyConfigurationException;
 import io.casty.spring.boot.autoconfigure.entity.CastyEntities;
 import io.casty.spring.boot.autoconfigure.entity.CastyEntityDefinition;
@@ -68,6 +69,15 @@ public final class CastyEmbeddedClusters {
 			throw new InvalidCastyConfigurationException("Invalid Casty message type: " + ex.getMessage(),
 					InvalidCastyConfigurationException.MESSAGE_TYPE_ACTION, ex);
 		}
+	}
+
+	/**
+	 * The connection details of a cluster: its nodes' bound addresses and system name.
+	 * @param cluster the started cluster
+	 * @return the details
+	 */
+	public static CastyConnectionDetails connectionDetails(CastyTestCluster cluster) {
+		return new EmbeddedCastyConnectionDetails(cluster);
 	}
 
 	private static void hostDistributedStructures(CastyTestCluster.Builder builder,

@@ -7,7 +7,7 @@ import io.casty.spring.boot.autoconfigure.CastyConnectionDetails;
 import io.casty.testkit.CastyTestCluster;
 
 /**
- * Connection details of the embedded cluster: its nodes' bound addresses and system name.
+ * Connection details of an embedded or test cluster: its nodes' bound addresses and system name.
  */
 final class EmbeddedCastyConnectionDetails implements CastyConnectionDetails {
 

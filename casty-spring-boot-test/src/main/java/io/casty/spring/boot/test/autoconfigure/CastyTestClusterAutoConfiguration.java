@@ -41,7 +41,7 @@ public final class CastyTestClusterAutoConfiguration {
 	@Bean
 	@Primary
 	CastyConnectionDetails castyTestClusterConnectionDetails(CastyTestCluster cluster) {
-		return new TestClusterConnectionDetails(cluster);
+		return CastyEmbeddedClusters.connectionDetails(cluster);
 	}
 
 }
