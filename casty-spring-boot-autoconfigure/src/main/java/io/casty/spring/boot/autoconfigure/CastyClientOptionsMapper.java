@@ -99,7 +99,11 @@ final class CastyClientOptionsMapper {
 	}
 
 	void shardLocation(ShardLocationOptions.Builder shardLocation) {
-		set("shard-location-timeout", this.properties.getShardLocationTimeout(), shardLocation::timeout);
+		CastyClientProperties.ShardLocation p = this.properties.getShardLocation();
+		set("shard-location.timeout", p.getTimeout(), shardLocation::timeout);
+		set("shard-location.retry-min-backoff", p.getRetryMinBackoff(), shardLocation::retryMinBackoff);
+		set("shard-location.retry-max-backoff", p.getRetryMaxBackoff(), shardLocation::retryMaxBackoff);
+		set("shard-location.retry-jitter", p.getRetryJitter(), shardLocation::retryJitter);
 	}
 
 	void buffer(BufferOptions.Builder buffer) {

@@ -97,11 +97,6 @@ public class CastyClientProperties {
 	private Duration handshakeTimeout = SocketOptions.DEFAULT_HANDSHAKE_TIMEOUT;
 
 	/**
-	 * How long to wait for one shard location answer before asking again.
-	 */
-	private Duration shardLocationTimeout = ShardLocationOptions.DEFAULT_TIMEOUT;
-
-	/**
 	 * Largest number of asks in flight.
 	 */
 	private int maxPendingAsks = CastyClientOptions.DEFAULT_MAX_PENDING_ASKS;
@@ -158,6 +153,8 @@ public class CastyClientProperties {
 	private final StuckNode stuckNode = new StuckNode();
 
 	private final Topology topology = new Topology();
+
+	private final ShardLocation shardLocation = new ShardLocation();
 
 	private final Buffer buffer = new Buffer();
 
@@ -277,14 +274,6 @@ public class CastyClientProperties {
 		this.handshakeTimeout = handshakeTimeout;
 	}
 
-	public Duration getShardLocationTimeout() {
-		return this.shardLocationTimeout;
-	}
-
-	public void setShardLocationTimeout(Duration shardLocationTimeout) {
-		this.shardLocationTimeout = shardLocationTimeout;
-	}
-
 	public int getMaxPendingAsks() {
 		return this.maxPendingAsks;
 	}
@@ -367,6 +356,10 @@ public class CastyClientProperties {
 
 	public Topology getTopology() {
 		return this.topology;
+	}
+
+	public ShardLocation getShardLocation() {
+		return this.shardLocation;
 	}
 
 	public Buffer getBuffer() {
@@ -519,6 +512,67 @@ public class CastyClientProperties {
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * How shard locations the topology does not give are asked from the leader's
+	 * coordinator.
+	 */
+	public static class ShardLocation {
+
+		/**
+		 * How long to wait for one shard location answer before asking again.
+		 */
+		private Duration timeout = ShardLocationOptions.DEFAULT_TIMEOUT;
+
+		/**
+		 * Delay before the first re-ask of an unanswered shard location; attempt n waits n
+		 * times as long, up to the retry max backoff.
+		 */
+		private Duration retryMinBackoff = ShardLocationOptions.DEFAULT_RETRY_MIN_BACKOFF;
+
+		/**
+		 * Longest delay between re-asks of an unanswered shard location.
+		 */
+		private Duration retryMaxBackoff = ShardLocationOptions.DEFAULT_RETRY_MAX_BACKOFF;
+
+		/**
+		 * Jitter factor applied to the delays between re-asks, 0-1.
+		 */
+		private double retryJitter = ShardLocationOptions.DEFAULT_RETRY_JITTER;
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public Duration getRetryMinBackoff() {
+			return this.retryMinBackoff;
+		}
+
+		public void setRetryMinBackoff(Duration retryMinBackoff) {
+			this.retryMinBackoff = retryMinBackoff;
+		}
+
+		public Duration getRetryMaxBackoff() {
+			return this.retryMaxBackoff;
+		}
+
+		public void setRetryMaxBackoff(Duration retryMaxBackoff) {
+			this.retryMaxBackoff = retryMaxBackoff;
+		}
+
+		public double getRetryJitter() {
+			return this.retryJitter;
+		}
+
+		public void setRetryJitter(double retryJitter) {
+			this.retryJitter = retryJitter;
 		}
 
 	}

@@ -158,7 +158,7 @@ class CastyClientAutoConfigurationTests {
 					"casty.client.handshake-timeout=400ms", "casty.client.reconnect.min-backoff=50ms",
 					"casty.client.reconnect.max-backoff=1m", "casty.client.reconnect.jitter=0.1",
 					"casty.client.topology.poll-interval=500ms", "casty.client.topology.timeout=3s",
-					"casty.client.shard-location-timeout=250ms", "casty.client.buffer.max-per-shard=10",
+					"casty.client.shard-location.timeout=250ms", "casty.client.buffer.max-per-shard=10",
 					"casty.client.buffer.max-per-type=20", "casty.client.buffer.timeout=4s",
 					"casty.client.max-pending-asks=30", "casty.client.max-pending-write-bytes=4096",
 					"casty.client.io-threads=1", "casty.client.connections-per-node=3")
@@ -180,6 +180,39 @@ class CastyClientAutoConfigurationTests {
 				assertThat(options.socket().maxPendingWriteBytes()).isEqualTo(4096);
 				assertThat(options.socket().ioThreads()).isEqualTo(1);
 				assertThat(options.socket().connectionsPerNode()).isEqualTo(3);
+			});
+	}
+
+	@Test
+	void whenShardLocationPropertiesAreSetThenOptionsCarryThem() {
+		this.contextRunner
+			.withPropertyValues(UNREACHABLE, "casty.client.shard-location.timeout=300ms",
+					"casty.client.shard-location.retry-min-backoff=20ms",
+					"casty.client.shard-location.retry-max-backoff=2s", "casty.client.shard-location.retry-jitter=0.25")
+			.run((context) -> {
+				ShardLocationOptions shardLocation = context.getBean(CastyClientOptions.class).shardLocation();
+				assertThat(shardLocation.timeout()).isEqualTo(Duration.ofMillis(300));
+				assertThat(shardLocation.retryMinBackoff()).isEqualTo(Duration.ofMillis(20));
+				assertThat(shardLocation.retryMaxBackoff()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(shardLocation.retryJitter()).isEqualTo(0.25);
+			});
+	}
+
+	@Test
+	void whenShardLocationPropertyIsInvalidThenStartupFailureNamesTheProperty() {
+		this.contextRunner.withPropertyValues(UNREACHABLE, "casty.client.shard-location.retry-min-backoff=0ms")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription())
+					.isEqualTo("casty.client.shard-location.retry-min-backoff must be positive, was 0s");
+				assertThat(analysis.getAction()).contains("casty.client.shard-location.retry-min-backoff");
+			});
+		this.contextRunner.withPropertyValues(UNREACHABLE, "casty.client.shard-location.retry-jitter=1.5")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(analyze(context.getStartupFailure()).getDescription())
+					.isEqualTo("casty.client.shard-location.retry-jitter must be between 0 and 1, was 1.5");
 			});
 	}
 
@@ -450,7 +483,11 @@ class CastyClientAutoConfigurationTests {
 		assertDuration(defaults, "ask-timeout", CastyClientOptions.DEFAULT_ASK_TIMEOUT);
 		assertDuration(defaults, "connect-timeout", SocketOptions.DEFAULT_CONNECT_TIMEOUT);
 		assertDuration(defaults, "handshake-timeout", SocketOptions.DEFAULT_HANDSHAKE_TIMEOUT);
-		assertDuration(defaults, "shard-location-timeout", ShardLocationOptions.DEFAULT_TIMEOUT);
+		assertDuration(defaults, "shard-location.timeout", ShardLocationOptions.DEFAULT_TIMEOUT);
+		assertDuration(defaults, "shard-location.retry-min-backoff", ShardLocationOptions.DEFAULT_RETRY_MIN_BACKOFF);
+		assertDuration(defaults, "shard-location.retry-max-backoff", ShardLocationOptions.DEFAULT_RETRY_MAX_BACKOFF);
+		assertThat(defaults.get("casty.client.shard-location.retry-jitter").asDouble())
+			.isEqualTo(ShardLocationOptions.DEFAULT_RETRY_JITTER);
 		assertDuration(defaults, "reconnect.min-backoff", ReconnectOptions.DEFAULT_MIN_BACKOFF);
 		assertDuration(defaults, "reconnect.max-backoff", ReconnectOptions.DEFAULT_MAX_BACKOFF);
 		assertDuration(defaults, "topology.poll-interval", TopologyOptions.DEFAULT_POLL_INTERVAL);
