@@ -70,7 +70,14 @@ final class CastyClientOptionsMapper {
 		CastyClientProperties p = this.properties;
 		set("connect-timeout", p.getConnectTimeout(), socket::connectTimeout);
 		set("handshake-timeout", p.getHandshakeTimeout(), socket::handshakeTimeout);
-		set("io-threads", p.getIoThreads(), socket::ioThreads);
+		if (p.getIoThreads() < 0) {
+			throw new InvalidCastyConfigurationException(
+					PREFIX + "io-threads must be 0 (one per processor, at most 4) or more, was " + p.getIoThreads(),
+					"Correct " + PREFIX + "io-threads.", null);
+		}
+		if (p.getIoThreads() > 0) {
+			set("io-threads", p.getIoThreads(), socket::ioThreads);
+		}
 		set("connections-per-node", p.getConnectionsPerNode(), socket::connectionsPerNode);
 		set("max-pending-write-bytes", p.getMaxPendingWriteBytes(), socket::maxPendingWriteBytes);
 	}

@@ -24,7 +24,9 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties of the Casty client. Every default is the matching
- * {@code DEFAULT_*} constant of the option group it maps to.
+ * {@code DEFAULT_*} constant of the option group it maps to, except the two that depend on
+ * the machine or on other properties: {@code io-threads} (0 stands for
+ * {@link SocketOptions#DEFAULT_IO_THREADS}) and {@code health.max-topology-age}.
  *
  * @since 0.1.0
  */
@@ -124,9 +126,9 @@ public class CastyClientProperties {
 	private int maxAcceptedConnections = ListenOptions.DEFAULT_MAX_ACCEPTED_CONNECTIONS;
 
 	/**
-	 * Number of I/O threads. Defaults to the number of processors, at most 4.
+	 * Number of I/O threads. 0 uses one per processor, at most 4.
 	 */
-	private int ioThreads = SocketOptions.DEFAULT_IO_THREADS;
+	private int ioThreads = 0;
 
 	/**
 	 * Connections to each node, each under its own client identity (1-16). A Casty node
@@ -656,7 +658,7 @@ public class CastyClientProperties {
 
 		/**
 		 * Oldest topology snapshot age still reported UP. Defaults to three topology poll
-		 * intervals plus the topology timeout.
+		 * intervals plus the topology timeout, 11s when those keep their defaults.
 		 */
 		private @Nullable Duration maxTopologyAge;
 

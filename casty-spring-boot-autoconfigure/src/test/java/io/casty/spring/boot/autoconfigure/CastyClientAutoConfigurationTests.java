@@ -217,6 +217,21 @@ class CastyClientAutoConfigurationTests {
 	}
 
 	@Test
+	void whenIoThreadsIsZeroOrUnsetThenTheCoreDefaultApplies() {
+		this.contextRunner.withPropertyValues(UNREACHABLE)
+			.run((context) -> assertThat(context.getBean(CastyClientOptions.class).socket().ioThreads())
+				.isEqualTo(SocketOptions.DEFAULT_IO_THREADS));
+		this.contextRunner.withPropertyValues(UNREACHABLE, "casty.client.io-threads=0")
+			.run((context) -> assertThat(context.getBean(CastyClientOptions.class).socket().ioThreads())
+				.isEqualTo(SocketOptions.DEFAULT_IO_THREADS));
+		this.contextRunner.withPropertyValues(UNREACHABLE, "casty.client.io-threads=-1").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(analyze(context.getStartupFailure()).getDescription())
+				.isEqualTo("casty.client.io-threads must be 0 (one per processor, at most 4) or more, was -1");
+		});
+	}
+
+	@Test
 	void whenUserDefinesConnectionDetailsThenPropertiesBackOff() {
 		this.contextRunner.withPropertyValues(UNREACHABLE)
 			.withBean(CastyConnectionDetails.class, () -> new CastyConnectionDetails() {

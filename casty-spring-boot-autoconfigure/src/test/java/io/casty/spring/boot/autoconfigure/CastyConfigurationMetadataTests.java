@@ -4,9 +4,12 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 
+import io.casty.client.TopologyOptions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.convert.DurationStyle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +50,27 @@ class CastyConfigurationMetadataTests {
 		hint(metadata, "casty.client.callback-executor").get("values")
 			.forEach((v) -> values.put(v.get("value").asString(), v.get("description").asString()));
 		assertThat(values).containsOnlyKeys("pool", "virtual", "io-thread");
+	}
+
+	@Test
+	void defaultsAreShownForIoThreadsAndTheHealthsMaxTopologyAge() throws Exception {
+		JsonNode metadata = metadata();
+		JsonNode ioThreads = property(metadata, "casty.client.io-threads");
+		assertThat(ioThreads.get("defaultValue").asInt()).isZero();
+		assertThat(ioThreads.get("description").asString()).contains("0 uses one per processor, at most 4");
+		JsonNode maxAge = property(metadata, "casty.client.health.max-topology-age");
+		assertThat(DurationStyle.detectAndParse(maxAge.get("defaultValue").asString()))
+			.isEqualTo(TopologyOptions.DEFAULT_POLL_INTERVAL.multipliedBy(3).plus(TopologyOptions.DEFAULT_TIMEOUT));
+		assertThat(maxAge.get("description").asString()).contains("three topology poll intervals plus the topology timeout");
+	}
+
+	@Test
+	void theEntitiesMessageTypeHasAClassReferenceHint() throws Exception {
+		JsonNode provider = hint(metadata(), "casty.client.entities.*.message-type").get("providers").get(0);
+		assertThat(provider.get("name").asString()).isEqualTo("class-reference");
+		assertThat(provider.get("parameters").get("concrete").asBoolean())
+			.as("message types are usually sealed interfaces")
+			.isFalse();
 	}
 
 	@Test
