@@ -21,6 +21,8 @@ import io.casty.client.messaging.AskRegistry;
 import io.casty.client.messaging.InboundDispatcher;
 import io.casty.client.messaging.PendingAsk;
 import io.casty.client.protocol.CastyPaths;
+import io.casty.client.protocol.EncodedMessage;
+import io.casty.client.protocol.MessageEncoder;
 import io.casty.client.protocol.codec.MessageCodec;
 import io.casty.client.protocol.codec.MessageTypeRegistry;
 import io.casty.client.protocol.messages.MemberStatus;
@@ -75,6 +77,9 @@ public final class CastyClient implements AutoCloseable {
 
 	private final MessageCodec codec;
 
+	/** Encodes every outbound message once, in the caller's thread. */
+	private final MessageEncoder encoder;
+
 	/** Decodes topology snapshots, each unchanged one only once. */
 	private final SnapshotDecoder snapshots;
 
@@ -116,6 +121,7 @@ public final class CastyClient implements AutoCloseable {
 		}
 		this.codec = new MessageCodec(this.registry, options.codec().format(), options.codec().compression(),
 				options.codec().compressionLevel(), options.codec().maxFrameSize());
+		this.encoder = new MessageEncoder(this.codec);
 		this.snapshots = new SnapshotDecoder(this.codec);
 		this.services = new DefaultServiceLookup(this);
 		this.registry.register(io.casty.client.streams.StreamMessages.class);
@@ -272,7 +278,7 @@ public final class CastyClient implements AutoCloseable {
 			Session bound = (this.session != null) ? this.session : current;
 			ref = this.entityRefs.computeIfAbsent(shardType,
 					(type) -> new DefaultEntityRef<>(type, numShards, bound.router(type, numShards), bound.asks,
-							this.options.askTimeout(), this::checkEncodable, this::requireStarted,
+							this.options.askTimeout(), this.encoder, this::requireStarted,
 							this::checkReachable));
 		}
 		if (ref.numShards() != numShards) {
@@ -291,10 +297,10 @@ public final class CastyClient implements AutoCloseable {
 	 */
 	public void tell(ActorRef<?> ref, Object message) {
 		Session current = requireStarted();
-		checkEncodable(message);
+		EncodedMessage encoded = this.encoder.encode(message);
 		NodeAddress node = nodeOf(ref);
 		String path = ref.address().path();
-		current.connections.send(current.connections.laneOf(path), node, path, message,
+		current.connections.send(current.connections.laneOf(path), node, path, encoded,
 				(failure) -> this.options.listener().messageDropped("actor", "node-unreachable"));
 		this.options.listener().messageSent("actor");
 	}
@@ -370,10 +376,10 @@ public final class CastyClient implements AutoCloseable {
 		int lane = current.connections.laneOf(path);
 		try {
 			M message = factory.apply(ask.replyTo().narrow());
-			checkEncodable(message);
+			EncodedMessage encoded = this.encoder.encode(message);
 			NodeAddress node = nodeOf(ref);
 			ask.sentTo(node);
-			ask.sentOn(current.connections.request(lane, node, path, message,
+			ask.sentOn(current.connections.request(lane, node, path, encoded,
 					(failure) -> asks.connectionLost(ask, failure)));
 			this.options.listener().messageSent("actor");
 		}
@@ -654,16 +660,6 @@ public final class CastyClient implements AutoCloseable {
 				+ ") failed its last connection attempt and none is connected; " + current.subscriber.describeProblem());
 	}
 
-	private void checkEncodable(@Nullable Object message) {
-		if (message instanceof Record && !(message instanceof Tuple) && !(message instanceof DataclassValue)
-				&& !(message instanceof EnumValue) && !(message instanceof ActorRef)
-				&& !this.registry.isRegistered(message.getClass())) {
-			throw new UnknownMessageTypeException(message.getClass().getName(), message.getClass().getName()
-					+ " is not a registered message type: annotate it with @CastyMessage(\"<python module>.<ClassName>\")"
-					+ " and register it (CastyClientOptions.messageTypes or the entity's message type)");
-		}
-	}
-
 	private static NodeAddress nodeOf(ActorRef<?> ref) {
 		ActorAddress address = ref.address();
 		if (!address.isRemote()) {
@@ -796,11 +792,11 @@ public final class CastyClient implements AutoCloseable {
 					opts.listener(), this.asks::reply,
 					this::onSnapshot,
 					(type, location) -> onLocation(this, type, location), CastyClient.this.actors::deliver);
-			this.connections = new ConnectionManager(opts, CastyClient.this.codec, this.loops, inbound,
+			this.connections = new ConnectionManager(opts, this.loops, inbound,
 					new Events(this));
 			this.asks.timeoutObserver(this.connections::askTimedOut);
-			this.subscriber = new TopologySubscriber(opts, this.connections, CastyClient.this.topology,
-					this.scheduler, (view) -> onTopology(this, view));
+			this.subscriber = new TopologySubscriber(opts, this.connections, CastyClient.this.encoder,
+					CastyClient.this.topology, this.scheduler, (view) -> onTopology(this, view));
 		}
 
 		private void onSnapshot(NodeAddress from, TopologySnapshot snapshot) {
@@ -810,8 +806,9 @@ public final class CastyClient implements AutoCloseable {
 		ShardRouter router(String type, int numShards) {
 			return this.routers.computeIfAbsent(type,
 					(t) -> new ShardRouter(t, numShards, this.identities.get(0).ref(CastyPaths.proxyPath(t)),
-							CastyClient.this.options, this.connections, this.asks, CastyClient.this.topology,
-							this.scheduler, this.subscriber::describeProblem, this.routeFence));
+							CastyClient.this.options, this.connections, CastyClient.this.encoder, this.asks,
+							CastyClient.this.topology, this.scheduler, this.subscriber::describeProblem,
+							this.routeFence));
 		}
 
 		/**

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The import rules of ARCHITECTURE.md, read from the sources: the layers below the root
  * package import each other one way only, so there is no cycle among them, and
- * {@code protocol} knows nothing of connections, topology, routing or messaging.
+ * {@code protocol} knows nothing of connections, topology, routing or messaging, and
+ * {@code transport} knows no message codec or message type.
  */
 class PackageDependencyTests {
 
@@ -57,6 +58,18 @@ class PackageDependencyTests {
 			}
 		}
 		assertThat(violations).isEmpty();
+	}
+
+	@Test
+	void transportImportsNoMessageCodecOrMessages() throws IOException {
+		// transport moves frames and bytes: messages arrive encoded (protocol.EncodedMessage)
+		try (Stream<Path> files = Files.walk(SOURCES.resolve("transport"))) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".java")).toList()) {
+				assertThat(Files.readString(file)).as(file.toString())
+					.doesNotContain("io.casty.client.protocol.codec.")
+					.doesNotContain("io.casty.client.protocol.messages.");
+			}
+		}
 	}
 
 	@Test

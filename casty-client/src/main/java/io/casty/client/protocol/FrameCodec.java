@@ -114,6 +114,31 @@ public final class FrameCodec {
 		writePayload(start, payloadWriter, out);
 	}
 
+	/**
+	 * Appends a message frame of an encoded message whose header was encoded once with
+	 * {@link #encodeHeader}.
+	 * @param headerJson the header bytes
+	 * @param message the payload
+	 * @param out the buffer
+	 */
+	public static void writeMessage(byte[] headerJson, EncodedMessage message, ByteBuf out) {
+		out.writeInt(1 + 4 + headerJson.length + message.payloadSize());
+		out.writeByte(Frame.TYPE_MESSAGE);
+		out.writeInt(headerJson.length);
+		out.writeBytes(headerJson);
+		message.writePayload(out);
+	}
+
+	/**
+	 * The size of the frame {@link #writeMessage(byte[], EncodedMessage, ByteBuf)} appends.
+	 * @param headerJson the header bytes
+	 * @param message the payload
+	 * @return the number of bytes, length prefix included
+	 */
+	public static int messageFrameSize(byte[] headerJson, EncodedMessage message) {
+		return 4 + 1 + 4 + headerJson.length + message.payloadSize();
+	}
+
 	/** Appends the payload after the header and fills in the frame length. */
 	private static void writePayload(int start, Consumer<ByteBuf> payloadWriter, ByteBuf out) {
 		int payloadStart = out.writerIndex();

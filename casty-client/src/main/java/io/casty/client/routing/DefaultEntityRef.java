@@ -16,6 +16,7 @@ import io.casty.client.NodeAddress;
 import io.casty.client.ReplyType;
 import io.casty.client.messaging.AskRegistry;
 import io.casty.client.messaging.PendingAsk;
+import io.casty.client.protocol.MessageEncoder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,7 +37,7 @@ public final class DefaultEntityRef<M> implements EntityRef<M> {
 
 	private final Duration defaultTimeout;
 
-	private final java.util.function.Consumer<Object> encodableCheck;
+	private final MessageEncoder encoder;
 
 	private final Runnable runningCheck;
 
@@ -49,20 +50,20 @@ public final class DefaultEntityRef<M> implements EntityRef<M> {
 	 * @param router the router of the client's current start
 	 * @param asks the ask registry of the client's current start
 	 * @param defaultTimeout timeout of asks that give none
-	 * @param encodableCheck throws if a message cannot be encoded
+	 * @param encoder encodes messages, in the caller's thread
 	 * @param runningCheck throws if the client is not running (stopped or closed)
 	 * @param reachableCheck throws {@link io.casty.client.ClusterUnavailableException} when no node
 	 * can be reached at all, so asks fail at once instead of at their timeout
 	 */
 	public DefaultEntityRef(String shardType, int numShards, ShardRouter router, AskRegistry asks,
-			Duration defaultTimeout, java.util.function.Consumer<Object> encodableCheck, Runnable runningCheck,
+			Duration defaultTimeout, MessageEncoder encoder, Runnable runningCheck,
 			Runnable reachableCheck) {
 		this.shardType = shardType;
 		this.numShards = numShards;
 		this.router = router;
 		this.asks = asks;
 		this.defaultTimeout = defaultTimeout;
-		this.encodableCheck = encodableCheck;
+		this.encoder = encoder;
 		this.runningCheck = runningCheck;
 		this.reachableCheck = reachableCheck;
 	}
@@ -90,8 +91,7 @@ public final class DefaultEntityRef<M> implements EntityRef<M> {
 	@Override
 	public void tell(String entityId, M message) {
 		this.runningCheck.run();
-		this.encodableCheck.accept(message);
-		this.router.tell(entityId, message);
+		this.router.tell(entityId, this.encoder.encodeForEntity(entityId, message));
 	}
 
 	@Override
@@ -173,8 +173,7 @@ public final class DefaultEntityRef<M> implements EntityRef<M> {
 		try {
 			this.reachableCheck.run();
 			M message = factory.apply(ask.replyTo().narrow());
-			this.encodableCheck.accept(message);
-			shardRouter.ask(entityId, message, ask);
+			shardRouter.ask(entityId, this.encoder.encodeForEntity(entityId, message), ask);
 		}
 		catch (ClusterUnavailableException ex) {
 			registry.fail(ask, ex, AskOutcome.UNREACHABLE);

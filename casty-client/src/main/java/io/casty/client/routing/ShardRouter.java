@@ -25,8 +25,9 @@ import io.casty.client.internal.LogLimiter;
 import io.casty.client.messaging.AskRegistry;
 import io.casty.client.messaging.PendingAsk;
 import io.casty.client.protocol.CastyPaths;
+import io.casty.client.protocol.EncodedMessage;
+import io.casty.client.protocol.MessageEncoder;
 import io.casty.client.protocol.messages.GetShardLocation;
-import io.casty.client.protocol.messages.ShardEnvelope;
 import io.casty.client.protocol.messages.ShardLocation;
 import io.casty.client.topology.TopologyCache;
 import io.casty.client.topology.TopologyView;
@@ -74,6 +75,8 @@ public final class ShardRouter {
 
 	private final ConnectionManager connections;
 
+	private final MessageEncoder encoder;
+
 	private final AskRegistry asks;
 
 	private final TopologyCache topology;
@@ -116,8 +119,8 @@ public final class ShardRouter {
 	private record Route(NodeAddress node, long learnedAt, @Nullable Located located) {
 	}
 
-	/** A message on its way to an entity. */
-	private record Outgoing(String entityId, @Nullable Object message, @Nullable PendingAsk ask, long deadlineNanos) {
+	/** A message on its way to an entity, encoded in its shard envelope. */
+	private record Outgoing(String entityId, EncodedMessage envelope, @Nullable PendingAsk ask, long deadlineNanos) {
 	}
 
 	private final class PendingShard {
@@ -155,8 +158,8 @@ public final class ShardRouter {
 	}
 
 	public ShardRouter(String shardType, int numShards, ActorRef<ShardLocation> proxyRef, CastyClientOptions options,
-			ConnectionManager connections, AskRegistry asks, TopologyCache topology, EventExecutor scheduler,
-			java.util.function.Supplier<String> topologyProblem, RouteFence fence) {
+			ConnectionManager connections, MessageEncoder encoder, AskRegistry asks, TopologyCache topology,
+			EventExecutor scheduler, java.util.function.Supplier<String> topologyProblem, RouteFence fence) {
 		this.shardType = shardType;
 		this.numShards = numShards;
 		this.shards = new EntityShards(numShards, EntityShards.DEFAULT_SIZE);
@@ -165,6 +168,7 @@ public final class ShardRouter {
 		this.proxyRef = proxyRef;
 		this.options = options;
 		this.connections = connections;
+		this.encoder = encoder;
 		this.asks = asks;
 		this.topology = topology;
 		this.scheduler = scheduler;
@@ -195,20 +199,23 @@ public final class ShardRouter {
 	/**
 	 * Sends a message to an entity without a reply.
 	 * @param entityId the entity
-	 * @param message the message
+	 * @param envelope the message in its shard envelope
+	 * ({@link MessageEncoder#encodeForEntity(String, Object)})
 	 */
-	public void tell(String entityId, @Nullable Object message) {
-		route(new Outgoing(entityId, message, null, System.nanoTime() + this.options.buffer().timeout().toNanos()), true);
+	public void tell(String entityId, EncodedMessage envelope) {
+		route(new Outgoing(entityId, envelope, null, System.nanoTime() + this.options.buffer().timeout().toNanos()),
+				true);
 	}
 
 	/**
 	 * Sends an ask's request to an entity.
 	 * @param entityId the entity
-	 * @param message the request, carrying the ask's reply ref
+	 * @param envelope the request, carrying the ask's reply ref, in its shard envelope
+	 * ({@link MessageEncoder#encodeForEntity(String, Object)})
 	 * @param ask the pending ask
 	 */
-	public void ask(String entityId, @Nullable Object message, PendingAsk ask) {
-		route(new Outgoing(entityId, message, ask, ask.deadlineNanos()), false);
+	public void ask(String entityId, EncodedMessage envelope, PendingAsk ask) {
+		route(new Outgoing(entityId, envelope, ask, ask.deadlineNanos()), false);
 	}
 
 	/**
@@ -345,7 +352,7 @@ public final class ShardRouter {
 			ask.sentTo(node);
 		}
 		try {
-			ShardEnvelope envelope = new ShardEnvelope(out.entityId(), out.message());
+			EncodedMessage envelope = out.envelope();
 			if (ask != null) {
 				ask.sentOn(this.connections.request(laneOf(out.entityId()), node, this.regionPath, envelope,
 						(failure) -> this.asks.connectionLost(ask, failure)));
@@ -415,7 +422,8 @@ public final class ShardRouter {
 			p.queriedNode = coordinator;
 			if (coordinator != null) {
 				try {
-					this.connections.send(coordinator, this.coordinatorPath, new GetShardLocation(p.shard, this.proxyRef),
+					this.connections.send(coordinator, this.coordinatorPath,
+							this.encoder.encode(new GetShardLocation(p.shard, this.proxyRef)),
 							(failure) -> {
 							});
 				}

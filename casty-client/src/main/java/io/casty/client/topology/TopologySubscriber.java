@@ -16,6 +16,7 @@ import io.casty.client.CastyClientOptions;
 import io.casty.client.CastyException;
 import io.casty.client.NodeAddress;
 import io.casty.client.protocol.CastyPaths;
+import io.casty.client.protocol.MessageEncoder;
 import io.casty.client.protocol.messages.Member;
 import io.casty.client.protocol.messages.MemberStatus;
 import io.casty.client.protocol.messages.SubscribeTopology;
@@ -50,6 +51,8 @@ public final class TopologySubscriber implements AutoCloseable {
 
 	private final ConnectionManager connections;
 
+	private final MessageEncoder encoder;
+
 	private final TopologyCache cache;
 
 	private final EventExecutor scheduler;
@@ -83,10 +86,11 @@ public final class TopologySubscriber implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	public TopologySubscriber(CastyClientOptions options, ConnectionManager connections, TopologyCache cache,
-			EventExecutor scheduler, Consumer<TopologyView> onChange) {
+	public TopologySubscriber(CastyClientOptions options, ConnectionManager connections, MessageEncoder encoder,
+			TopologyCache cache, EventExecutor scheduler, Consumer<TopologyView> onChange) {
 		this.options = options;
 		this.connections = connections;
+		this.encoder = encoder;
 		this.cache = cache;
 		this.scheduler = scheduler;
 		this.onChange = onChange;
@@ -174,7 +178,8 @@ public final class TopologySubscriber implements AutoCloseable {
 
 	private boolean subscribe(NodeAddress node) {
 		try {
-			this.connections.send(node, CastyPaths.TOPOLOGY, new SubscribeTopology(self()), SendFailure.IGNORE);
+			this.connections.send(node, CastyPaths.TOPOLOGY, this.encoder.encode(new SubscribeTopology(self())),
+					SendFailure.IGNORE);
 			this.subscribedTo.add(node);
 			this.heardSincePoll = 0;
 			return true;
@@ -188,7 +193,7 @@ public final class TopologySubscriber implements AutoCloseable {
 
 	private void unsubscribeQuietly(NodeAddress node) {
 		try {
-			this.connections.send(node, CastyPaths.TOPOLOGY, new UnsubscribeTopology(self()),
+			this.connections.send(node, CastyPaths.TOPOLOGY, this.encoder.encode(new UnsubscribeTopology(self())),
 					SendFailure.IGNORE);
 		}
 		catch (CastyException ex) {

@@ -12,8 +12,8 @@ import io.casty.client.ConnectionsInfo;
 import io.casty.client.NodeAddress;
 import io.casty.client.NodeUnreachableException;
 import io.casty.client.internal.LogLimiter;
+import io.casty.client.protocol.EncodedMessage;
 import io.casty.client.protocol.FrameCodec;
-import io.casty.client.protocol.codec.MessageCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +31,8 @@ import reactor.netty.resources.LoopResources;
  * The lane wires its parts: the {@link NodeTable} (connections, aliases, race rule,
  * failures), the {@link Dialer} (connect, handshake, reconnect), the
  * {@link DialBackListener} (nodes dialling the client) and the {@link FrameDispatch}
- * (inbound frames), and frames what it sends.
+ * (inbound frames), and frames what it sends: the header of the node, path and type hint
+ * ({@link HeaderCache}) before the payload, which arrives encoded ({@link EncodedMessage}).
  *
  * @since 0.1.0
  */
@@ -46,8 +47,6 @@ final class ConnectionLane implements AutoCloseable {
 	/** This lane's index: its identity's port offset when ports are fixed. */
 	private final int lane;
 
-	private final MessageCodec codec;
-
 	private final LoopResources loops;
 
 	private final NodeTable table;
@@ -60,11 +59,10 @@ final class ConnectionLane implements AutoCloseable {
 
 	private volatile @Nullable ClientIdentity identity;
 
-	ConnectionLane(int lane, CastyClientOptions options, MessageCodec codec, LoopResources loops, InboundFrames inbound,
+	ConnectionLane(int lane, CastyClientOptions options, LoopResources loops, InboundFrames inbound,
 			ConnectionEvents events) {
 		this.lane = lane;
 		this.options = options;
-		this.codec = codec;
 		this.loops = loops;
 		FrameDispatch dispatch = new FrameDispatch(inbound, options.listener(), this.logs);
 		this.table = new NodeTable(lane, options.socket().maxPendingWriteBytes(), options.listener(), events,
@@ -114,16 +112,15 @@ final class ConnectionLane implements AutoCloseable {
 	}
 
 	/**
-	 * Encodes and sends a message to an actor path of a node, connecting first if needed.
+	 * Frames and sends a message to an actor path of a node, connecting first if needed.
 	 * @param node the node
 	 * @param path the actor path on it
-	 * @param message the message
+	 * @param message the encoded message
 	 * @param failure told if the message, once accepted, cannot be written
 	 * @throws NodeUnreachableException if the node is marked failed or its connection is closed
 	 * @throws io.casty.client.BufferOverflowException if too many bytes wait for the node
-	 * @throws io.casty.client.MessageCodecException if the message cannot be encoded
 	 */
-	void send(NodeAddress node, String path, @Nullable Object message, SendFailure failure) {
+	void send(NodeAddress node, String path, EncodedMessage message, SendFailure failure) {
 		sendOn(node, path, message, failure);
 	}
 
@@ -132,35 +129,28 @@ final class ConnectionLane implements AutoCloseable {
 	 * told if the connection it took closes before {@link InFlight#done()}.
 	 * @param node the node
 	 * @param path the actor path on it
-	 * @param message the message
+	 * @param message the encoded message
 	 * @param failure told if the message cannot be written or its connection closes first
 	 * @return the registration on the connection
 	 */
-	InFlight request(NodeAddress node, String path, @Nullable Object message, SendFailure failure) {
+	InFlight request(NodeAddress node, String path, EncodedMessage message, SendFailure failure) {
 		return sendOn(node, path, message, failure).await(failure);
 	}
 
-	private NodeConnection sendOn(NodeAddress node, String path, @Nullable Object message, SendFailure failure) {
+	private NodeConnection sendOn(NodeAddress node, String path, EncodedMessage message, SendFailure failure) {
 		if (this.table.isClosed()) {
 			throw new ClientClosedException("The Casty client is closed");
 		}
 		NodeConnection connection = this.table.connectionFor(node, this.dialer::dial);
-		ByteBuf frame = encode(node, path, message);
-		connection.send(frame, failure);
+		connection.send(frame(node, path, message), failure);
 		return connection;
 	}
 
-	private ByteBuf encode(NodeAddress node, String path, @Nullable Object message) {
-		byte[] header = this.headers.header(identity(), node, path, this.codec.typeHint(message));
-		ByteBuf frame = ByteBufAllocator.DEFAULT.buffer(header.length + 128);
-		try {
-			FrameCodec.writeMessage(header, (buf) -> this.codec.encode(message, buf), frame);
-			return frame;
-		}
-		catch (RuntimeException ex) {
-			frame.release();
-			throw ex;
-		}
+	private ByteBuf frame(NodeAddress node, String path, EncodedMessage message) {
+		byte[] header = this.headers.header(identity(), node, path, message.typeHint());
+		ByteBuf frame = ByteBufAllocator.DEFAULT.buffer(FrameCodec.messageFrameSize(header, message));
+		FrameCodec.writeMessage(header, message, frame);
+		return frame;
 	}
 
 	/**

@@ -9,7 +9,7 @@ import io.casty.client.CastyException;
 import io.casty.client.ConnectionsInfo;
 import io.casty.client.NodeAddress;
 import io.casty.client.NodeUnreachableException;
-import io.casty.client.protocol.codec.MessageCodec;
+import io.casty.client.protocol.EncodedMessage;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.resources.LoopResources;
 
@@ -30,11 +30,11 @@ public final class ConnectionManager implements AutoCloseable {
 
 	private final ConnectionLane[] lanes;
 
-	public ConnectionManager(CastyClientOptions options, MessageCodec codec, LoopResources loops, InboundFrames inbound,
+	public ConnectionManager(CastyClientOptions options, LoopResources loops, InboundFrames inbound,
 			ConnectionEvents events) {
 		this.lanes = new ConnectionLane[options.socket().connectionsPerNode()];
 		for (int i = 0; i < this.lanes.length; i++) {
-			this.lanes[i] = new ConnectionLane(i, options, codec, loops, inbound, events);
+			this.lanes[i] = new ConnectionLane(i, options, loops, inbound, events);
 		}
 	}
 
@@ -82,20 +82,20 @@ public final class ConnectionManager implements AutoCloseable {
 	}
 
 	/**
-	 * Encodes and sends a message on lane 0.
+	 * Sends an encoded message on lane 0.
 	 * @param node the node
 	 * @param path the actor path on it
 	 * @param message the message
 	 * @param failure told if the message, once accepted, cannot be written
-	 * @see #send(int, NodeAddress, String, Object, SendFailure)
+	 * @see #send(int, NodeAddress, String, EncodedMessage, SendFailure)
 	 */
-	public void send(NodeAddress node, String path, @Nullable Object message, SendFailure failure) {
+	public void send(NodeAddress node, String path, EncodedMessage message, SendFailure failure) {
 		this.lanes[0].send(node, path, message, failure);
 	}
 
 	/**
-	 * Encodes and sends a message to an actor path of a node on one lane, connecting first if
-	 * needed.
+	 * Frames and sends an encoded message to an actor path of a node on one lane, connecting
+	 * first if needed.
 	 * @param lane the lane index
 	 * @param node the node
 	 * @param path the actor path on it
@@ -103,15 +103,14 @@ public final class ConnectionManager implements AutoCloseable {
 	 * @param failure told if the message, once accepted, cannot be written
 	 * @throws NodeUnreachableException if the node is marked failed or its connection is closed
 	 * @throws io.casty.client.BufferOverflowException if too many bytes wait for the node
-	 * @throws io.casty.client.MessageCodecException if the message cannot be encoded
 	 */
-	public void send(int lane, NodeAddress node, String path, @Nullable Object message, SendFailure failure) {
+	public void send(int lane, NodeAddress node, String path, EncodedMessage message, SendFailure failure) {
 		this.lanes[lane].send(node, path, message, failure);
 	}
 
 	/**
 	 * Sends a message that waits for an answer (an ask's request), as
-	 * {@link #send(int, NodeAddress, String, Object, SendFailure)} does; in addition
+	 * {@link #send(int, NodeAddress, String, EncodedMessage, SendFailure)} does; in addition
 	 * {@code failure} is told if the connection the message took closes before the returned
 	 * registration is {@link InFlight#done() done}, so the requests of a lost connection fail
 	 * together and those of other connections are not touched.
@@ -124,9 +123,8 @@ public final class ConnectionManager implements AutoCloseable {
 	 * @return call {@link InFlight#done()} when the answer arrived or is no longer awaited
 	 * @throws NodeUnreachableException if the node is marked failed or its connection is closed
 	 * @throws io.casty.client.BufferOverflowException if too many bytes wait for the node
-	 * @throws io.casty.client.MessageCodecException if the message cannot be encoded
 	 */
-	public InFlight request(int lane, NodeAddress node, String path, @Nullable Object message, SendFailure failure) {
+	public InFlight request(int lane, NodeAddress node, String path, EncodedMessage message, SendFailure failure) {
 		return this.lanes[lane].request(node, path, message, failure);
 	}
 
