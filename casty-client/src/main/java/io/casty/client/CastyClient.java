@@ -646,10 +646,21 @@ public final class CastyClient implements AutoCloseable {
 	 */
 	private void checkReachable() {
 		Session current = this.session;
-		if (current == null || !current.connections.connectedNodes().isEmpty()) {
+		if (current == null) {
 			return;
 		}
-		Set<NodeAddress> known = new HashSet<>(this.options.contactPoints());
+		// Runs on every ask: the common case (a contact point that has not failed) answers
+		// first and allocates nothing; listing the connected nodes and the members does.
+		List<NodeAddress> contacts = this.options.contactPoints();
+		for (int i = 0; i < contacts.size(); i++) {
+			if (!current.connections.isFailed(contacts.get(i))) {
+				return;
+			}
+		}
+		if (!current.connections.connectedNodes().isEmpty()) {
+			return;
+		}
+		Set<NodeAddress> known = new HashSet<>(contacts);
 		known.addAll(this.topology.current().memberStatuses().keySet());
 		for (NodeAddress node : known) {
 			if (!current.connections.isFailed(node)) {
