@@ -332,7 +332,8 @@ public final class CastyClient implements AutoCloseable {
 	 */
 	public <M, R> CompletableFuture<R> ask(ActorRef<M> ref, Function<ActorRef<R>, ? extends M> factory,
 			Class<R> replyType, Duration timeout) {
-		return askTyped(ref, factory, replyType, timeout);
+		CastyClientListener.AskEnd end = actorAskStarted(ref);
+		return ended(end, askTyped(ref, factory, replyType, timeout));
 	}
 
 	/**
@@ -347,7 +348,21 @@ public final class CastyClient implements AutoCloseable {
 	 */
 	public <M, R> CompletableFuture<R> ask(ActorRef<M> ref, Function<ActorRef<R>, ? extends M> factory,
 			ReplyType<R> replyType, Duration timeout) {
-		return askTyped(ref, factory, replyType.type(), timeout);
+		CastyClientListener.AskEnd end = actorAskStarted(ref);
+		return ended(end, askTyped(ref, factory, replyType.type(), timeout));
+	}
+
+	/** Tells the listener an ask to an actor starts ({@link CastyClientListener#actorAskStarted}). */
+	private CastyClientListener.AskEnd actorAskStarted(@Nullable ActorRef<?> ref) {
+		return (ref != null) ? this.options.listener().actorAskStarted(ref) : CastyClientListener.AskEnd.NONE;
+	}
+
+	/** Tells {@code end} how the ask ended; returns the ask's own future, so cancelling it still reaches the ask. */
+	private static <R> CompletableFuture<R> ended(CastyClientListener.AskEnd end, CompletableFuture<R> reply) {
+		if (end != CastyClientListener.AskEnd.NONE) {
+			reply.whenComplete((value, failure) -> end.ended(failure));
+		}
+		return reply;
 	}
 
 	@SuppressWarnings("unchecked")

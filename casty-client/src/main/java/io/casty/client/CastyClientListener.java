@@ -3,6 +3,7 @@ package io.casty.client;
 import java.time.Duration;
 
 import io.casty.client.topology.TopologyView;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Receives what the client does, for metrics and tracing. Called on I/O threads: keep it
@@ -66,6 +67,19 @@ public interface CastyClientListener {
 	default void askCompleted(String target, AskOutcome outcome, Duration latency) {
 	}
 
+	/**
+	 * An ask to an actor ref starts ({@link CastyClient#ask(ActorRef, java.util.function.Function, Class)}:
+	 * a service instance from {@link ServiceLookup}, a ref received in a reply). Called on the
+	 * asking thread before the request is sent, so a tracing listener can take the caller's
+	 * context. Asks to entities are not reported here: wrap the {@link EntityRef} to observe
+	 * them.
+	 * @param target the actor asked; its path is unbounded, keep it out of metric tags
+	 * @return told once how the ask ended; {@link AskEnd#NONE} (the default) to be told nothing
+	 */
+	default AskEnd actorAskStarted(ActorRef<?> target) {
+		return AskEnd.NONE;
+	}
+
 	/** A reply arrived for an ask that had already ended, or for no ask at all. */
 	default void lateReply() {
 	}
@@ -121,6 +135,26 @@ public interface CastyClientListener {
 	 * {@code undecodable-payload}, {@code unknown-target}
 	 */
 	default void inboundDropped(String reason) {
+	}
+
+	/**
+	 * Told how one ask ended, on the thread that completes its future (the client's
+	 * {@link CastyClientOptions#callbackExecutor() callback executor}).
+	 */
+	@FunctionalInterface
+	interface AskEnd {
+
+		/** Ignores the end. */
+		AskEnd NONE = (failure) -> {
+		};
+
+		/**
+		 * The ask ended.
+		 * @param failure why it failed ({@link CastyTimeoutException}, {@link NodeUnreachableException}...),
+		 * {@code null} when a reply arrived
+		 */
+		void ended(@Nullable Throwable failure);
+
 	}
 
 }

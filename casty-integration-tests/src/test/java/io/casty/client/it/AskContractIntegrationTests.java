@@ -1,13 +1,16 @@
 package io.casty.client.it;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import io.casty.client.ActorRef;
 import io.casty.client.BufferOverflowException;
 import io.casty.client.CastyClient;
+import io.casty.client.CastyClientListener;
 import io.casty.client.CastyMessage;
 import io.casty.client.ClientClosedException;
 import io.casty.client.EntityRef;
@@ -108,6 +111,38 @@ class AskContractIntegrationTests {
 					ClientClosedException.class);
 			assertThatCode(() -> client.askMono(echo, (ActorRef<String> r) -> new Counters.Echo("x", r), String.class))
 				.doesNotThrowAnyException();
+		}
+	}
+
+	@Test
+	void asksToActorRefsAreReportedToTheListenerWhenTheyStartAndOnceWhenTheyEnd() {
+		List<String> events = new CopyOnWriteArrayList<>();
+		CastyClientListener listener = new CastyClientListener() {
+
+			@Override
+			public AskEnd actorAskStarted(ActorRef<?> target) {
+				events.add("started " + target.address().path());
+				return (failure) -> events.add("ended " + ((failure != null) ? failure.getClass().getSimpleName() : "ok"));
+			}
+
+		};
+		try (CastyTestCluster cluster = Counters.cluster(1).start()) {
+			CastyClient client = ClientLeakGuard.track(CastyClient.start(Counters.options(cluster).listener(listener).build()));
+			client.awaitTopology(Duration.ofSeconds(5));
+			ActorRef<Counters.Echo> echo = client.services()
+				.lookup(ServiceKey.of("echo", Counters.Echo.class))
+				.first()
+				.orElseThrow();
+			assertThat(client.ask(echo, (ActorRef<String> r) -> new Counters.Echo("x", r), String.class))
+				.succeedsWithin(Duration.ofSeconds(5));
+			assertThat(client.entityRef(Counters.TYPE, Counters.SHARDS, CounterMsg.class).ask("a", GetCount::new,
+					Integer.class)).succeedsWithin(Duration.ofSeconds(5));
+			client.close();
+			assertFailsWith(() -> client.ask(echo, (ActorRef<String> r) -> new Counters.Echo("x", r), String.class),
+					ClientClosedException.class);
+			// entity asks are not reported here: their EntityRef is where they are observed
+			assertThat(events).containsExactly("started " + echo.address().path(), "ended ok",
+					"started " + echo.address().path(), "ended ClientClosedException");
 		}
 	}
 

@@ -1,8 +1,10 @@
 package io.casty.spring.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
+import io.casty.client.ActorRef;
 import io.casty.client.CastyClientListener;
 import io.casty.client.NodeAddress;
 import io.casty.client.topology.TopologyView;
@@ -39,6 +41,22 @@ final class CompositeCastyClientListener implements CastyClientListener {
 	@Override
 	public void askCompleted(String target, AskOutcome outcome, Duration latency) {
 		this.listeners.forEach((l) -> l.askCompleted(target, outcome, latency));
+	}
+
+	@Override
+	public AskEnd actorAskStarted(ActorRef<?> target) {
+		List<AskEnd> ends = new ArrayList<>(this.listeners.size());
+		for (CastyClientListener listener : this.listeners) {
+			AskEnd end = listener.actorAskStarted(target);
+			if (end != AskEnd.NONE) {
+				ends.add(end);
+			}
+		}
+		return switch (ends.size()) {
+			case 0 -> AskEnd.NONE;
+			case 1 -> ends.get(0);
+			default -> (failure) -> ends.forEach((end) -> end.ended(failure));
+		};
 	}
 
 	@Override

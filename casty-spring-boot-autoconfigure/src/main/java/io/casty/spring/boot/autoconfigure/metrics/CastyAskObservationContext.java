@@ -1,5 +1,6 @@
 package io.casty.spring.boot.autoconfigure.metrics;
 
+import io.casty.client.ActorRef;
 import io.casty.client.BufferOverflowException;
 import io.casty.client.CastyClientListener.AskOutcome;
 import io.casty.client.CastyTimeoutException;
@@ -10,33 +11,50 @@ import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The context of the observation of one ask to an entity: its shard type and entity id,
- * and once it ended, how.
+ * The context of the observation of one ask: to an entity (its shard type and entity id) or
+ * to an actor ref such as a service instance (the ref), and once it ended, how.
  *
  * @since 0.1.0
  * @see CastyAskObservationConvention
  */
 public class CastyAskObservationContext extends Observation.Context {
 
+	/** The shard type of asks to actor refs, which have none. */
+	public static final String NO_SHARD_TYPE = "none";
+
 	private final String shardType;
 
-	private final String entityId;
+	private final @Nullable String entityId;
+
+	private final @Nullable ActorRef<?> actor;
 
 	private @Nullable AskOutcome outcome;
 
 	/**
-	 * Creates the context of an ask that has not ended yet.
+	 * Creates the context of an ask to an entity that has not ended yet.
 	 * @param shardType the entity's shard type
 	 * @param entityId the entity's id
 	 */
 	public CastyAskObservationContext(String shardType, String entityId) {
 		this.shardType = shardType;
 		this.entityId = entityId;
+		this.actor = null;
+	}
+
+	/**
+	 * Creates the context of an ask to an actor ref (a service instance, a ref received in a
+	 * reply) that has not ended yet.
+	 * @param actor the actor asked
+	 */
+	public CastyAskObservationContext(ActorRef<?> actor) {
+		this.shardType = NO_SHARD_TYPE;
+		this.entityId = null;
+		this.actor = actor;
 	}
 
 	/**
 	 * The shard type asked.
-	 * @return the shard type
+	 * @return the shard type, {@value #NO_SHARD_TYPE} for an ask to an actor ref
 	 */
 	public String getShardType() {
 		return this.shardType;
@@ -44,10 +62,18 @@ public class CastyAskObservationContext extends Observation.Context {
 
 	/**
 	 * The entity asked.
-	 * @return the entity id
+	 * @return the entity id, {@code null} for an ask to an actor ref
 	 */
-	public String getEntityId() {
+	public @Nullable String getEntityId() {
 		return this.entityId;
+	}
+
+	/**
+	 * The actor asked.
+	 * @return the actor, {@code null} for an ask to an entity
+	 */
+	public @Nullable ActorRef<?> getActor() {
+		return this.actor;
 	}
 
 	/**

@@ -4,7 +4,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
 
 /**
- * An {@link ObservationConvention} of entity asks. Declare a bean of this type to replace
+ * An {@link ObservationConvention} of asks, to entities and to actor refs. Declare a bean of this type to replace
  * {@link DefaultCastyAskObservationConvention}, for example a subclass of it that adds a key.
  *
  * @since 0.1.0

@@ -2,7 +2,6 @@ package io.casty.spring.boot.autoconfigure.metrics;
 
 import io.casty.client.EntityRef;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
@@ -66,8 +65,7 @@ class CastyObservationConfiguration {
 		private synchronized ObservationRegistry metersOnly(MeterRegistry meterRegistry) {
 			ObservationRegistry registry = this.metersOnly;
 			if (registry == null) {
-				registry = ObservationRegistry.create();
-				registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meterRegistry));
+				registry = AskObservations.metersOnly(meterRegistry);
 				this.metersOnly = registry;
 			}
 			return registry;

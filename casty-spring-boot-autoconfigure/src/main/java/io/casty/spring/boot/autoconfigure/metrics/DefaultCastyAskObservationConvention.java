@@ -2,15 +2,18 @@ package io.casty.spring.boot.autoconfigure.metrics;
 
 import java.util.Locale;
 
+import io.casty.client.ActorRef;
 import io.casty.client.CastyClientListener.AskOutcome;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 
 /**
- * The default convention of entity asks: observations named {@value #NAME} (so a timer
+ * The default convention of asks: observations named {@value #NAME} (so a timer
  * {@value #NAME} and a long task timer {@value #NAME}{@code .active}), low-cardinality keys
- * {@value #SHARD_TYPE} and {@value #OUTCOME} (for metrics and spans), high-cardinality key
- * {@value #ENTITY_ID} (for spans only), contextual name {@code casty ask <shard type>}.
+ * {@value #SHARD_TYPE} ({@code none} for asks to actor refs) and {@value #OUTCOME} (for
+ * metrics and spans), high-cardinality key {@value #ENTITY_ID} or, for asks to actor refs,
+ * {@value #ACTOR} (for spans only), contextual name {@code casty ask <shard type>} or
+ * {@code casty ask actor}.
  *
  * @since 0.1.0
  */
@@ -35,6 +38,9 @@ public class DefaultCastyAskObservationConvention implements CastyAskObservation
 	/** High-cardinality key: the entity id. */
 	public static final String ENTITY_ID = "casty.entity.id";
 
+	/** High-cardinality key of asks to actor refs: the ref's URI. */
+	public static final String ACTOR = "casty.actor";
+
 	@Override
 	public String getName() {
 		return NAME;
@@ -42,7 +48,7 @@ public class DefaultCastyAskObservationConvention implements CastyAskObservation
 
 	@Override
 	public String getContextualName(CastyAskObservationContext context) {
-		return "casty ask " + context.getShardType();
+		return (context.getActor() != null) ? "casty ask actor" : "casty ask " + context.getShardType();
 	}
 
 	@Override
@@ -54,7 +60,12 @@ public class DefaultCastyAskObservationConvention implements CastyAskObservation
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(CastyAskObservationContext context) {
-		return KeyValues.of(ENTITY_ID, context.getEntityId());
+		ActorRef<?> actor = context.getActor();
+		String entityId = context.getEntityId();
+		if (actor != null) {
+			return KeyValues.of(ACTOR, actor.uri());
+		}
+		return (entityId != null) ? KeyValues.of(ENTITY_ID, entityId) : KeyValues.empty();
 	}
 
 }

@@ -5,19 +5,25 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.casty.client.ActorRef;
 import io.casty.client.CastyClientListener;
 import io.casty.client.NodeAddress;
 import io.casty.client.protocol.messages.MemberStatus;
 import io.casty.client.topology.TopologyView;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Records the Casty client's events as Micrometer counters. Tags are bounded: shard types,
  * reasons, and node addresses, whose meters are removed once the node leaves the topology.
  * Entity ids never become tags. Each counter is registered once, on its first event, and
  * kept: an event costs a map lookup, not a meter builder. Asks are timed by their
- * observation ({@link ObservedEntityRef}), not here.
+ * observation, not by {@link #askCompleted}: entity asks by {@link ObservedEntityRef}, asks to
+ * actor refs ({@code CastyClient.ask}: service instances, refs from replies) here, in
+ * {@link #actorAskStarted}, when the listener was given an {@link ObservationRegistry}.
  *
  * @since 0.1.0
  */
@@ -34,12 +40,30 @@ public class MicrometerCastyClientListener implements CastyClientListener {
 
 	private final Counter topologyUpdates;
 
+	private final @Nullable ObservationRegistry observations;
+
+	private final @Nullable CastyAskObservationConvention convention;
+
 	/**
-	 * Creates a listener.
+	 * Creates a listener that observes no asks.
 	 * @param registry the registry to record into
 	 */
 	public MicrometerCastyClientListener(MeterRegistry registry) {
+		this(registry, null, null);
+	}
+
+	/**
+	 * Creates a listener that also observes asks to actor refs, as {@link ObservedEntityRef}
+	 * observes entity asks.
+	 * @param registry the registry to record into
+	 * @param observations where asks to actor refs are observed, {@code null} for nowhere
+	 * @param convention the convention of asks, {@code null} for the default one
+	 */
+	public MicrometerCastyClientListener(MeterRegistry registry, @Nullable ObservationRegistry observations,
+			@Nullable CastyAskObservationConvention convention) {
 		this.registry = registry;
+		this.observations = observations;
+		this.convention = convention;
 		this.lateReplies = Counter.builder(PREFIX + "replies.late")
 			.description("Replies that arrived after their ask ended")
 			.register(registry);
@@ -56,6 +80,17 @@ public class MicrometerCastyClientListener implements CastyClientListener {
 	@Override
 	public void messageDropped(String target, String reason) {
 		increment(Kind.DROPPED, target, reason);
+	}
+
+	@Override
+	public AskEnd actorAskStarted(ActorRef<?> target) {
+		ObservationRegistry registry = this.observations;
+		if (registry == null) {
+			return AskEnd.NONE;
+		}
+		CastyAskObservationContext context = new CastyAskObservationContext(target);
+		Observation observation = AskObservations.start(registry, this.convention, context);
+		return (failure) -> AskObservations.end(observation, context, failure);
 	}
 
 	@Override

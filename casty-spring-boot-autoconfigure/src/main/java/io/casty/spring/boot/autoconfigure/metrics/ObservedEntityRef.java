@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -118,29 +117,16 @@ public final class ObservedEntityRef<M> implements EntityRef<M> {
 
 	private <R> CompletableFuture<R> observe(String entityId, Supplier<CompletableFuture<R>> ask) {
 		CastyAskObservationContext context = new CastyAskObservationContext(this.delegate.shardType(), entityId);
-		Observation observation = Observation
-			.createNotStarted(this.convention, DefaultCastyAskObservationConvention.INSTANCE, () -> context,
-					this.registry)
-			.start();
+		Observation observation = AskObservations.start(this.registry, this.convention, context);
 		CompletableFuture<R> future;
 		try (Observation.Scope scope = observation.openScope()) {
 			future = ask.get();
 		}
 		catch (RuntimeException ex) {
-			end(observation, context, ex);
+			AskObservations.end(observation, context, ex);
 			throw ex;
 		}
-		return future.whenComplete((reply, failure) -> end(observation, context, failure));
-	}
-
-	private static void end(Observation observation, CastyAskObservationContext context,
-			@Nullable Throwable failure) {
-		context.setOutcome(CastyAskObservationContext.outcomeOf(failure));
-		if (failure != null) {
-			observation.error((failure instanceof CompletionException && failure.getCause() != null)
-					? failure.getCause() : failure);
-		}
-		observation.stop();
+		return future.whenComplete((reply, failure) -> AskObservations.end(observation, context, failure));
 	}
 
 	@Override

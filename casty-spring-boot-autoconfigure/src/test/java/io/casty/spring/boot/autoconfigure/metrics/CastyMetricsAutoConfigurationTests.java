@@ -327,6 +327,88 @@ class CastyMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void whenTheClientAsksAnActorRefThenTheAskIsTimedLikeEntityAsks() {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		List<ActorRef<?>> started = new CopyOnWriteArrayList<>();
+		this.contextRunner.withUserConfiguration(EntityPackageConfiguration.class)
+			.withBean(MeterRegistry.class, () -> meters)
+			// a listener of the application's own: the client gets a composite of both
+			.withBean(CastyClientListener.class, () -> new CastyClientListener() {
+
+				@Override
+				public AskEnd actorAskStarted(ActorRef<?> target) {
+					started.add(target);
+					return AskEnd.NONE;
+				}
+
+			})
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(ObservationRegistry.class);
+				CastyClient client = context.getBean(CastyClient.class);
+				ActorRef<CounterMsg> service = ActorRef.parse("casty://casty@127.0.0.1:1/user/counter-service");
+				// no node answers: the ask fails, and is timed as an ask without a shard type
+				assertThat(client.ask(service, CounterMsg.Get::new, Integer.class, Duration.ofMillis(200)))
+					.failsWithin(Duration.ofSeconds(10));
+				assertThat(started).containsExactly(service);
+				await().atMost(Duration.ofSeconds(10))
+					.untilAsserted(() -> assertThat(meters.get("casty.client.ask")
+						.tag("casty.shard.type", CastyAskObservationContext.NO_SHARD_TYPE)
+						.timer()
+						.count()).isEqualTo(1));
+				assertThat(meters.find("casty.client.ask").tag("casty.shard.type", "counter").meters()).isEmpty();
+			});
+	}
+
+	@Test
+	void whenTheClientAsksAnActorRefThenTheObservationUsesTheConventionAndNamesTheActorForSpans() {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		List<CastyAskObservationContext> stopped = new CopyOnWriteArrayList<>();
+		ObservationRegistry observations = ObservationRegistry.create();
+		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+		observations.observationConfig().observationHandler(new ObservationHandler<CastyAskObservationContext>() {
+
+			@Override
+			public void onStop(CastyAskObservationContext context) {
+				stopped.add(context);
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return context instanceof CastyAskObservationContext;
+			}
+
+		});
+		this.contextRunner.withBean(MeterRegistry.class, () -> meters)
+			.withBean(ObservationRegistry.class, () -> observations)
+			.withBean(CastyAskObservationConvention.class, () -> new DefaultCastyAskObservationConvention() {
+
+				@Override
+				public String getName() {
+					return "shop.ask";
+				}
+
+			})
+			.run((context) -> {
+				ActorRef<CounterMsg> service = ActorRef.parse("casty://casty@127.0.0.1:1/user/counter-service");
+				assertThat(context.getBean(CastyClient.class)
+					.ask(service, CounterMsg.Get::new, new ReplyType<Integer>() {
+					}, Duration.ofMillis(200))).failsWithin(Duration.ofSeconds(10));
+				await().atMost(Duration.ofSeconds(10)).until(() -> stopped.size() == 1);
+				CastyAskObservationContext ask = stopped.get(0);
+				assertThat(ask.getActor()).isEqualTo(service);
+				assertThat(ask.getEntityId()).isNull();
+				assertThat(ask.getOutcome()).isNotNull().isNotEqualTo(CastyClientListener.AskOutcome.SUCCESS);
+				assertThat(ask.getError()).isNotNull();
+				assertThat(ask.getContextualName()).isEqualTo("casty ask actor");
+				assertThat(ask.getHighCardinalityKeyValue("casty.actor").getValue()).isEqualTo(service.uri());
+				assertThat(meters.get("shop.ask").tag("casty.shard.type", "none").timer().count()).isEqualTo(1);
+				// the actor's path is for spans only
+				assertThat(meters.getMeters())
+					.allSatisfy((meter) -> assertThat(meter.getId().getTag("casty.actor")).isNull());
+			});
+	}
+
+	@Test
 	void whenNeitherRegistryExistsThenRefsAreNotWrapped() {
 		this.contextRunner.withUserConfiguration(EntityPackageConfiguration.class)
 			.run((context) -> assertThat(context.getBean("castyEntityRef.counter", EntityRef.class))
