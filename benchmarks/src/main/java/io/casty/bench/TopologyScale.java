@@ -18,7 +18,6 @@ import io.casty.client.protocol.codec.Compression;
 import io.casty.client.protocol.codec.MessageCodec;
 import io.casty.client.protocol.codec.MessageTypeRegistry;
 import io.casty.client.protocol.codec.PayloadFormat;
-import io.casty.client.protocol.messages.ShardAllocation;
 import io.casty.client.protocol.messages.TopologySnapshot;
 import io.casty.client.topology.TopologyView;
 import io.casty.testkit.CastyTestCluster;
@@ -234,7 +233,7 @@ final class TopologyScale {
 				}
 				out.putAll(decodeTimes(payload, cluster.contactPoints().get(0)));
 				out.put("idle", idle(cluster));
-				out.put("heap", heap(client.topology().current()));
+				out.put("heap", heap(client.topology().current(), payload));
 				Map<String, Object> changes = changes(cluster, client, cell);
 				out.put("change_to_route", changes);
 				out.put("ok", Boolean.TRUE.equals(changes.get("ok")));
@@ -251,9 +250,9 @@ final class TopologyScale {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (System.nanoTime() < deadline) {
 			TopologyView view = client.topology().current();
-			Map<String, Map<Long, ShardAllocation>> allocations = view.snapshot().shardAllocations();
-			if (allocations.size() == cell.types
-					&& allocations.values().stream().allMatch((shards) -> shards.size() == cell.shards)) {
+			if (view.shardTypes().size() == cell.types && view.shardTypes()
+				.stream()
+				.allMatch((type) -> view.allocatedShards(type).size() == cell.shards)) {
 				return view;
 			}
 			LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
@@ -267,9 +266,13 @@ final class TopologyScale {
 	 * Timed in this thread's CPU time, which other processes on a shared machine inflate
 	 * far less than the wall time, also reported.
 	 */
+	private static MessageCodec clientCodec() {
+		return new MessageCodec(MessageTypeRegistry.withProtocolTypes(), PayloadFormat.JSON, Compression.NONE,
+				Compression.DEFAULT_LEVEL, MAX_FRAME_BYTES);
+	}
+
 	private Map<String, Object> decodeTimes(byte[] payload, NodeAddress source) {
-		MessageCodec codec = new MessageCodec(MessageTypeRegistry.withProtocolTypes(), PayloadFormat.JSON,
-				Compression.NONE, Compression.DEFAULT_LEVEL, MAX_FRAME_BYTES);
+		MessageCodec codec = clientCodec();
 		java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
 		int samples = this.settings.decodeSamples;
 		double[] decode = new double[samples];
@@ -332,11 +335,13 @@ final class TopologyScale {
 
 	/**
 	 * The retained size of the client's current view (everything reachable from it, each
-	 * object once) against that of its decoded allocation tables alone.
+	 * object once) against that of its decoded allocation tables alone (the snapshot's
+	 * payload decoded as the client decodes it: the same tables).
 	 */
-	static Map<String, Object> heap(TopologyView view) {
+	static Map<String, Object> heap(TopologyView view, byte[] payload) {
 		long viewBytes = GraphLayout.parseInstance(view).totalSize();
-		long allocationBytes = GraphLayout.parseInstance(view.snapshot().shardAllocations()).totalSize();
+		TopologySnapshot decoded = java.util.Objects.requireNonNull(clientCodec().decode(payload, TopologySnapshot.class));
+		long allocationBytes = GraphLayout.parseInstance(decoded.shardAllocations()).totalSize();
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("view_bytes", viewBytes);
 		out.put("allocations_bytes", allocationBytes);

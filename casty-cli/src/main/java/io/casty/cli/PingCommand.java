@@ -49,7 +49,6 @@ final class PingCommand extends ClusterCommand {
 		SslContext ssl = this.cluster.sslContext();
 		String identity = "-jc-ping-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		List<Member> members = session.topology()
-			.snapshot()
 			.members()
 			.stream()
 			.filter((m) -> m.status() != MemberStatus.REMOVED)

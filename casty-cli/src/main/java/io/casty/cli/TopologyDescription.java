@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import io.casty.client.ConnectionsInfo;
 import io.casty.client.NodeAddress;
 import io.casty.client.protocol.messages.Member;
 import io.casty.client.protocol.messages.ServiceEntry;
-import io.casty.client.protocol.messages.ShardAllocation;
 import io.casty.client.topology.TopologyView;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -45,7 +46,7 @@ final class TopologyDescription {
 		root.put("leader", (leader != null) ? leader.toString() : null);
 		ArrayNode members = root.putArray("members");
 		Map<NodeAddress, Member> byAddress = new HashMap<>();
-		view.snapshot().members().forEach((m) -> byAddress.put(m.address(), m));
+		view.members().forEach((m) -> byAddress.put(m.address(), m));
 		for (ConnectionsInfo.MemberReachability reach : connections.members()) {
 			Member member = byAddress.get(reach.node());
 			if (member == null) {
@@ -63,11 +64,12 @@ final class TopologyDescription {
 			}
 		}
 		ObjectNode types = root.putObject("shardTypes");
-		new TreeMap<>(view.snapshot().shardAllocations()).forEach((type, shards) -> {
+		new TreeSet<>(view.shardTypes()).forEach((type) -> {
+			Set<Long> shards = view.allocatedShards(type);
 			ObjectNode node = types.putObject(type);
 			node.put("allocated", shards.size());
 			Map<String, Integer> perNode = new TreeMap<>();
-			shards.keySet().forEach((shard) -> {
+			shards.forEach((shard) -> {
 				NodeAddress owner = view.owner(type, shard);
 				if (owner != null) {
 					perNode.merge(owner.toString(), 1, Integer::sum);
@@ -78,7 +80,7 @@ final class TopologyDescription {
 		});
 		ObjectNode services = root.putObject("services");
 		Map<String, List<ServiceEntry>> byKey = new TreeMap<>();
-		view.snapshot().registry().forEach((e) -> byKey.computeIfAbsent(e.key(), (k) -> new ArrayList<>()).add(e));
+		view.registry().forEach((e) -> byKey.computeIfAbsent(e.key(), (k) -> new ArrayList<>()).add(e));
 		byKey.forEach((key, entries) -> {
 			entries.sort((a, b) -> a.node().compareTo(b.node()));
 			ArrayNode instances = services.putArray(key);
@@ -93,8 +95,7 @@ final class TopologyDescription {
 			ObjectNode map = root.putObject("shardMap");
 			map.put("shardType", shardType);
 			ObjectNode owners = map.putObject("owners");
-			Map<Long, ShardAllocation> shards = view.snapshot().shardAllocations().getOrDefault(shardType, Map.of());
-			new TreeMap<>(shards).forEach((shard, allocation) -> {
+			new TreeSet<>(view.allocatedShards(shardType)).forEach((shard) -> {
 				NodeAddress owner = view.owner(shardType, shard);
 				owners.put(String.valueOf(shard), (owner != null) ? owner.toString() : null);
 			});

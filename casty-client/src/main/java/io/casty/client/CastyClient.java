@@ -566,7 +566,7 @@ public final class CastyClient implements AutoCloseable {
 			return new ConnectionsInfo(Instant.now(), List.of(), List.of());
 		}
 		TopologyView view = this.topology.current();
-		Set<NodeAddress> unreachable = view.snapshot().unreachable();
+		Set<NodeAddress> unreachable = view.unreachable();
 		List<ConnectionsInfo.MemberReachability> members = new ArrayList<>();
 		view.memberStatuses().forEach((node, status) -> {
 			String reason = null;
@@ -798,7 +798,7 @@ public final class CastyClient implements AutoCloseable {
 		final Map<String, ShardRouter> routers = new ConcurrentHashMap<>();
 
 		/** Shared by every router: no route survives a lost connection unconfirmed. */
-		final RouteFence routeFence = new RouteFence();
+		final RouteFence routeFence = new RouteFence(CastyClient.this.topology::stamp);
 
 		volatile List<ClientIdentity> identities = List.of();
 

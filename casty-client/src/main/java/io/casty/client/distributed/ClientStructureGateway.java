@@ -43,7 +43,7 @@ final class ClientStructureGateway implements StructureGateway {
 	@Override
 	public @Nullable String notHostedReason(String shardType, int shards, String entityId) {
 		TopologyView view = this.client.topology().current();
-		if (view.isEmpty() || view.snapshot().shardAllocations().containsKey(shardType)) {
+		if (view.isEmpty() || view.shardTypes().contains(shardType)) {
 			return null;
 		}
 		if (this.client.entityRef(shardType, shards, Object.class).ownerOf(entityId).isPresent()) {

@@ -3,6 +3,7 @@ package io.casty.client.routing;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import io.casty.client.NodeAddress;
 
@@ -19,8 +20,9 @@ import io.casty.client.NodeAddress;
  * the node's first connection following its last connection loss, or if the node never lost
  * a connection. While the node is disconnected no route to it is usable at all.
  * <p>
- * Moments are stamps of one logical clock ({@link #stamp()}); keeps one entry per node that
- * ever lost a connection.
+ * Moments are stamps of one logical clock ({@link #stamp()}), the topology cache's when the
+ * routes come from it ({@code TopologyCache.stamp()}); keeps one entry per node that ever lost
+ * a connection.
  *
  * @since 0.1.0
  */
@@ -29,16 +31,31 @@ public final class RouteFence {
 	/** The fence of a node whose connection is lost and not back yet: nothing passes. */
 	private static final long DISCONNECTED = Long.MAX_VALUE;
 
-	private final AtomicLong clock = new AtomicLong();
+	private final LongSupplier clock;
 
 	private final Map<NodeAddress, Long> fences = new ConcurrentHashMap<>();
+
+	/**
+	 * Creates a fence with a clock of its own.
+	 */
+	public RouteFence() {
+		this(new AtomicLong()::incrementAndGet);
+	}
+
+	/**
+	 * Creates a fence on a shared clock.
+	 * @param clock returns a stamp greater than every earlier one on each call
+	 */
+	public RouteFence(LongSupplier clock) {
+		this.clock = clock;
+	}
 
 	/**
 	 * Takes a stamp for something learned now.
 	 * @return a stamp greater than every earlier one
 	 */
 	public long stamp() {
-		return this.clock.incrementAndGet();
+		return this.clock.getAsLong();
 	}
 
 	/**

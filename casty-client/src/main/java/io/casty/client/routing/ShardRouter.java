@@ -29,6 +29,7 @@ import io.casty.client.protocol.EncodedMessage;
 import io.casty.client.protocol.MessageEncoder;
 import io.casty.client.protocol.messages.GetShardLocation;
 import io.casty.client.protocol.messages.ShardLocation;
+import io.casty.client.topology.LocatedShard;
 import io.casty.client.topology.TopologyCache;
 import io.casty.client.topology.TopologyView;
 import io.casty.client.transport.ConnectionManager;
@@ -91,32 +92,17 @@ public final class ShardRouter {
 
 	private final RouteFence fence;
 
-	/** The view routes are read from, with the stamp of when this router took it. */
-	private volatile StampedView view;
-
-	private final Object viewLock = new Object();
-
 	private final Map<Long, PendingShard> pending = new ConcurrentHashMap<>();
 
-	private final Map<Long, Located> located = new ConcurrentHashMap<>();
-
 	private final AtomicInteger buffered = new AtomicInteger();
-
-	private volatile long lastEpoch = -1;
 
 	/** Whether any location of this type was ever seen (then silence is not a missing type). */
 	private volatile boolean seenAllocations;
 
 	private volatile boolean closed;
 
-	private record Located(NodeAddress node, long epoch, long learnedAt) {
-	}
-
-	private record StampedView(TopologyView view, long learnedAt) {
-	}
-
 	/** A candidate owner and where it came from: a coordinator answer or the view. */
-	private record Route(NodeAddress node, long learnedAt, @Nullable Located located) {
+	private record Route(NodeAddress node, long learnedAt, @Nullable LocatedShard located) {
 	}
 
 	/** A message on its way to an entity, encoded in its shard envelope. */
@@ -175,8 +161,6 @@ public final class ShardRouter {
 		this.listener = options.listener();
 		this.topologyProblem = topologyProblem;
 		this.fence = fence;
-		// Learned at an unknown moment: only routes to nodes that never lost a connection pass.
-		this.view = new StampedView(topology.current(), 0);
 	}
 
 	public String shardType() {
@@ -376,17 +360,13 @@ public final class ShardRouter {
 	}
 
 	private @Nullable Route knownRoute(long shard) {
-		StampedView stamped = this.view;
-		TopologyView view = stamped.view();
-		Located l = this.located.get(shard);
-		NodeAddress fromSnapshot = view.owner(this.shardType, shard);
-		// A coordinator's answer beats a snapshot of the same or an older epoch, and beats a
-		// snapshot that does not list the shard at all; a newer snapshot naming a node wins.
-		if (l != null && !view.unavailable().contains(l.node())
-				&& (fromSnapshot == null || l.epoch() >= view.allocationEpoch())) {
-			return new Route(l.node(), l.learnedAt(), l);
+		TopologyView view = this.topology.current();
+		LocatedShard answer = view.located(this.shardType, shard);
+		if (answer != null) {
+			return new Route(answer.node(), answer.learnedAt(), answer);
 		}
-		return (fromSnapshot != null) ? new Route(fromSnapshot, stamped.learnedAt(), null) : null;
+		NodeAddress fromSnapshot = view.owner(this.shardType, shard);
+		return (fromSnapshot != null) ? new Route(fromSnapshot, view.learnedAt(), null) : null;
 	}
 
 	private @Nullable NodeAddress knownOwner(long shard) {
@@ -399,7 +379,7 @@ public final class ShardRouter {
 		if (route != null && route.located() != null && !this.connections.isFailed(route.node())
 				&& !this.fence.confirms(route.node(), route.learnedAt())) {
 			// Answered before the node's connection was lost: it can never be confirmed again.
-			this.located.remove(shard, route.located());
+			this.topology.forgetLocation(this.shardType, shard, route.located());
 			route = knownRoute(shard);
 		}
 		if (route == null || this.connections.isFailed(route.node())
@@ -533,7 +513,7 @@ public final class ShardRouter {
 					shard, this.shardType, this.numShards);
 			return;
 		}
-		if (!this.pending.containsKey(shard)) {
+		if (this.closed || !this.pending.containsKey(shard)) {
 			// only asked-for locations are kept, so a node cannot fill the cache unasked
 			this.listener.inboundDropped("unsolicited-shard-location");
 			logger.debug("Dropped a location of shard {} of '{}' nobody waits for", shard, this.shardType);
@@ -542,8 +522,7 @@ public final class ShardRouter {
 		this.seenAllocations = true;
 		logger.debug("Shard {} of '{}' is on {} (coordinator answer)", location.shardId(), this.shardType,
 				location.node());
-		this.located.put(location.shardId(),
-				new Located(location.node(), this.topology.current().allocationEpoch(), this.fence.stamp()));
+		this.topology.offerLocation(this.shardType, shard, location.node());
 		PendingShard p = this.pending.get(location.shardId());
 		if (p == null) {
 			return;
@@ -569,18 +548,9 @@ public final class ShardRouter {
 	 * @param view the new view
 	 */
 	public void onTopology(TopologyView view) {
-		synchronized (this.viewLock) {
-			// The cache's current view, not the argument: views may be delivered out of order.
-			this.view = new StampedView(this.topology.current(), this.fence.stamp());
-		}
-		if (view.allocationEpoch() < this.lastEpoch) {
-			this.located.clear(); // the cluster restarted and counts epochs from scratch
-		}
-		this.lastEpoch = view.allocationEpoch();
-		if (!this.seenAllocations && view.snapshot().shardAllocations().containsKey(this.shardType)) {
+		if (!this.seenAllocations && view.shardTypes().contains(this.shardType)) {
 			this.seenAllocations = true;
 		}
-		this.located.values().removeIf((l) -> view.unavailable().contains(l.node()));
 		reevaluate();
 	}
 

@@ -2,10 +2,12 @@ package io.casty.client.topology;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.casty.client.NodeAddress;
 import io.casty.client.protocol.messages.TopologySnapshot;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
@@ -20,12 +22,25 @@ import reactor.core.publisher.Sinks;
  * acceptable (the first snapshot of a new contact: a restarted cluster counts epochs from
  * scratch). Accepted views are observable as a stream that replays the current view to new
  * subscribers.
+ * <p>
+ * Coordinators' answers ({@code ShardLocation}) are folded into the view as well
+ * ({@link #offerLocation}), each stamped with the allocation epoch of the view it arrived
+ * at: it decides its shard's owner while no snapshot of a newer epoch names one (see
+ * {@link TopologyView#located}). A snapshot replacing the view keeps the answers, except
+ * those naming a node it marks unavailable, and all of them when its epoch is older (a
+ * restarted cluster). Folding an answer in is not a change of the stream.
+ * <p>
+ * Views and answers are stamped on one logical clock ({@link #stamp()}), which the routing
+ * layer's fence also uses, so that what was learned before a lost connection can be told
+ * from what was learned after.
  *
  * @since 0.1.0
  */
 public final class TopologyCache {
 
 	private final AtomicReference<TopologyView> current = new AtomicReference<>(TopologyView.EMPTY);
+
+	private final AtomicLong clock = new AtomicLong();
 
 	private final Sinks.Many<TopologyView> changes = Sinks.many().replay().latest();
 
@@ -81,6 +96,14 @@ public final class TopologyCache {
 	}
 
 	/**
+	 * Takes a stamp of the clock views and answers are learned at.
+	 * @return a stamp greater than every earlier one
+	 */
+	public long stamp() {
+		return this.clock.incrementAndGet();
+	}
+
+	/**
 	 * Offers a snapshot received from a node; it replaces the view if the acceptance rule
 	 * lets it.
 	 * @param snapshot the snapshot
@@ -102,12 +125,47 @@ public final class TopologyCache {
 				Instant now = Instant.now();
 				// The snapshot decoder hands back the very instance it decoded last for identical
 				// bytes (Casty pushes the unchanged state about 4 times a second): keep its routes.
-				TopologyView next = (snapshot == base.snapshot()) ? base.receivedAgain(from, now)
-						: TopologyView.of(snapshot, from, now);
+				TopologyView next = ((snapshot == base.snapshot()) ? base.receivedAgain(from, now)
+						: TopologyView.of(snapshot, from, now)).succeeding(base, stamp());
 				if (this.current.compareAndSet(base, next)) {
 					this.changes.emitNext(next, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
 					return new Offer(Verdict.ACCEPTED, next);
 				}
+			}
+		}
+	}
+
+	/**
+	 * Folds a coordinator's answer into the view: the shard's owner is that node, learned now,
+	 * at the current view's allocation epoch.
+	 * @param shardType the shard type
+	 * @param shard the shard
+	 * @param node the node the coordinator names
+	 * @return the answer as the view holds it
+	 */
+	public LocatedShard offerLocation(String shardType, long shard, NodeAddress node) {
+		while (true) {
+			TopologyView base = this.current.get();
+			LocatedShard answer = new LocatedShard(node, base.allocationEpoch(), stamp());
+			if (this.current.compareAndSet(base, base.withLocated(shardType, shard, answer))) {
+				return answer;
+			}
+		}
+	}
+
+	/**
+	 * Drops a coordinator's answer that can no longer be used (its node lost its connection
+	 * since), if the view still holds that very answer.
+	 * @param shardType the shard type
+	 * @param shard the shard
+	 * @param answer the answer to drop
+	 */
+	public void forgetLocation(String shardType, long shard, LocatedShard answer) {
+		while (true) {
+			TopologyView base = this.current.get();
+			@Nullable LocatedShard held = base.heldAnswer(shardType, shard);
+			if (held != answer || this.current.compareAndSet(base, base.withLocated(shardType, shard, null))) {
+				return;
 			}
 		}
 	}

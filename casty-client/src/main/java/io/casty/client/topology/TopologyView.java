@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import io.casty.client.NodeAddress;
@@ -19,25 +20,50 @@ import io.casty.client.protocol.messages.TopologySnapshot;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One accepted topology snapshot with what the client derives from it: which members can be
- * routed to, and the shard routes that remain once shards of {@code down}, {@code removed}
- * and unreachable members are evicted. Immutable; replaced whole, never merged.
+ * What the client knows of the cluster at one moment: the members, the leader, the owner of
+ * every shard, the services and the allocation epoch. Built from one accepted topology
+ * snapshot, whose shards on {@code down}, {@code removed} and unreachable members are evicted,
+ * and the coordinators' answers ({@code ShardLocation}) received since, which override the
+ * snapshot's allocation of their shard while no newer snapshot names an owner. Immutable; the
+ * {@link TopologyCache} replaces it whole.
  *
- * @param snapshot the snapshot as received
- * @param source the node that sent it, or {@code null} for the empty view
- * @param receivedAt when it was received
  * @since 0.1.0
  */
-public record TopologyView(TopologySnapshot snapshot, @Nullable NodeAddress source, Instant receivedAt,
-		Set<NodeAddress> unavailable, Map<String, Map<Long, NodeAddress>> routes) {
+public final class TopologyView {
 
 	/** The view before any snapshot arrived. */
 	public static final TopologyView EMPTY = new TopologyView(
 			new TopologySnapshot(Set.of(), null, Map.of(), -1, Set.of(), Set.of()), null, Instant.EPOCH, Set.of(),
-			Map.of());
+			Map.of(), Map.of(), 0);
+
+	private final TopologySnapshot snapshot;
+
+	private final @Nullable NodeAddress source;
+
+	private final Instant receivedAt;
+
+	private final Set<NodeAddress> unavailable;
+
+	private final Map<String, Map<Long, NodeAddress>> routes;
+
+	private final Map<String, Map<Long, LocatedShard>> located;
+
+	private final long learnedAt;
+
+	private TopologyView(TopologySnapshot snapshot, @Nullable NodeAddress source, Instant receivedAt,
+			Set<NodeAddress> unavailable, Map<String, Map<Long, NodeAddress>> routes,
+			Map<String, Map<Long, LocatedShard>> located, long learnedAt) {
+		this.snapshot = snapshot;
+		this.source = source;
+		this.receivedAt = receivedAt;
+		this.unavailable = unavailable;
+		this.routes = routes;
+		this.located = located;
+		this.learnedAt = learnedAt;
+	}
 
 	/**
-	 * Builds the view of a snapshot.
+	 * Builds the view of a snapshot, with no coordinator answer.
 	 * @param snapshot the snapshot
 	 * @param source the node that sent it
 	 * @param receivedAt when
@@ -62,7 +88,7 @@ public record TopologyView(TopologySnapshot snapshot, @Nullable NodeAddress sour
 			routes.put(type, Collections.unmodifiableMap(byShard));
 		});
 		return new TopologyView(snapshot, source, receivedAt, Collections.unmodifiableSet(unavailable),
-				Collections.unmodifiableMap(routes));
+				Collections.unmodifiableMap(routes), Map.of(), 0);
 	}
 
 	/**
@@ -74,7 +100,85 @@ public record TopologyView(TopologySnapshot snapshot, @Nullable NodeAddress sour
 	 * @return the view
 	 */
 	public TopologyView receivedAgain(NodeAddress source, Instant receivedAt) {
-		return new TopologyView(this.snapshot, source, receivedAt, this.unavailable, this.routes);
+		return new TopologyView(this.snapshot, source, receivedAt, this.unavailable, this.routes, Map.of(), 0);
+	}
+
+	/**
+	 * This view learned at a stamp, keeping those coordinator answers of a previous view that
+	 * still hold: none if this view's epoch is older than the previous one's (the cluster
+	 * restarted and counts epochs from scratch), and none naming an unavailable node.
+	 * @param previous the view this one replaces
+	 * @param stamp the stamp of when it was accepted
+	 * @return the view
+	 */
+	TopologyView succeeding(TopologyView previous, long stamp) {
+		Map<String, Map<Long, LocatedShard>> kept = Map.of();
+		if (!previous.located.isEmpty() && allocationEpoch() >= previous.allocationEpoch()) {
+			kept = new HashMap<>();
+			for (Map.Entry<String, Map<Long, LocatedShard>> type : previous.located.entrySet()) {
+				Map<Long, LocatedShard> shards = new HashMap<>(type.getValue());
+				shards.values().removeIf((l) -> this.unavailable.contains(l.node()));
+				if (!shards.isEmpty()) {
+					kept.put(type.getKey(), Collections.unmodifiableMap(shards));
+				}
+			}
+			kept = kept.isEmpty() ? Map.of() : Collections.unmodifiableMap(kept);
+		}
+		return new TopologyView(this.snapshot, this.source, this.receivedAt, this.unavailable, this.routes, kept,
+				stamp);
+	}
+
+	/**
+	 * This view with a coordinator's answer for one shard, or without any if {@code answer}
+	 * is {@code null}.
+	 */
+	TopologyView withLocated(String shardType, long shard, @Nullable LocatedShard answer) {
+		Map<Long, LocatedShard> shards = new HashMap<>(this.located.getOrDefault(shardType, Map.of()));
+		if (answer != null) {
+			shards.put(shard, answer);
+		}
+		else {
+			shards.remove(shard);
+		}
+		Map<String, Map<Long, LocatedShard>> types = new HashMap<>(this.located);
+		if (shards.isEmpty()) {
+			types.remove(shardType);
+		}
+		else {
+			types.put(shardType, Collections.unmodifiableMap(shards));
+		}
+		return new TopologyView(this.snapshot, this.source, this.receivedAt, this.unavailable, this.routes,
+				types.isEmpty() ? Map.of() : Collections.unmodifiableMap(types), this.learnedAt);
+	}
+
+	/** The snapshot this view was built from, for the cache's check of an unchanged snapshot. */
+	TopologySnapshot snapshot() {
+		return this.snapshot;
+	}
+
+	/**
+	 * The node that sent the snapshot.
+	 * @return the node, or {@code null} for the empty view
+	 */
+	public @Nullable NodeAddress source() {
+		return this.source;
+	}
+
+	/**
+	 * When the snapshot was received.
+	 * @return the instant, {@link Instant#EPOCH} for the empty view
+	 */
+	public Instant receivedAt() {
+		return this.receivedAt;
+	}
+
+	/**
+	 * When the cache accepted the snapshot, on the cache's logical clock
+	 * ({@link TopologyCache#stamp()}).
+	 * @return the stamp, 0 for a view no cache accepted
+	 */
+	public long learnedAt() {
+		return this.learnedAt;
 	}
 
 	/**
@@ -86,14 +190,114 @@ public record TopologyView(TopologySnapshot snapshot, @Nullable NodeAddress sour
 	}
 
 	/**
-	 * Returns the node a shard is routed to, unless it is unavailable.
+	 * The members no route goes to: {@code down}, {@code removed} or unreachable.
+	 * @return their addresses
+	 */
+	public Set<NodeAddress> unavailable() {
+		return this.unavailable;
+	}
+
+	/**
+	 * The members Casty's failure detector marks unreachable (a transient mark).
+	 * @return their addresses
+	 */
+	public Set<NodeAddress> unreachable() {
+		return this.snapshot.unreachable();
+	}
+
+	/**
+	 * Every member, {@code down} and {@code removed} ones included, as the snapshot lists them.
+	 * @return the members
+	 */
+	public Set<Member> members() {
+		return this.snapshot.members();
+	}
+
+	/**
+	 * Per shard type, the owner of each allocated shard as the snapshot allocates it, shards of
+	 * unavailable members left out; coordinator answers are not in it (see {@link #owner}).
+	 * @return the owners by shard, by shard type
+	 */
+	public Map<String, Map<Long, NodeAddress>> routes() {
+		return this.routes;
+	}
+
+	/**
+	 * The shard types the snapshot allocates shards of.
+	 * @return the type names
+	 */
+	public Set<String> shardTypes() {
+		return this.snapshot.shardAllocations().keySet();
+	}
+
+	/**
+	 * The shards of a type the snapshot allocates, in the snapshot's order.
+	 * @param shardType the shard type
+	 * @return the shards, empty when the type has none
+	 */
+	public Set<Long> allocatedShards(String shardType) {
+		Map<Long, ShardAllocation> shards = this.snapshot.shardAllocations().get(shardType);
+		return (shards != null) ? shards.keySet() : Set.of();
+	}
+
+	/**
+	 * The primary the snapshot allocates a shard to, available or not.
 	 * @param shardType the shard type
 	 * @param shard the shard
-	 * @return the primary, or {@code null} when not allocated or evicted
+	 * @return the primary, or {@code null} when the shard is not allocated
+	 */
+	public @Nullable NodeAddress primary(String shardType, long shard) {
+		Map<Long, ShardAllocation> shards = this.snapshot.shardAllocations().get(shardType);
+		ShardAllocation allocation = (shards != null) ? shards.get(shard) : null;
+		return (allocation != null) ? allocation.primary() : null;
+	}
+
+	/**
+	 * Returns the node a shard is routed to: a coordinator's answer when it wins (see
+	 * {@link #located}), else the snapshot's primary unless it is unavailable.
+	 * @param shardType the shard type
+	 * @param shard the shard
+	 * @return the owner, or {@code null} when not allocated or evicted
 	 */
 	public @Nullable NodeAddress owner(String shardType, long shard) {
+		NodeAddress fromSnapshot = allocatedRoute(shardType, shard);
+		LocatedShard answer = winningAnswer(shardType, shard, fromSnapshot);
+		return (answer != null) ? answer.node() : fromSnapshot;
+	}
+
+	/**
+	 * The coordinator's answer for a shard when it decides the shard's owner: its node is
+	 * available, and the snapshot does not name an owner or has the same or an older epoch
+	 * than the one current when the answer arrived (Casty can lose allocation updates).
+	 * @param shardType the shard type
+	 * @param shard the shard
+	 * @return the answer, or {@code null} when the snapshot decides
+	 */
+	public @Nullable LocatedShard located(String shardType, long shard) {
+		return winningAnswer(shardType, shard, allocatedRoute(shardType, shard));
+	}
+
+	/** The answer held for a shard, whether it wins or not. */
+	@Nullable LocatedShard heldAnswer(String shardType, long shard) {
+		Map<Long, LocatedShard> byShard = this.located.get(shardType);
+		return (byShard != null) ? byShard.get(shard) : null;
+	}
+
+	private @Nullable NodeAddress allocatedRoute(String shardType, long shard) {
 		Map<Long, NodeAddress> byShard = this.routes.get(shardType);
 		return (byShard != null) ? byShard.get(shard) : null;
+	}
+
+	private @Nullable LocatedShard winningAnswer(String shardType, long shard, @Nullable NodeAddress fromSnapshot) {
+		if (this.located.isEmpty()) {
+			return null;
+		}
+		LocatedShard answer = heldAnswer(shardType, shard);
+		if (answer != null && !this.unavailable.contains(answer.node())
+				&& (fromSnapshot == null || answer.epoch() >= allocationEpoch())) {
+			return answer;
+		}
+		return null;
 	}
 
 	/**
@@ -155,11 +359,41 @@ public record TopologyView(TopologySnapshot snapshot, @Nullable NodeAddress sour
 	}
 
 	/**
+	 * Every registry entry, of every service, on available nodes or not.
+	 * @return the entries, as the snapshot lists them
+	 */
+	public Set<ServiceEntry> registry() {
+		return this.snapshot.registry();
+	}
+
+	/**
 	 * How long ago this snapshot was received.
 	 * @return the age
 	 */
 	public Duration age() {
 		return isEmpty() ? Duration.ZERO : Duration.between(this.receivedAt, Instant.now());
+	}
+
+	/**
+	 * Views are equal when built from equal snapshots, sources, times and coordinator
+	 * answers; the stamp of when a cache accepted them is not compared.
+	 */
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return other instanceof TopologyView view && this.snapshot.equals(view.snapshot)
+				&& Objects.equals(this.source, view.source) && this.receivedAt.equals(view.receivedAt)
+				&& this.located.equals(view.located);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.snapshot, this.source, this.receivedAt, this.located);
+	}
+
+	@Override
+	public String toString() {
+		return "TopologyView[source=" + this.source + ", epoch=" + allocationEpoch() + ", members="
+				+ this.snapshot.members().size() + ", receivedAt=" + this.receivedAt + "]";
 	}
 
 }

@@ -126,4 +126,95 @@ class TopologyCacheTests {
 		assertThat(this.cache.changes().blockFirst(Duration.ofSeconds(10)).allocationEpoch()).isEqualTo(2);
 	}
 
+	static TopologySnapshot snapshot(long epoch, Map<Long, NodeAddress> owners, Set<NodeAddress> unreachable) {
+		Map<Long, ShardAllocation> shards = new java.util.HashMap<>();
+		owners.forEach((shard, owner) -> shards.put(shard, new ShardAllocation(owner, List.of())));
+		return new TopologySnapshot(
+				Set.of(new Member(A, MemberStatus.UP, Set.of(), "node-1"),
+						new Member(B, MemberStatus.UP, Set.of(), "node-2")),
+				A, Map.of("counter", shards), epoch, unreachable, Set.of());
+	}
+
+	@Test
+	void aCoordinatorAnswerBeatsTheSnapshotOfTheSameEpochAndANewerSnapshotNamingAnOwnerBeatsIt() {
+		this.cache.offer(snapshot(5, A), A, true);
+
+		LocatedShard answer = this.cache.offerLocation("counter", 1, B);
+
+		assertThat(answer.node()).isEqualTo(B);
+		assertThat(answer.epoch()).isEqualTo(5);
+		assertThat(this.cache.current().owner("counter", 1)).isEqualTo(B);
+		assertThat(this.cache.current().located("counter", 1)).isSameAs(answer);
+		assertThat(this.cache.current().primary("counter", 1)).isEqualTo(A);
+
+		this.cache.offer(snapshot(5, A), B, false);
+		assertThat(this.cache.current().owner("counter", 1)).as("same epoch").isEqualTo(B);
+
+		this.cache.offer(snapshot(6, A), A, false);
+		assertThat(this.cache.current().owner("counter", 1)).as("newer epoch").isEqualTo(A);
+		assertThat(this.cache.current().located("counter", 1)).isNull();
+	}
+
+	@Test
+	void aCoordinatorAnswerDecidesAShardANewerSnapshotDoesNotAllocate() {
+		this.cache.offer(snapshot(5, Map.of(), Set.of()), A, true);
+
+		this.cache.offerLocation("counter", 3, B);
+		assertThat(this.cache.current().owner("counter", 3)).isEqualTo(B);
+
+		this.cache.offer(snapshot(6, Map.of(1L, A), Set.of()), A, false);
+		assertThat(this.cache.current().owner("counter", 3)).isEqualTo(B);
+		assertThat(this.cache.current().owner("counter", 1)).isEqualTo(A);
+	}
+
+	@Test
+	void anAnswerNamingANodeASnapshotMarksUnavailableIsDropped() {
+		this.cache.offer(snapshot(5, Map.of(), Set.of()), A, true);
+		this.cache.offerLocation("counter", 3, B);
+
+		this.cache.offer(snapshot(5, Map.of(), Set.of(B)), A, false);
+		assertThat(this.cache.current().owner("counter", 3)).isNull();
+
+		this.cache.offer(snapshot(5, Map.of(), Set.of()), A, false);
+		assertThat(this.cache.current().owner("counter", 3)).as("not kept while B was out").isNull();
+	}
+
+	@Test
+	void aSnapshotOfAnOlderEpochDropsEveryAnswer() {
+		this.cache.offer(snapshot(9, Map.of(), Set.of()), A, true);
+		this.cache.offerLocation("counter", 3, B);
+
+		this.cache.offer(snapshot(1, Map.of(), Set.of()), B, true);
+
+		assertThat(this.cache.current().owner("counter", 3)).isNull();
+	}
+
+	@Test
+	void forgettingAnAnswerDropsOnlyThatAnswer() {
+		this.cache.offer(snapshot(5, A), A, true);
+		LocatedShard first = this.cache.offerLocation("counter", 1, B);
+		LocatedShard second = this.cache.offerLocation("counter", 1, B);
+
+		this.cache.forgetLocation("counter", 1, first);
+		assertThat(this.cache.current().located("counter", 1)).isSameAs(second);
+
+		this.cache.forgetLocation("counter", 1, second);
+		assertThat(this.cache.current().located("counter", 1)).isNull();
+		assertThat(this.cache.current().owner("counter", 1)).isEqualTo(A);
+	}
+
+	@Test
+	void viewsAndAnswersAreStampedOnOneClockAndAnswersAreNoChangeOfTheStream() {
+		TopologyView accepted = this.cache.offer(snapshot(5, A), A, true).view();
+
+		LocatedShard answer = this.cache.offerLocation("counter", 1, B);
+		long later = this.cache.stamp();
+
+		assertThat(accepted.learnedAt()).isPositive().isLessThan(answer.learnedAt());
+		assertThat(answer.learnedAt()).isLessThan(later);
+		assertThat(this.cache.changes().blockFirst(Duration.ofSeconds(10))).isSameAs(accepted);
+		assertThat(this.cache.current()).isNotSameAs(accepted);
+		assertThat(this.cache.offer(snapshot(6, A), A, false).view().learnedAt()).isGreaterThan(later);
+	}
+
 }

@@ -90,8 +90,7 @@ class AnomalyIntegrationTests {
 			long shard = counters.shardOf(id);
 			cluster.allocateShard(Counters.TYPE, shard, dead.index());
 			await().atMost(Duration.ofSeconds(3)).until(() -> dead.address()
-				.equals(client.topology().current().snapshot().shardAllocations().get(Counters.TYPE).get(shard)
-					.primary()));
+				.equals(client.topology().current().primary(Counters.TYPE, shard)));
 			long start = System.nanoTime();
 			assertThatAskFailsWithUnreachable(counters, id, dead.address());
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(ASK_TIMEOUT);

@@ -128,9 +128,9 @@ class RealCastyInteropTests {
 		}
 		for (int i = 0; i < entities; i++) {
 			NodeAddress owner = counters.ownerOf(prefix + i).orElseThrow();
-			var allocation = client.topology().current().snapshot().shardAllocations().get("counter");
-			if (allocation != null && allocation.containsKey(counters.shardOf(prefix + i))) {
-				assertThat(allocation.get(counters.shardOf(prefix + i)).primary()).isEqualTo(owner);
+			NodeAddress allocated = client.topology().current().primary("counter", counters.shardOf(prefix + i));
+			if (allocated != null) {
+				assertThat(allocated).isEqualTo(owner);
 			}
 		}
 

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,8 +22,8 @@ import io.casty.client.CastyException;
 import io.casty.client.CastyMessage;
 import io.casty.client.EntityRef;
 import io.casty.client.NodeAddress;
-import io.casty.client.protocol.messages.ShardAllocation;
 import io.casty.client.protocol.messages.ShardEnvelope;
+import io.casty.client.topology.TopologyView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -131,7 +132,7 @@ class RealCastyRestartInteropTests {
 				long epochAfter = client.topology().current().allocationEpoch();
 				running.set(false);
 				loop.join();
-				Map<Long, ShardAllocation> allocation = allocated(client);
+				Map<Long, NodeAddress> allocation = allocated(client);
 				// Counts settle once in-flight increments are processed.
 				Map<String, Map<NodeAddress, Integer>> counts = await().atMost(Duration.ofSeconds(30))
 					.pollInterval(Duration.ofSeconds(1))
@@ -140,7 +141,7 @@ class RealCastyRestartInteropTests {
 				long atOwner = 0;
 				for (String id : ids) {
 					long shard = counters.shardOf(id);
-					NodeAddress owner = allocation.get(shard).primary();
+					NodeAddress owner = allocation.get(shard);
 					for (Map.Entry<NodeAddress, Integer> count : counts.get(id).entrySet()) {
 						if (count.getKey().equals(owner)) {
 							atOwner += count.getValue();
@@ -166,8 +167,13 @@ class RealCastyRestartInteropTests {
 		}
 	}
 
-	private static Map<Long, ShardAllocation> allocated(CastyClient client) {
-		return client.topology().current().snapshot().shardAllocations().getOrDefault("counter", Map.of());
+	private static Map<Long, NodeAddress> allocated(CastyClient client) {
+		TopologyView view = client.topology().current();
+		Map<Long, NodeAddress> primaries = new HashMap<>();
+		for (long shard : view.allocatedShards("counter")) {
+			primaries.put(shard, view.primary("counter", shard));
+		}
+		return primaries;
 	}
 
 	private static List<String> onePerShard(EntityRef<CounterMsg> counters) {

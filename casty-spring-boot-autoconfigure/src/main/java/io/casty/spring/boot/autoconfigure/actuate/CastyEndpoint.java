@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import io.casty.client.CastyClient;
@@ -13,7 +14,6 @@ import io.casty.client.ConnectionsInfo;
 import io.casty.client.NodeAddress;
 import io.casty.client.protocol.messages.Member;
 import io.casty.client.protocol.messages.ServiceEntry;
-import io.casty.client.protocol.messages.ShardAllocation;
 import io.casty.client.routing.ShardHash;
 import io.casty.client.topology.TopologyView;
 import org.jspecify.annotations.Nullable;
@@ -82,15 +82,11 @@ public class CastyEndpoint {
 	@ReadOperation
 	public @Nullable ShardMapDescriptor shardType(@Selector String shardType) {
 		TopologyView view = this.client.topology().current();
-		Map<Long, ShardAllocation> allocations = view.snapshot().shardAllocations().get(shardType);
 		Integer declared = this.declaredShards.get(shardType);
-		if (allocations == null && declared == null) {
+		if (!view.shardTypes().contains(shardType) && declared == null) {
 			return null;
 		}
-		if (allocations == null) {
-			allocations = Map.of();
-		}
-		long maxShard = allocations.keySet().stream().mapToLong(Long::longValue).max().orElse(-1);
+		long maxShard = view.allocatedShards(shardType).stream().mapToLong(Long::longValue).max().orElse(-1);
 		int size = (int) Math.max((declared != null) ? declared : 0, maxShard + 1);
 		List<String> nodes = new ArrayList<>();
 		Map<NodeAddress, Integer> indexes = new HashMap<>();
@@ -165,7 +161,7 @@ public class CastyEndpoint {
 
 	private static List<MemberDescriptor> members(TopologyView view, ConnectionsInfo connections) {
 		Map<NodeAddress, Member> byAddress = new HashMap<>();
-		for (Member member : view.snapshot().members()) {
+		for (Member member : view.members()) {
 			byAddress.put(member.address(), member);
 		}
 		List<MemberDescriptor> members = new ArrayList<>();
@@ -182,18 +178,17 @@ public class CastyEndpoint {
 
 	private Map<String, ShardTypeDescriptor> shardTypes(TopologyView view) {
 		Map<String, ShardTypeDescriptor> types = new TreeMap<>();
-		Map<String, Map<Long, ShardAllocation>> allocations = view.snapshot().shardAllocations();
-		for (String type : allocations.keySet()) {
+		for (String type : view.shardTypes()) {
 			types.put(type, null);
 		}
 		for (String type : this.declaredShards.keySet()) {
 			types.put(type, null);
 		}
 		for (String type : List.copyOf(types.keySet())) {
-			Map<Long, ShardAllocation> shards = allocations.getOrDefault(type, Map.of());
+			Set<Long> shards = view.allocatedShards(type);
 			Map<String, Integer> perNode = new TreeMap<>();
 			int routable = 0;
-			for (Long shard : shards.keySet()) {
+			for (Long shard : shards) {
 				NodeAddress owner = view.owner(type, shard);
 				if (owner != null) {
 					routable++;
@@ -207,7 +202,7 @@ public class CastyEndpoint {
 
 	private static Map<String, ServiceDescriptor> services(TopologyView view) {
 		Map<String, List<ServiceEntry>> byKey = new TreeMap<>();
-		for (ServiceEntry entry : view.snapshot().registry()) {
+		for (ServiceEntry entry : view.registry()) {
 			byKey.computeIfAbsent(entry.key(), (k) -> new ArrayList<>()).add(entry);
 		}
 		Map<String, ServiceDescriptor> services = new LinkedHashMap<>();
