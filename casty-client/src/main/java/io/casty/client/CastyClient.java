@@ -25,12 +25,16 @@ import io.casty.client.protocol.EncodedMessage;
 import io.casty.client.protocol.MessageEncoder;
 import io.casty.client.protocol.codec.MessageCodec;
 import io.casty.client.protocol.codec.MessageTypeRegistry;
+import io.casty.client.protocol.messages.GetShardLocation;
 import io.casty.client.protocol.messages.MemberStatus;
 import io.casty.client.protocol.messages.ShardLocation;
 import io.casty.client.protocol.messages.TopologySnapshot;
 import io.casty.client.routing.DefaultEntityRef;
 import io.casty.client.routing.RouteFence;
+import io.casty.client.routing.RouterTimers;
+import io.casty.client.routing.RoutingContext;
 import io.casty.client.routing.ShardRouter;
+import io.casty.client.routing.ShardTransport;
 import io.casty.client.topology.SnapshotDecoder;
 import io.casty.client.topology.TopologyCache;
 import io.casty.client.topology.TopologySubscriber;
@@ -38,6 +42,7 @@ import io.casty.client.topology.TopologyView;
 import io.casty.client.transport.ClientIdentity;
 import io.casty.client.transport.ConnectionEvents;
 import io.casty.client.transport.ConnectionManager;
+import io.casty.client.transport.SendFailure;
 import io.netty.util.concurrent.EventExecutor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -800,6 +805,9 @@ public final class CastyClient implements AutoCloseable {
 		/** Shared by every router: no route survives a lost connection unconfirmed. */
 		final RouteFence routeFence = new RouteFence(CastyClient.this.topology::stamp);
 
+		/** What every router of this session shares. */
+		final RoutingContext routing;
+
 		volatile List<ClientIdentity> identities = List.of();
 
 		volatile @Nullable ScheduledFuture<?> sweeper;
@@ -823,6 +831,15 @@ public final class CastyClient implements AutoCloseable {
 			this.asks.timeoutObserver(this.connections::askTimedOut);
 			this.subscriber = new TopologySubscriber(opts, this.connections, CastyClient.this.encoder,
 					CastyClient.this.topology, this.scheduler, (view) -> onTopology(this, view));
+			this.routing = new RoutingContext(opts, CastyClient.this.topology, this.routeFence,
+					ShardTransport.of(this.connections), this::askLocation, this.asks, RouterTimers.of(this.scheduler),
+					this.subscriber::describeProblem);
+		}
+
+		private void askLocation(NodeAddress coordinator, String shardType, long shard) {
+			ActorRef<ShardLocation> proxy = this.identities.get(0).ref(CastyPaths.proxyPath(shardType));
+			this.connections.send(coordinator, CastyPaths.coordinatorPath(shardType),
+					CastyClient.this.encoder.encode(new GetShardLocation(shard, proxy)), SendFailure.IGNORE);
 		}
 
 		private void onSnapshot(NodeAddress from, TopologySnapshot snapshot) {
@@ -830,11 +847,7 @@ public final class CastyClient implements AutoCloseable {
 		}
 
 		ShardRouter router(String type, int numShards) {
-			return this.routers.computeIfAbsent(type,
-					(t) -> new ShardRouter(t, numShards, this.identities.get(0).ref(CastyPaths.proxyPath(t)),
-							CastyClient.this.options, this.connections, CastyClient.this.encoder, this.asks,
-							CastyClient.this.topology, this.scheduler, this.subscriber::describeProblem,
-							this.routeFence));
+			return this.routers.computeIfAbsent(type, (t) -> new ShardRouter(t, numShards, this.routing));
 		}
 
 		/**

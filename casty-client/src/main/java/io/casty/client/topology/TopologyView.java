@@ -34,7 +34,7 @@ public final class TopologyView {
 	/** The view before any snapshot arrived. */
 	public static final TopologyView EMPTY = new TopologyView(
 			new TopologySnapshot(Set.of(), null, Map.of(), -1, Set.of(), Set.of()), null, Instant.EPOCH, Set.of(),
-			Map.of(), Map.of(), 0);
+			Map.of(), LocatedShards.NONE, 0);
 
 	private final TopologySnapshot snapshot;
 
@@ -46,13 +46,13 @@ public final class TopologyView {
 
 	private final Map<String, Map<Long, NodeAddress>> routes;
 
-	private final Map<String, Map<Long, LocatedShard>> located;
+	private final LocatedShards located;
 
 	private final long learnedAt;
 
 	private TopologyView(TopologySnapshot snapshot, @Nullable NodeAddress source, Instant receivedAt,
 			Set<NodeAddress> unavailable, Map<String, Map<Long, NodeAddress>> routes,
-			Map<String, Map<Long, LocatedShard>> located, long learnedAt) {
+			LocatedShards located, long learnedAt) {
 		this.snapshot = snapshot;
 		this.source = source;
 		this.receivedAt = receivedAt;
@@ -88,7 +88,7 @@ public final class TopologyView {
 			routes.put(type, Collections.unmodifiableMap(byShard));
 		});
 		return new TopologyView(snapshot, source, receivedAt, Collections.unmodifiableSet(unavailable),
-				Collections.unmodifiableMap(routes), Map.of(), 0);
+				Collections.unmodifiableMap(routes), LocatedShards.NONE, 0);
 	}
 
 	/**
@@ -100,7 +100,8 @@ public final class TopologyView {
 	 * @return the view
 	 */
 	public TopologyView receivedAgain(NodeAddress source, Instant receivedAt) {
-		return new TopologyView(this.snapshot, source, receivedAt, this.unavailable, this.routes, Map.of(), 0);
+		return new TopologyView(this.snapshot, source, receivedAt, this.unavailable, this.routes, LocatedShards.NONE,
+				0);
 	}
 
 	/**
@@ -112,18 +113,8 @@ public final class TopologyView {
 	 * @return the view
 	 */
 	TopologyView succeeding(TopologyView previous, long stamp) {
-		Map<String, Map<Long, LocatedShard>> kept = Map.of();
-		if (!previous.located.isEmpty() && allocationEpoch() >= previous.allocationEpoch()) {
-			kept = new HashMap<>();
-			for (Map.Entry<String, Map<Long, LocatedShard>> type : previous.located.entrySet()) {
-				Map<Long, LocatedShard> shards = new HashMap<>(type.getValue());
-				shards.values().removeIf((l) -> this.unavailable.contains(l.node()));
-				if (!shards.isEmpty()) {
-					kept.put(type.getKey(), Collections.unmodifiableMap(shards));
-				}
-			}
-			kept = kept.isEmpty() ? Map.of() : Collections.unmodifiableMap(kept);
-		}
+		LocatedShards kept = (allocationEpoch() >= previous.allocationEpoch())
+				? previous.located.withoutNodes(this.unavailable) : LocatedShards.NONE;
 		return new TopologyView(this.snapshot, this.source, this.receivedAt, this.unavailable, this.routes, kept,
 				stamp);
 	}
@@ -133,22 +124,8 @@ public final class TopologyView {
 	 * is {@code null}.
 	 */
 	TopologyView withLocated(String shardType, long shard, @Nullable LocatedShard answer) {
-		Map<Long, LocatedShard> shards = new HashMap<>(this.located.getOrDefault(shardType, Map.of()));
-		if (answer != null) {
-			shards.put(shard, answer);
-		}
-		else {
-			shards.remove(shard);
-		}
-		Map<String, Map<Long, LocatedShard>> types = new HashMap<>(this.located);
-		if (shards.isEmpty()) {
-			types.remove(shardType);
-		}
-		else {
-			types.put(shardType, Collections.unmodifiableMap(shards));
-		}
 		return new TopologyView(this.snapshot, this.source, this.receivedAt, this.unavailable, this.routes,
-				types.isEmpty() ? Map.of() : Collections.unmodifiableMap(types), this.learnedAt);
+				this.located.with(shardType, shard, answer), this.learnedAt);
 	}
 
 	/** The snapshot this view was built from, for the cache's check of an unchanged snapshot. */
@@ -279,8 +256,7 @@ public final class TopologyView {
 
 	/** The answer held for a shard, whether it wins or not. */
 	@Nullable LocatedShard heldAnswer(String shardType, long shard) {
-		Map<Long, LocatedShard> byShard = this.located.get(shardType);
-		return (byShard != null) ? byShard.get(shard) : null;
+		return this.located.get(shardType, shard);
 	}
 
 	private @Nullable NodeAddress allocatedRoute(String shardType, long shard) {
