@@ -38,6 +38,7 @@ import io.casty.client.routing.ShardTransport;
 import io.casty.client.topology.SnapshotDecoder;
 import io.casty.client.topology.TopologyCache;
 import io.casty.client.topology.TopologySubscriber;
+import io.casty.client.topology.TopologyTransport;
 import io.casty.client.topology.TopologyView;
 import io.casty.client.transport.ClientIdentity;
 import io.casty.client.transport.ConnectionEvents;
@@ -829,8 +830,8 @@ public final class CastyClient implements AutoCloseable {
 			this.connections = new ConnectionManager(opts, this.loops, inbound,
 					new Events(this));
 			this.asks.timeoutObserver(this.connections::askTimedOut);
-			this.subscriber = new TopologySubscriber(opts, this.connections, CastyClient.this.encoder,
-					CastyClient.this.topology, this.scheduler, (view) -> onTopology(this, view));
+			this.subscriber = new TopologySubscriber(opts, TopologyTransport.of(this.connections, this.scheduler),
+					CastyClient.this.encoder, CastyClient.this.topology, (view) -> onTopology(this, view));
 			this.routing = new RoutingContext(opts, CastyClient.this.topology, this.routeFence,
 					ShardTransport.of(this.connections), this::askLocation, this.asks, RouterTimers.of(this.scheduler),
 					this.subscriber::describeProblem);

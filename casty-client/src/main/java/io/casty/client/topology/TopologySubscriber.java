@@ -6,8 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.casty.client.ActorRef;
@@ -23,9 +21,6 @@ import io.casty.client.protocol.messages.SubscribeTopology;
 import io.casty.client.protocol.messages.TopologySnapshot;
 import io.casty.client.protocol.messages.UnsubscribeTopology;
 import io.casty.client.transport.ClientIdentity;
-import io.casty.client.transport.ConnectionManager;
-import io.casty.client.transport.SendFailure;
-import io.netty.util.concurrent.EventExecutor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,13 +44,11 @@ public final class TopologySubscriber implements AutoCloseable {
 
 	private final CastyClientOptions options;
 
-	private final ConnectionManager connections;
+	private final TopologyTransport connections;
 
 	private final MessageEncoder encoder;
 
 	private final TopologyCache cache;
-
-	private final EventExecutor scheduler;
 
 	private final Consumer<TopologyView> onChange;
 
@@ -82,17 +75,24 @@ public final class TopologySubscriber implements AutoCloseable {
 
 	private @Nullable CastyException lastError;
 
-	private @Nullable ScheduledFuture<?> ticker;
+	private @Nullable Runnable ticker;
 
 	private volatile boolean closed;
 
-	public TopologySubscriber(CastyClientOptions options, ConnectionManager connections, MessageEncoder encoder,
-			TopologyCache cache, EventExecutor scheduler, Consumer<TopologyView> onChange) {
+	/**
+	 * Creates a subscriber.
+	 * @param options the client's settings (contact points, topology, listener)
+	 * @param connections the connections and the tick
+	 * @param encoder encodes the subscriptions
+	 * @param cache where snapshots go
+	 * @param onChange told each accepted view, after the connections were adjusted to it
+	 */
+	public TopologySubscriber(CastyClientOptions options, TopologyTransport connections, MessageEncoder encoder,
+			TopologyCache cache, Consumer<TopologyView> onChange) {
 		this.options = options;
 		this.connections = connections;
 		this.encoder = encoder;
 		this.cache = cache;
-		this.scheduler = scheduler;
 		this.onChange = onChange;
 		this.listener = options.listener();
 	}
@@ -104,7 +104,7 @@ public final class TopologySubscriber implements AutoCloseable {
 	public void start(ClientIdentity identity) {
 		this.self = identity.ref(CastyPaths.TOPOLOGY_SUBSCRIBER);
 		long interval = this.options.topology().pollInterval().toNanos();
-		this.ticker = this.scheduler.scheduleAtFixedRate(this::tick, 0, interval, TimeUnit.NANOSECONDS);
+		this.ticker = this.connections.every(this::tick, interval);
 	}
 
 	/**
@@ -126,7 +126,8 @@ public final class TopologySubscriber implements AutoCloseable {
 				+ ((error != null) ? " (last error: " + error.getMessage() + ")" : "");
 	}
 
-	private synchronized void tick() {
+	/** Polls the contact, or moves on to another one; run every poll interval. */
+	synchronized void tick() {
 		if (this.closed) {
 			return;
 		}
@@ -178,8 +179,7 @@ public final class TopologySubscriber implements AutoCloseable {
 
 	private boolean subscribe(NodeAddress node) {
 		try {
-			this.connections.send(node, CastyPaths.TOPOLOGY, this.encoder.encode(new SubscribeTopology(self())),
-					SendFailure.IGNORE);
+			this.connections.send(node, CastyPaths.TOPOLOGY, this.encoder.encode(new SubscribeTopology(self())));
 			this.subscribedTo.add(node);
 			this.heardSincePoll = 0;
 			return true;
@@ -193,8 +193,7 @@ public final class TopologySubscriber implements AutoCloseable {
 
 	private void unsubscribeQuietly(NodeAddress node) {
 		try {
-			this.connections.send(node, CastyPaths.TOPOLOGY, this.encoder.encode(new UnsubscribeTopology(self())),
-					SendFailure.IGNORE);
+			this.connections.send(node, CastyPaths.TOPOLOGY, this.encoder.encode(new UnsubscribeTopology(self())));
 		}
 		catch (CastyException ex) {
 			logger.debug("Cannot unsubscribe from {}: {}", node, ex.getMessage());
@@ -276,9 +275,9 @@ public final class TopologySubscriber implements AutoCloseable {
 	public void stop() {
 		synchronized (this) {
 			this.closed = true;
-			ScheduledFuture<?> t = this.ticker;
-			if (t != null) {
-				t.cancel(false);
+			Runnable cancel = this.ticker;
+			if (cancel != null) {
+				cancel.run();
 			}
 			if (this.self != null) {
 				for (NodeAddress node : List.copyOf(this.subscribedTo)) {
