@@ -8,13 +8,11 @@ import io.casty.client.NodeUnreachableException;
 import io.casty.sample.messages.AccountMsg;
 import io.casty.sample.messages.CounterMsg;
 import io.casty.sample.messages.CounterMsg.Increment;
-import io.casty.spring.boot.autoconfigure.web.CastyWebAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -30,12 +28,12 @@ import static org.mockito.Mockito.verifyNoInteractions;
 
 /**
  * The counter and account controllers in a {@code @WebMvcTest} slice: no cluster and no
- * client, the {@code EntityRef} beans are Mockito mocks. Also the strict request bodies:
+ * client, the {@code EntityRef} beans are Mockito mocks; the slice brings Casty's problem
+ * mapping by itself (503 + Retry-After below, nothing imported). Also the strict request bodies:
  * fractions, strings and amounts above {@link AmountRequest#MAX_AMOUNT} are 400 and reach no
  * entity.
  */
 @WebMvcTest({ CounterController.class, AccountController.class })
-@ImportAutoConfiguration(CastyWebAutoConfiguration.class)
 class CounterControllerWebMvcTests {
 
 	@Autowired
