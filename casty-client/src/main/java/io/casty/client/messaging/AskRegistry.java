@@ -3,72 +3,54 @@ package io.casty.client.messaging;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.casty.client.BufferOverflowException;
 import io.casty.client.CastyClientListener;
 import io.casty.client.CastyClientListener.AskOutcome;
 import io.casty.client.CastyClientOptions;
 import io.casty.client.CastyException;
-import io.casty.client.CastyTimeoutException;
 import io.casty.client.ClientClosedException;
-import io.casty.client.MessageCodecException;
 import io.casty.client.NodeAddress;
-import io.casty.client.NodeUnreachableException;
-import io.casty.client.UnknownMessageTypeException;
 import io.casty.client.protocol.CastyPaths;
 import io.casty.client.protocol.codec.MessageCodec;
 import io.casty.client.transport.ClientIdentity;
-import io.netty.util.HashedWheelTimer;
-import io.netty.util.Timeout;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Tracks asks in flight by their {@code /_ask/<32 hex>} path. Each has a timeout; each ends
  * exactly once (reply, timeout, failure or close) and is then forgotten, so a late reply
- * finds nothing and is only counted.
+ * finds nothing and is only counted. The jobs are split: {@link AskTable} (ids, the bound,
+ * the end-once rule), {@link AskTimer} (timeouts, {@link TimeoutWheel}),
+ * {@link AskOutcomes} (counting, completing futures), {@link LateReplies} and
+ * {@link AskFailures}.
  *
  * @since 0.1.0
  */
 public final class AskRegistry implements AutoCloseable {
 
-	private static final Logger logger = LoggerFactory.getLogger(AskRegistry.class);
-
-	private final Map<String, PendingAsk> pending = new ConcurrentHashMap<>();
-
-	/** Asks that ended without a reply but still want one (see {@link PendingAsk#onLateReply}). */
-	private final Map<String, PendingAsk> orphans = new ConcurrentHashMap<>();
-
 	/** The most orphaned asks kept; beyond it a late reply is dropped (and counted) as usual. */
 	public static final int MAX_ORPHANS = 10_000;
 
-	private final AtomicInteger count = new AtomicInteger();
+	private final AskTable table;
 
-	private final HashedWheelTimer timer;
+	private final AskTable.IdSource ids;
+
+	private final AskTimer timer;
+
+	private final AskOutcomes outcomes;
+
+	private final LateReplies late;
 
 	private final MessageCodec codec;
-
-	private final CastyClientListener listener;
-
-	private final int maxPending;
-
-	/** Where futures complete; {@link CastyClientOptions#DEFAULT_CALLBACK_EXECUTOR} completes in place. */
-	private final Executor callbacks;
 
 	/** The identity of each connection lane; a reply ref names the lane its request took. */
 	private volatile List<ClientIdentity> identities = List.of();
 
 	private volatile boolean closed;
-
-	private volatile @Nullable Thread timerThread;
 
 	private volatile @Nullable TimeoutObserver timeoutObserver;
 
@@ -105,16 +87,21 @@ public final class AskRegistry implements AutoCloseable {
 	 * @param callbacks where futures complete (see {@link CastyClientOptions#callbackExecutor()})
 	 */
 	public AskRegistry(MessageCodec codec, CastyClientListener listener, int maxPending, Executor callbacks) {
+		this(codec, listener, maxPending, callbacks, CastyPaths::newAskId, TimeoutWheel::new);
+	}
+
+	/**
+	 * Creates a registry on the given collaborators (tests fake them).
+	 * @param timer makes the timer from the registry's expiry handler
+	 */
+	AskRegistry(MessageCodec codec, CastyClientListener listener, int maxPending, Executor callbacks,
+			AskTable.IdSource ids, Function<java.util.function.Consumer<PendingAsk>, AskTimer> timer) {
 		this.codec = codec;
-		this.listener = listener;
-		this.maxPending = maxPending;
-		this.callbacks = callbacks;
-		this.timer = new HashedWheelTimer((r) -> {
-			Thread t = new Thread(r, "casty-client-timer");
-			t.setDaemon(true);
-			this.timerThread = t;
-			return t;
-		}, 10, TimeUnit.MILLISECONDS, 512);
+		this.table = new AskTable(maxPending);
+		this.ids = ids;
+		this.outcomes = new AskOutcomes(listener, callbacks);
+		this.late = new LateReplies(codec, listener);
+		this.timer = timer.apply(this::timeout);
 	}
 
 	/**
@@ -158,43 +145,46 @@ public final class AskRegistry implements AutoCloseable {
 	 * @throws IllegalArgumentException if the timeout is not positive or too long to count in
 	 * nanoseconds
 	 */
-	public PendingAsk register(Type replyType, String target, java.util.function.Supplier<String> description,
-			Duration timeout, int lane) {
+	public PendingAsk register(Type replyType, String target, Supplier<String> description, Duration timeout,
+			int lane) {
 		Objects.requireNonNull(replyType, "replyType");
 		Objects.requireNonNull(timeout, "timeout");
 		long timeoutNanos = timeoutNanos(timeout);
 		if (this.closed) {
 			throw new ClientClosedException("The Casty client is closed");
 		}
-		List<ClientIdentity> ids = this.identities;
-		if (ids.isEmpty()) {
+		List<ClientIdentity> lanes = this.identities;
+		if (lanes.isEmpty()) {
 			throw new IllegalStateException("The Casty client is not started");
 		}
-		ClientIdentity id = ids.get(lane);
-		if (this.count.incrementAndGet() > this.maxPending) {
-			this.count.decrementAndGet();
-			this.listener.bufferRejected(target);
-			throw new BufferOverflowException(
-					"More than " + this.maxPending + " asks are in flight; wait for replies or raise max-pending-asks");
+		ClientIdentity id = lanes.get(lane);
+		if (!this.table.reserve()) {
+			this.outcomes.rejected(target);
+			throw new BufferOverflowException("More than " + this.table.maxPending()
+					+ " asks are in flight; wait for replies or raise max-pending-asks");
 		}
-		String askId = CastyPaths.newAskId();
-		PendingAsk ask = new PendingAsk(askId, id.ref(CastyPaths.askPath(askId)), replyType, target, description,
-				timeoutNanos);
-		this.pending.put(askId, ask);
-		try {
-			ask.timeout = this.timer.newTimeout((t) -> timeout(ask, timeout), timeoutNanos, TimeUnit.NANOSECONDS);
+		PendingAsk ask;
+		do {
+			String askId = newAskId();
+			ask = new PendingAsk(askId, id.ref(CastyPaths.askPath(askId)), replyType, target, description,
+					timeoutNanos);
 		}
-		catch (IllegalStateException ex) {
-			// close() stopped the timer after the closed check above
-			fail(ask, new ClientClosedException("The Casty client was closed while the ask was registered"),
-					AskOutcome.CLOSED);
-		}
-		if (this.closed) {
-			// close() may have swept the pending asks before this one was added
+		while (!this.table.add(ask));
+		if (!this.timer.schedule(ask) || this.closed) {
+			// close() stopped the timer, or swept the pending asks, after the closed check above
 			fail(ask, new ClientClosedException("The Casty client was closed while the ask was registered"),
 					AskOutcome.CLOSED);
 		}
 		return ask;
+	}
+
+	/** An id no ask in flight or waiting for a late reply holds. */
+	private String newAskId() {
+		String askId = this.ids.next();
+		while (this.table.contains(askId) || this.late.isWaiting(askId)) {
+			askId = this.ids.next();
+		}
+		return askId;
 	}
 
 	private static long timeoutNanos(Duration timeout) {
@@ -210,22 +200,10 @@ public final class AskRegistry implements AutoCloseable {
 		}
 	}
 
-	private void timeout(PendingAsk ask, Duration timeout) {
-		CastyException cause;
-		try {
-			java.util.function.Supplier<@Nullable CastyException> special = ask.timeoutCause;
-			cause = (special != null) ? special.get() : null;
-		}
-		catch (RuntimeException ex) {
-			cause = null;
-		}
+	/** The timer's expiry handler: the ask's deadline passed. */
+	private void timeout(PendingAsk ask) {
 		NodeAddress node = ask.node;
-		if (cause == null) {
-			String where = (node != null) ? " on node " + node : "";
-			cause = new CastyTimeoutException("No reply within " + timeout.toMillis() + " ms to " + ask.description()
-					+ where + " (waiting for " + ask.waitingFor + ")");
-		}
-		fail(ask, cause, AskOutcome.TIMEOUT);
+		fail(ask, AskFailures.timedOut(ask), AskOutcome.TIMEOUT);
 		TimeoutObserver observer = this.timeoutObserver;
 		// an ask that waits for a late reply may stay silent by design (a lock waiter): its
 		// timeout says nothing about the node's health
@@ -240,70 +218,23 @@ public final class AskRegistry implements AutoCloseable {
 	 * @param payload the reply payload
 	 */
 	public void reply(String askId, byte[] payload) {
-		PendingAsk ask = this.pending.remove(askId);
+		PendingAsk ask = this.table.remove(askId);
 		if (ask == null) {
-			this.listener.lateReply();
-			PendingAsk orphan = this.orphans.remove(askId);
-			if (orphan != null) {
-				handOver(orphan, payload);
-			}
+			this.late.arrived(askId, payload);
 			return;
 		}
 		Object value;
 		try {
 			value = this.codec.decode(payload, ask.replyType);
 		}
-		catch (UnknownMessageTypeException ex) {
-			decodingFailed(ask, new UnknownMessageTypeException(ex.getTypeName(),
-					"The reply to " + ask.description() + " holds an unknown type: " + ex.getMessage(), ex));
-			return;
-		}
-		catch (MessageCodecException ex) {
-			decodingFailed(ask, new MessageCodecException(
-					"The reply to " + ask.description() + " cannot be decoded: " + ex.getMessage(), ex));
-			return;
-		}
 		catch (RuntimeException ex) {
-			// A decoder bug must not leave the ask, already removed from pending, unanswered.
-			decodingFailed(ask, new MessageCodecException(
-					"The reply to " + ask.description() + " cannot be decoded: " + ex, ex));
+			// a decoder bug too must not leave the ask, already out of the table, unanswered
+			end(ask);
+			this.outcomes.ended(ask, AskOutcome.ERROR, null, AskFailures.undecodable(ask, ex));
 			return;
 		}
 		end(ask);
-		this.listener.askCompleted(ask.target, AskOutcome.SUCCESS, elapsed(ask));
-		complete(ask, value, null);
-	}
-
-	/**
-	 * Completes an ask's future, on the callback executor when one is set: the ask has
-	 * already ended, so only the future's callbacks move off this thread.
-	 */
-	private void complete(PendingAsk ask, @Nullable Object value, @Nullable Throwable cause) {
-		if (this.callbacks == CastyClientOptions.DEFAULT_CALLBACK_EXECUTOR) {
-			completeNow(ask, value, cause);
-			return;
-		}
-		try {
-			this.callbacks.execute(() -> completeNow(ask, value, cause));
-		}
-		catch (RejectedExecutionException ex) {
-			completeNow(ask, value, cause);
-		}
-	}
-
-	private static void completeNow(PendingAsk ask, @Nullable Object value, @Nullable Throwable cause) {
-		if (cause != null) {
-			ask.future.completeExceptionally(cause);
-		}
-		else {
-			ask.future.complete(value);
-		}
-	}
-
-	private void decodingFailed(PendingAsk ask, MessageCodecException cause) {
-		end(ask);
-		this.listener.askCompleted(ask.target, AskOutcome.ERROR, elapsed(ask));
-		complete(ask, null, cause);
+		this.outcomes.ended(ask, AskOutcome.SUCCESS, value, null);
 	}
 
 	/**
@@ -313,19 +244,12 @@ public final class AskRegistry implements AutoCloseable {
 	 * @param outcome the outcome to report
 	 */
 	public void fail(PendingAsk ask, CastyException cause, AskOutcome outcome) {
-		if (this.pending.remove(ask.id, ask)) {
+		if (this.table.remove(ask)) {
 			end(ask);
-			if (ask.lateReply != null && outcome != AskOutcome.CLOSED && !this.closed) {
-				if (this.orphans.size() < MAX_ORPHANS) {
-					this.orphans.put(ask.id, ask);
-				}
-				else {
-					logger.warn("More than {} asks wait for a late reply; a late reply to {} will be dropped",
-							MAX_ORPHANS, ask.description());
-				}
+			if (outcome != AskOutcome.CLOSED && !this.closed) {
+				this.late.keepIfWanted(ask);
 			}
-			this.listener.askCompleted(ask.target, outcome, elapsed(ask));
-			complete(ask, null, cause);
+			this.outcomes.ended(ask, outcome, null, cause);
 		}
 	}
 
@@ -345,8 +269,7 @@ public final class AskRegistry implements AutoCloseable {
 			fail(ask, cause, AskOutcome.UNREACHABLE);
 			return;
 		}
-		fail(ask, new NodeUnreachableException(node, "Lost the connection to node " + node + " before "
-				+ ask.description() + " was answered: " + cause.getMessage(), cause), AskOutcome.UNREACHABLE);
+		fail(ask, AskFailures.unreachable(node, ask, cause), AskOutcome.UNREACHABLE);
 	}
 
 	/**
@@ -356,26 +279,10 @@ public final class AskRegistry implements AutoCloseable {
 	 * @param cause why
 	 */
 	public void failNode(NodeAddress node, CastyException cause) {
-		for (PendingAsk ask : this.pending.values()) {
+		for (PendingAsk ask : this.table.asks()) {
 			if (node.equals(ask.node)) {
-				fail(ask, new NodeUnreachableException(node,
-						"Lost the connection to node " + node + " before " + ask.description() + " was answered: "
-								+ cause.getMessage(), cause),
-						AskOutcome.UNREACHABLE);
+				fail(ask, AskFailures.unreachable(node, ask, cause), AskOutcome.UNREACHABLE);
 			}
-		}
-	}
-
-	private void handOver(PendingAsk orphan, byte[] payload) {
-		java.util.function.Consumer<@Nullable Object> handler = orphan.lateReply;
-		if (handler == null) {
-			return;
-		}
-		try {
-			handler.accept(this.codec.decode(payload, orphan.replyType));
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Handling the late reply to {} failed: {}", orphan.description(), ex.toString());
 		}
 	}
 
@@ -384,7 +291,7 @@ public final class AskRegistry implements AutoCloseable {
 	 * @return the count
 	 */
 	public int orphans() {
-		return this.orphans.size();
+		return this.late.size();
 	}
 
 	/**
@@ -392,20 +299,14 @@ public final class AskRegistry implements AutoCloseable {
 	 * @return the count
 	 */
 	public int size() {
-		return this.pending.size();
+		return this.table.size();
 	}
 
+	/** The ask left the table: free its slot, its connection registration and its timeout. */
 	private void end(PendingAsk ask) {
-		this.count.decrementAndGet();
+		this.table.release();
 		ask.ended();
-		Timeout t = ask.timeout;
-		if (t != null) {
-			t.cancel();
-		}
-	}
-
-	private static Duration elapsed(PendingAsk ask) {
-		return Duration.ofNanos(System.nanoTime() - ask.startNanos);
+		this.timer.cancel(ask);
 	}
 
 	/**
@@ -414,15 +315,7 @@ public final class AskRegistry implements AutoCloseable {
 	@Override
 	public void close() {
 		failAll();
-		if (!isTimerThread()) {
-			this.timer.stop();
-		}
-		else {
-			// Netty's timer cannot be stopped from its own thread (a callback of a timed-out ask)
-			Thread stopper = new Thread(this.timer::stop, "casty-client-timer-stop");
-			stopper.setDaemon(true);
-			stopper.start();
-		}
+		this.timer.stop();
 		// an ask registered while the timer stopped lost its timeout: fail it here
 		failAll();
 	}
@@ -434,14 +327,10 @@ public final class AskRegistry implements AutoCloseable {
 	public void failAll() {
 		this.closed = true;
 		ClientClosedException cause = new ClientClosedException("The Casty client was closed before a reply arrived");
-		for (PendingAsk ask : this.pending.values()) {
+		for (PendingAsk ask : this.table.asks()) {
 			fail(ask, cause, AskOutcome.CLOSED);
 		}
-		if (!this.orphans.isEmpty()) {
-			logger.warn("Closing with {} request(s) that timed out but may still take effect on the cluster "
-					+ "(for example a lock acquisition still queued); nothing can answer them any more", this.orphans.size());
-			this.orphans.clear();
-		}
+		this.late.clear();
 	}
 
 	/**
@@ -450,7 +339,7 @@ public final class AskRegistry implements AutoCloseable {
 	 * @return whether it is
 	 */
 	public boolean isTimerThread() {
-		return Thread.currentThread() == this.timerThread;
+		return this.timer.isTimerThread();
 	}
 
 }

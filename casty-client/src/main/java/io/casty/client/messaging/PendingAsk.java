@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import io.casty.client.ActorRef;
 import io.casty.client.NodeAddress;
 import io.casty.client.transport.InFlight;
-import io.netty.util.Timeout;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,7 +44,15 @@ public final class PendingAsk {
 	/** When the request was handed to the node's connection. */
 	volatile long sentNanos;
 
-	volatile @Nullable Timeout timeout;
+	/** The ask's place in the {@link TimeoutWheel}: its bucket ({@code -1} when in none) and neighbours; guarded by the wheel's lock. */
+	int timerBucket = -1;
+
+	@Nullable PendingAsk timerPrev;
+
+	@Nullable PendingAsk timerNext;
+
+	/** The next ask whose timeout fires in the same sweep; the wheel's thread only. */
+	@Nullable PendingAsk timerDue;
 
 	/** The request's registration on the connection it took, {@link #ENDED} once ended. */
 	private volatile @Nullable InFlight inFlight;
