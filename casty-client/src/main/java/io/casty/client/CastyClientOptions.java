@@ -45,9 +45,9 @@ public final class CastyClientOptions {
 	 */
 	public static final Executor DEFAULT_CALLBACK_EXECUTOR = Runnable::run;
 
-	private final Settings settings;
+	private final OptionSettings settings;
 
-	private CastyClientOptions(Settings settings) {
+	private CastyClientOptions(OptionSettings settings) {
 		this.settings = settings;
 	}
 
@@ -56,7 +56,7 @@ public final class CastyClientOptions {
 	 * @return the builder
 	 */
 	public static Builder builder() {
-		return new Builder(new Settings());
+		return new Builder(new OptionSettings());
 	}
 
 	/**
@@ -152,49 +152,14 @@ public final class CastyClientOptions {
 	}
 
 	/**
-	 * The settings behind an options object or a builder. Every field holds an immutable
-	 * value, so the shallow copy {@link Object#clone()} makes is a full one: a new setting
-	 * needs no copy code that could forget it.
-	 */
-	private static final class Settings implements Cloneable {
-
-		private List<NodeAddress> contactPoints = List.of();
-		private String systemName = DEFAULT_SYSTEM_NAME;
-		private Duration askTimeout = DEFAULT_ASK_TIMEOUT;
-		private int maxPendingAsks = DEFAULT_MAX_PENDING_ASKS;
-		private List<Class<?>> messageTypes = List.of();
-		private CastyClientListener listener = CastyClientListener.NONE;
-		private Executor callbackExecutor = DEFAULT_CALLBACK_EXECUTOR;
-		private SocketOptions socket = SocketOptions.defaults();
-		private ReconnectOptions reconnect = ReconnectOptions.defaults();
-		private ListenOptions listen = ListenOptions.defaults();
-		private TopologyOptions topology = TopologyOptions.defaults();
-		private ShardLocationOptions shardLocation = ShardLocationOptions.defaults();
-		private BufferOptions buffer = BufferOptions.defaults();
-		private CodecOptions codec = CodecOptions.defaults();
-		private TlsOptions tls = TlsOptions.none();
-		private StuckNodeOptions stuckNode = StuckNodeOptions.defaults();
-
-		Settings copy() {
-			try {
-				return (Settings) clone();
-			}
-			catch (CloneNotSupportedException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
-	}
-
-	/**
 	 * Builds {@link CastyClientOptions}. Each method checks its value at once;
 	 * {@link #build()} checks the settings that depend on each other.
 	 */
 	public static final class Builder {
 
-		private final Settings settings;
+		private final OptionSettings settings;
 
-		private Builder(Settings settings) {
+		private Builder(OptionSettings settings) {
 			this.settings = settings;
 		}
 
@@ -297,57 +262,43 @@ public final class CastyClientOptions {
 
 		/** Changes the socket options. @param changes edits a builder of the current ones @return this builder */
 		public Builder socket(Consumer<SocketOptions.Builder> changes) {
-			SocketOptions.Builder builder = this.settings.socket.mutate();
-			changes.accept(builder);
-			this.settings.socket = builder.build();
+			this.settings.socket = changed(this.settings.socket.mutate(), changes).build();
 			return this;
 		}
 
 		/** Changes the reconnect options. @param changes edits a builder of the current ones @return this builder */
 		public Builder reconnect(Consumer<ReconnectOptions.Builder> changes) {
-			ReconnectOptions.Builder builder = this.settings.reconnect.mutate();
-			changes.accept(builder);
-			this.settings.reconnect = builder.build();
+			this.settings.reconnect = changed(this.settings.reconnect.mutate(), changes).build();
 			return this;
 		}
 
 		/** Changes the listen options. @param changes edits a builder of the current ones @return this builder */
 		public Builder listen(Consumer<ListenOptions.Builder> changes) {
-			ListenOptions.Builder builder = this.settings.listen.mutate();
-			changes.accept(builder);
-			this.settings.listen = builder.build();
+			this.settings.listen = changed(this.settings.listen.mutate(), changes).build();
 			return this;
 		}
 
 		/** Changes the topology options. @param changes edits a builder of the current ones @return this builder */
 		public Builder topology(Consumer<TopologyOptions.Builder> changes) {
-			TopologyOptions.Builder builder = this.settings.topology.mutate();
-			changes.accept(builder);
-			this.settings.topology = builder.build();
+			this.settings.topology = changed(this.settings.topology.mutate(), changes).build();
 			return this;
 		}
 
 		/** Changes the shardLocation options. @param changes edits a builder of the current ones @return this builder */
 		public Builder shardLocation(Consumer<ShardLocationOptions.Builder> changes) {
-			ShardLocationOptions.Builder builder = this.settings.shardLocation.mutate();
-			changes.accept(builder);
-			this.settings.shardLocation = builder.build();
+			this.settings.shardLocation = changed(this.settings.shardLocation.mutate(), changes).build();
 			return this;
 		}
 
 		/** Changes the buffer options. @param changes edits a builder of the current ones @return this builder */
 		public Builder buffer(Consumer<BufferOptions.Builder> changes) {
-			BufferOptions.Builder builder = this.settings.buffer.mutate();
-			changes.accept(builder);
-			this.settings.buffer = builder.build();
+			this.settings.buffer = changed(this.settings.buffer.mutate(), changes).build();
 			return this;
 		}
 
 		/** Changes the codec options. @param changes edits a builder of the current ones @return this builder */
 		public Builder codec(Consumer<CodecOptions.Builder> changes) {
-			CodecOptions.Builder builder = this.settings.codec.mutate();
-			changes.accept(builder);
-			this.settings.codec = builder.build();
+			this.settings.codec = changed(this.settings.codec.mutate(), changes).build();
 			return this;
 		}
 
@@ -359,10 +310,13 @@ public final class CastyClientOptions {
 
 		/** Changes the stuckNode options. @param changes edits a builder of the current ones @return this builder */
 		public Builder stuckNode(Consumer<StuckNodeOptions.Builder> changes) {
-			StuckNodeOptions.Builder builder = this.settings.stuckNode.mutate();
-			changes.accept(builder);
-			this.settings.stuckNode = builder.build();
+			this.settings.stuckNode = changed(this.settings.stuckNode.mutate(), changes).build();
 			return this;
+		}
+
+		private static <B> B changed(B builder, Consumer<B> changes) {
+			changes.accept(builder);
+			return builder;
 		}
 
 		/**
@@ -372,24 +326,8 @@ public final class CastyClientOptions {
 		 * {@link SocketOptions#connectionsPerNode()} cannot get one identity per connection
 		 */
 		public CastyClientOptions build() {
-			Settings s = this.settings;
-			if (s.contactPoints.isEmpty()) {
-				throw new InvalidOptionException("contactPoints",
-						"must hold at least one contact point (host:port of a Casty node)", s.contactPoints);
-			}
-			int connections = s.socket.connectionsPerNode();
-			Integer advertisedPort = s.listen.advertisedPort();
-			if (connections > 1 && ((s.listen.port() != 0 && s.listen.port() + connections - 1 > 65535)
-					|| (advertisedPort != null && advertisedPort != 0 && advertisedPort + connections - 1 > 65535))) {
-				throw new InvalidOptionException("socket.connectionsPerNode",
-						"needs that many consecutive ports from listen.port and listen.advertisedPort", connections);
-			}
-			if (connections > 1 && !s.listen.enabled() && s.listen.advertisedHost() != null
-					&& (advertisedPort == null || advertisedPort == 0)) {
-				throw new InvalidOptionException("socket.connectionsPerNode", "needs one identity per connection: "
-						+ "set listen.advertisedPort (connection k advertises port + k) or leave listen.advertisedHost unset",
-						connections);
-			}
+			OptionSettings s = this.settings;
+			OptionChecks.consistent(s.contactPoints, s.socket, s.listen);
 			return new CastyClientOptions(s.copy());
 		}
 

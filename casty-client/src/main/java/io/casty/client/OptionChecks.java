@@ -1,6 +1,7 @@
 package io.casty.client;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -53,6 +54,30 @@ final class OptionChecks {
 			throw new InvalidOptionException(option, "must not be null", null);
 		}
 		return value;
+	}
+
+	/**
+	 * The checks of {@link CastyClientOptions.Builder#build()}: settings of several groups
+	 * that depend on each other.
+	 */
+	static void consistent(List<NodeAddress> contactPoints, SocketOptions socket, ListenOptions listen) {
+		if (contactPoints.isEmpty()) {
+			throw new InvalidOptionException("contactPoints",
+					"must hold at least one contact point (host:port of a Casty node)", contactPoints);
+		}
+		int connections = socket.connectionsPerNode();
+		Integer advertisedPort = listen.advertisedPort();
+		if (connections > 1 && ((listen.port() != 0 && listen.port() + connections - 1 > 65535)
+				|| (advertisedPort != null && advertisedPort != 0 && advertisedPort + connections - 1 > 65535))) {
+			throw new InvalidOptionException("socket.connectionsPerNode",
+					"needs that many consecutive ports from listen.port and listen.advertisedPort", connections);
+		}
+		if (connections > 1 && !listen.enabled() && listen.advertisedHost() != null
+				&& (advertisedPort == null || advertisedPort == 0)) {
+			throw new InvalidOptionException("socket.connectionsPerNode", "needs one identity per connection: "
+					+ "set listen.advertisedPort (connection k advertises port + k) or leave listen.advertisedHost unset",
+					connections);
+		}
 	}
 
 }
