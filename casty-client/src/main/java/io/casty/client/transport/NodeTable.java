@@ -1,15 +1,12 @@
 package io.casty.client.transport;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import io.casty.client.CastyClientListener;
@@ -22,13 +19,12 @@ import io.netty.channel.Channel;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 
 /**
  * The connections of one lane by node: at most one live connection per node, the aliases
  * of nodes reached under another address than they name themselves, the connections nodes
  * dialled to the client, Casty's race rule between the two, and the nodes marked failed
- * (with their reconnect loop). Every change of a connection's fate goes through here, so
+ * (with their reconnect loop, in {@link NodeFailures}). Every change of a connection's fate goes through here, so
  * the rules hold whichever side (dialler, listener, stuck-node detection, topology) saw it.
  *
  * @since 0.1.0
@@ -40,23 +36,6 @@ final class NodeTable {
 	/** How long {@link #close()} waits for the sockets to close. */
 	private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
-	/** Starts the background reconnect loop of a node marked failed. */
-	@FunctionalInterface
-	interface Reconnector {
-
-		/**
-		 * Starts reconnecting.
-		 * @param node the node
-		 * @param attempts counts the attempts made
-		 * @return stops the loop
-		 */
-		Disposable reconnect(NodeAddress node, AtomicInteger attempts);
-
-	}
-
-	private record Failure(CastyException cause, Disposable reconnect, Instant since, AtomicInteger attempts) {
-	}
-
 	private final int lane;
 
 	private final int maxPendingBytes;
@@ -65,16 +44,11 @@ final class NodeTable {
 
 	private final ConnectionEvents events;
 
-	private final Reconnector reconnector;
-
 	private final Map<NodeAddress, NodeConnection> connections = new ConcurrentHashMap<>();
 
 	private final Map<NodeAddress, NodeAddress> aliases = new ConcurrentHashMap<>();
 
-	private final Map<NodeAddress, Failure> failures = new ConcurrentHashMap<>();
-
-	/** Why each member's connection last failed, for operators; cleared when it leaves. */
-	private final Map<NodeAddress, String> lastFailures = new ConcurrentHashMap<>();
+	private final NodeFailures failures;
 
 	/** Connections nodes dialled to the client's listener, usable both ways as in Casty. */
 	private final Map<NodeAddress, NodeConnection> accepted = new ConcurrentHashMap<>();
@@ -82,12 +56,12 @@ final class NodeTable {
 	private volatile boolean closed;
 
 	NodeTable(int lane, int maxPendingBytes, CastyClientListener listener, ConnectionEvents events,
-			Reconnector reconnector) {
+			NodeFailures.Reconnector reconnector) {
 		this.lane = lane;
 		this.maxPendingBytes = maxPendingBytes;
 		this.listener = listener;
 		this.events = events;
-		this.reconnector = reconnector;
+		this.failures = new NodeFailures(reconnector);
 	}
 
 	boolean isClosed() {
@@ -117,11 +91,11 @@ final class NodeTable {
 		if (existing != null && existing.state() != NodeConnection.State.CLOSED) {
 			return existing;
 		}
-		Failure failure = this.failures.get(node);
+		CastyException failure = this.failures.causeOf(node);
 		if (failure != null) {
 			throw new NodeUnreachableException(node,
-					"Node " + node + " is unreachable (" + failure.cause().getMessage() + "); reconnecting in the background",
-					failure.cause());
+					"Node " + node + " is unreachable (" + failure.getMessage() + "); reconnecting in the background",
+					failure);
 		}
 		NodeConnection created = newConnection(node);
 		NodeConnection raced = this.connections.putIfAbsent(node, created);
@@ -171,8 +145,8 @@ final class NodeTable {
 			}
 		}
 		connection.ready(canonical);
-		clearFailure(canonical);
-		this.failures.remove(dialled);
+		this.failures.clear(canonical);
+		this.failures.clear(dialled);
 		logger.debug("Connected to Casty node {} (dialled {})", canonical, dialled);
 		this.listener.connectionOpened(canonical);
 		this.events.nodeConnected(canonical);
@@ -196,7 +170,7 @@ final class NodeTable {
 		if (current == null || current.state() == NodeConnection.State.CLOSED) {
 			this.connections.put(node, connection);
 		}
-		clearFailure(node);
+		this.failures.clear(node);
 		logger.debug("Node {} connected to this client", node);
 		this.events.nodeConnected(node);
 	}
@@ -267,31 +241,17 @@ final class NodeTable {
 	}
 
 	private void markFailed(NodeAddress node, CastyException cause) {
-		AtomicInteger attempts = new AtomicInteger();
-		Disposable reconnect = this.reconnector.reconnect(node, attempts);
-		this.lastFailures.put(node, String.valueOf(cause.getMessage()));
-		Failure previous = this.failures.put(node, new Failure(cause, reconnect, Instant.now(), attempts));
-		if (previous != null) {
-			previous.reconnect().dispose();
-		}
+		this.failures.mark(node, cause);
 		logger.debug("Casty node {} marked unreachable: {}", node, cause.getMessage());
 		this.events.nodeFailed(node, cause);
 	}
 
-	private void clearFailure(NodeAddress node) {
-		Failure failure = this.failures.remove(node);
-		if (failure != null) {
-			failure.reconnect().dispose();
-		}
-	}
-
 	boolean isFailed(NodeAddress node) {
-		return this.failures.containsKey(resolve(node));
+		return this.failures.contains(resolve(node));
 	}
 
 	@Nullable CastyException failureOf(NodeAddress node) {
-		Failure failure = this.failures.get(resolve(node));
-		return (failure != null) ? failure.cause() : null;
+		return this.failures.causeOf(resolve(node));
 	}
 
 	/** Nodes with a ready connection, by canonical address, ordered. */
@@ -319,14 +279,9 @@ final class NodeTable {
 					(state == NodeConnection.State.READY) ? ConnectionsInfo.ConnectionState.OPEN
 							: ConnectionsInfo.ConnectionState.CONNECTING,
 					connection.since(), this.accepted.get(node) == connection, 0, connection.pendingWriteBytes(),
-					this.lastFailures.get(node)));
+					this.failures.lastFailure(node)));
 		}
-		for (Map.Entry<NodeAddress, Failure> entry : this.failures.entrySet()) {
-			Failure failure = entry.getValue();
-			described.putIfAbsent(entry.getKey(), new ConnectionsInfo.Connection(entry.getKey(), this.lane,
-					ConnectionsInfo.ConnectionState.FAILED, failure.since(), false, failure.attempts().get(), 0,
-					String.valueOf(failure.cause().getMessage())));
-		}
+		this.failures.describe(this.lane, described);
 		return List.copyOf(described.values());
 	}
 
@@ -337,12 +292,7 @@ final class NodeTable {
 	 * @param gone nodes the cluster marked down or removed
 	 */
 	void retain(Set<NodeAddress> members, Set<NodeAddress> gone) {
-		for (NodeAddress node : List.copyOf(this.failures.keySet())) {
-			if (!members.contains(node)) {
-				clearFailure(node);
-			}
-		}
-		this.lastFailures.keySet().removeIf((node) -> !members.contains(node));
+		this.failures.retain(members);
 		for (NodeAddress node : gone) {
 			NodeConnection connection = this.connections.get(node);
 			if (connection != null) {
@@ -376,10 +326,7 @@ final class NodeTable {
 	 */
 	void close() {
 		this.closed = true;
-		for (Failure failure : this.failures.values()) {
-			failure.reconnect().dispose();
-		}
-		this.failures.clear();
+		this.failures.close();
 		ClientClosedException cause = new ClientClosedException("The Casty client is closed");
 		List<Channel> closing = new ArrayList<>();
 		for (NodeConnection connection : List.copyOf(this.connections.values())) {
@@ -390,17 +337,7 @@ final class NodeTable {
 			}
 		}
 		this.connections.clear();
-		long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
-		for (Channel ch : closing) {
-			if (ch.eventLoop().inEventLoop()) {
-				continue;
-			}
-			long left = deadline - System.nanoTime();
-			if (left <= 0 || !ch.closeFuture().awaitUninterruptibly(left, TimeUnit.NANOSECONDS)) {
-				logger.debug("Connection {} still open after {} ms of closing", ch, CLOSE_WAIT.toMillis());
-				return;
-			}
-		}
+		ClosingChannels.awaitClosed(closing, CLOSE_WAIT);
 	}
 
 }

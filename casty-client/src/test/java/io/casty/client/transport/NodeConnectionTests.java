@@ -1,12 +1,19 @@
 package io.casty.client.transport;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.casty.client.BufferOverflowException;
+import io.casty.client.CastyClientListener;
 import io.casty.client.CastyException;
 import io.casty.client.NodeAddress;
 import io.casty.client.NodeUnreachableException;
+import io.casty.client.messaging.AskRegistry;
+import io.casty.client.messaging.PendingAsk;
+import io.casty.client.protocol.CastyPaths;
+import io.casty.client.protocol.codec.MessageCodec;
+import io.casty.client.protocol.codec.MessageTypeRegistry;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -21,13 +28,18 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * The states of one connection, on an {@link EmbeddedChannel}: frames queue while it connects
  * (bounded by bytes), leave in order once it is ready, and fail when it closes, as do the
- * messages that wait for an answer on it.
+ * messages that wait for an answer on it: the asks sent on a connection that closes fail at
+ * once, together, naming the node, and no other ask is touched.
  */
 class NodeConnectionTests {
 
 	private static final NodeAddress DIALLED = new NodeAddress("localhost", 25520);
 
 	private static final NodeAddress CANONICAL = new NodeAddress("127.0.0.1", 25520);
+
+	private static final NodeAddress OTHER = new NodeAddress("127.0.0.1", 25521);
+
+	private final MessageCodec codec = new MessageCodec(MessageTypeRegistry.withProtocolTypes());
 
 	/** The first byte of every frame written to the channel, in order. */
 	private final List<Integer> writes = new ArrayList<>();
@@ -173,6 +185,94 @@ class NodeConnectionTests {
 		connection.inbound();
 		assertThat(connection.askTimedOut(sent)).isZero();
 		assertThat(connection.askTimedOut(System.nanoTime())).isEqualTo(1);
+	}
+
+	@Test
+	void closingFailsTheAsksSentOnItTogetherNamingTheNodeAndNoOthers() {
+		AskRegistry asks = registry();
+		try {
+			NodeConnection lost = connecting(1024);
+			lost.ready(CANONICAL);
+			NodeConnection other = new NodeConnection(OTHER, 1024);
+			other.attach(new EmbeddedChannel());
+			other.ready(OTHER);
+			PendingAsk first = sent(asks, lost, CANONICAL);
+			PendingAsk second = sent(asks, lost, CANONICAL);
+			PendingAsk elsewhere = sent(asks, other, OTHER);
+
+			lost.close(new NodeUnreachableException(CANONICAL, "connection reset"));
+
+			for (PendingAsk ask : List.of(first, second)) {
+				assertThat(ask.future()).failsWithin(Duration.ZERO)
+					.withThrowableThat()
+					.havingCause()
+					.isInstanceOfSatisfying(NodeUnreachableException.class, (ex) -> {
+						assertThat(ex.getNode()).isEqualTo(CANONICAL);
+						assertThat(ex).hasMessageContaining("Lost the connection to node " + CANONICAL)
+							.hasMessageContaining("connection reset");
+					});
+			}
+			assertThat(elsewhere.future()).isNotDone();
+			assertThat(asks.size()).isOne();
+			assertThat(lost.awaitingCount()).isZero();
+			assertThat(other.awaitingCount()).isOne();
+		}
+		finally {
+			asks.close();
+		}
+	}
+
+	@Test
+	void anAskThatEndsReleasesItsPlaceOnTheConnection() {
+		AskRegistry asks = registry();
+		try {
+			NodeConnection connection = connecting(1024);
+			connection.ready(CANONICAL);
+			PendingAsk answered = sent(asks, connection, CANONICAL);
+			PendingAsk failed = sent(asks, connection, CANONICAL);
+			assertThat(connection.awaitingCount()).isEqualTo(2);
+
+			asks.reply(answered.replyTo().address().path().substring(CastyPaths.ASK_PREFIX.length()),
+					this.codec.encode(7));
+			asks.fail(failed, new CastyException("given up"), io.casty.client.CastyClientListener.AskOutcome.ERROR);
+			assertThat(connection.awaitingCount()).isZero();
+
+			connection.close(new NodeUnreachableException(CANONICAL, "lost"));
+			assertThat(answered.future()).isCompletedWithValue(7);
+			assertThat(failed.future()).failsWithin(Duration.ZERO)
+				.withThrowableThat()
+				.havingCause()
+				.withMessage("given up");
+		}
+		finally {
+			asks.close();
+		}
+	}
+
+	@Test
+	void closingReleasesEveryFrameItHeld() {
+		NodeConnection connection = connecting(1024);
+		List<ByteBuf> frames = List.of(frame(1, 10), frame(2, 10), frame(3, 10));
+		frames.forEach((frame) -> connection.send(frame, this.recorded));
+		connection.close(new NodeUnreachableException(DIALLED, "gone"));
+		this.channel.runPendingTasks();
+		assertThat(frames).allSatisfy((frame) -> assertThat(frame.refCnt()).isZero());
+		assertThat(connection.pendingWriteBytes()).isZero();
+		assertThat(this.failures).hasSize(3).allSatisfy((cause) -> assertThat(cause).hasMessage("gone"));
+	}
+
+	private AskRegistry registry() {
+		AskRegistry asks = new AskRegistry(this.codec, CastyClientListener.NONE, 100);
+		asks.start(List.of(new ClientIdentity("127.0.0.1", 1, "test")));
+		return asks;
+	}
+
+	/** An ask whose request went out on {@code connection}, as the client sends one. */
+	private static PendingAsk sent(AskRegistry asks, NodeConnection connection, NodeAddress node) {
+		PendingAsk ask = asks.register(Integer.class, "counter", "ask to counter", Duration.ofSeconds(30));
+		ask.sentTo(node);
+		ask.sentOn(connection.await((failure) -> asks.connectionLost(ask, failure)));
+		return ask;
 	}
 
 	private NodeConnection connecting(int maxPendingBytes) {
