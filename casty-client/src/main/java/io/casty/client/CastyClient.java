@@ -16,10 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
-import io.casty.client.CastyClientListener.AskOutcome;
 import io.casty.client.messaging.AskRegistry;
 import io.casty.client.messaging.InboundDispatcher;
 import io.casty.client.messaging.PendingAsk;
+import io.casty.client.messaging.TypedAsk;
 import io.casty.client.protocol.CastyPaths;
 import io.casty.client.protocol.EncodedMessage;
 import io.casty.client.protocol.MessageEncoder;
@@ -371,7 +371,6 @@ public final class CastyClient implements AutoCloseable {
 		return reply;
 	}
 
-	@SuppressWarnings("unchecked")
 	private <M, R> CompletableFuture<R> askTyped(@Nullable ActorRef<M> ref,
 			@Nullable Function<ActorRef<R>, ? extends M> factory, java.lang.reflect.@Nullable Type replyType,
 			@Nullable Duration timeout) {
@@ -389,32 +388,19 @@ public final class CastyClient implements AutoCloseable {
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
-		if (ask.isDone()) {
-			return (CompletableFuture<R>) (CompletableFuture<?>) ask.future();
-		}
-		AskRegistry asks = current.asks;
+		return TypedAsk.send(current.asks, ask, ref, factory, null, null, current.actorRequests);
+	}
+
+	/** Encodes and sends an ask's request to any actor, on the lane of its path. */
+	private void sendRequest(Session current, ActorRef<?> ref, Object message, PendingAsk ask) {
+		EncodedMessage encoded = this.encoder.encode(message);
+		NodeAddress node = nodeOf(ref);
 		String path = ref.address().path();
-		int lane = current.connections.laneOf(path);
-		try {
-			M message = factory.apply(ask.replyTo().narrow());
-			EncodedMessage encoded = this.encoder.encode(message);
-			NodeAddress node = nodeOf(ref);
-			ask.sentTo(node);
-			ask.sentOn(current.connections.request(lane, node, path, encoded,
-					(failure) -> asks.connectionLost(ask, failure)));
-			this.options.listener().messageSent("actor");
-		}
-		catch (NodeUnreachableException ex) {
-			asks.fail(ask, ex, AskOutcome.UNREACHABLE);
-		}
-		catch (CastyException ex) {
-			asks.fail(ask, ex, AskOutcome.ERROR);
-		}
-		catch (RuntimeException ex) {
-			asks.fail(ask, new CastyException("Building the message for ask to " + ref + " failed: " + ex, ex),
-					AskOutcome.ERROR);
-		}
-		return (CompletableFuture<R>) (CompletableFuture<?>) ask.future();
+		ask.sentTo(node);
+		AskRegistry asks = current.asks;
+		ask.sentOn(current.connections.request(current.connections.laneOf(path), node, path, encoded,
+				(failure) -> asks.connectionLost(ask, failure)));
+		this.options.listener().messageSent("actor");
 	}
 
 	/**
@@ -812,6 +798,10 @@ public final class CastyClient implements AutoCloseable {
 		volatile List<ClientIdentity> identities = List.of();
 
 		volatile @Nullable ScheduledFuture<?> sweeper;
+
+		/** Sends the requests of asks to actors. */
+		final TypedAsk.Request<ActorRef<?>, Object> actorRequests = (ref, message, ask) -> sendRequest(this, ref,
+				message, ask);
 
 		/** The view routers last saw, to tell which nodes became unavailable. */
 		volatile TopologyView lastView = TopologyView.EMPTY;

@@ -8,14 +8,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import io.casty.client.ActorRef;
-import io.casty.client.CastyClientListener.AskOutcome;
-import io.casty.client.CastyException;
-import io.casty.client.ClusterUnavailableException;
 import io.casty.client.EntityRef;
 import io.casty.client.NodeAddress;
 import io.casty.client.ReplyType;
 import io.casty.client.messaging.AskRegistry;
 import io.casty.client.messaging.PendingAsk;
+import io.casty.client.messaging.TypedAsk;
 import io.casty.client.protocol.MessageEncoder;
 import org.jspecify.annotations.Nullable;
 
@@ -42,6 +40,8 @@ public final class DefaultEntityRef<M> implements EntityRef<M> {
 	private final Runnable runningCheck;
 
 	private final Runnable reachableCheck;
+
+	private final TypedAsk.Request<String, M> request = this::sendRequest;
 
 	/**
 	 * Creates a ref.
@@ -143,7 +143,6 @@ public final class DefaultEntityRef<M> implements EntityRef<M> {
 		return askTyped(entityId, factory, replyType, timeout, null);
 	}
 
-	@SuppressWarnings("unchecked")
 	private <R> CompletableFuture<R> askTyped(@Nullable String entityId,
 			@Nullable Function<ActorRef<R>, ? extends M> factory, @Nullable Type replyType, @Nullable Duration timeout,
 			java.util.function.@Nullable Consumer<@Nullable Object> lateReply) {
@@ -164,28 +163,11 @@ public final class DefaultEntityRef<M> implements EntityRef<M> {
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
-		if (ask.isDone()) {
-			return (CompletableFuture<R>) (CompletableFuture<?>) ask.future();
-		}
-		if (lateReply != null) {
-			ask.onLateReply(lateReply);
-		}
-		try {
-			this.reachableCheck.run();
-			M message = factory.apply(ask.replyTo().narrow());
-			shardRouter.ask(entityId, this.encoder.encodeForEntity(entityId, message), ask);
-		}
-		catch (ClusterUnavailableException ex) {
-			registry.fail(ask, ex, AskOutcome.UNREACHABLE);
-		}
-		catch (CastyException ex) {
-			registry.fail(ask, ex, AskOutcome.ERROR);
-		}
-		catch (RuntimeException ex) {
-			registry.fail(ask, new CastyException("Building the message for " + ask.description() + " failed: " + ex, ex),
-					AskOutcome.ERROR);
-		}
-		return (CompletableFuture<R>) (CompletableFuture<?>) ask.future();
+		return TypedAsk.send(registry, ask, entityId, factory, lateReply, this.reachableCheck, this.request);
+	}
+
+	private void sendRequest(String entityId, M message, PendingAsk ask) {
+		this.router.ask(entityId, this.encoder.encodeForEntity(entityId, message), ask);
 	}
 
 	@Override
