@@ -4,12 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 import io.casty.client.protocol.codec.PythonJsonWriter;
-import io.casty.client.protocol.codec.Utf8;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class FrameCodec {
 
-	private static final JsonMapper MAPPER = JsonMapper
+	/** Reads the handshake and, in {@link MessageHeaderReader}, headers in any other form than Casty's. */
+	static final JsonMapper MAPPER = JsonMapper
 		.builder(tools.jackson.core.json.JsonFactory.builder()
 			.recyclerPool(tools.jackson.core.util.JsonRecyclerPools.threadLocalPool())
 			.build())
@@ -238,132 +236,10 @@ public final class FrameCodec {
 			throw new FrameDecodingException("Message header length " + headerLength + " exceeds the "
 					+ body.readableBytes() + " bytes left in the frame");
 		}
-		MessageHeader header = readHeader(body, (int) headerLength);
+		MessageHeader header = MessageHeaderReader.read(body, (int) headerLength);
 		byte[] payload = ByteBufUtil.getBytes(body);
 		body.skipBytes(body.readableBytes());
 		return new Frame.Message(header, payload);
-	}
-
-	/** Streams the three header members out of the JSON without building a tree. */
-	private static MessageHeader readHeader(ByteBuf body, int length) {
-		int start = body.readerIndex();
-		byte[] bytes;
-		int offset;
-		if (body.hasArray()) {
-			bytes = body.array();
-			offset = body.arrayOffset() + start;
-		}
-		else {
-			bytes = ByteBufUtil.getBytes(body, start, length);
-			offset = 0;
-		}
-		body.skipBytes(length);
-		MessageHeader exact = readExactHeader(bytes, offset, length);
-		if (exact != null) {
-			return exact;
-		}
-		if (!Utf8.isValid(bytes, offset, length)) {
-			// Jackson accepts overlong and out-of-range sequences (C0 AF reads as '/'); Casty does not
-			throw new FrameDecodingException("The message header is not valid UTF-8 JSON: malformed UTF-8 bytes");
-		}
-		String target = null;
-		String sender = null;
-		String typeHint = null;
-		try (JsonParser parser = MAPPER.createParser(bytes, offset, length)) {
-			if (parser.nextToken() != JsonToken.START_OBJECT) {
-				throw new FrameDecodingException("The message header is not a JSON object");
-			}
-			String name;
-			while ((name = parser.nextName()) != null) {
-				JsonToken value = parser.nextToken();
-				String text = (value == JsonToken.VALUE_STRING) ? parser.getString() : null;
-				if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
-					parser.skipChildren();
-				}
-				switch (name) {
-					case "target" -> target = text;
-					case "sender" -> sender = text;
-					case "type_hint" -> typeHint = text;
-					default -> {
-					}
-				}
-			}
-			if (parser.nextToken() != null) {
-				throw new FrameDecodingException("The message header has trailing data after its JSON object");
-			}
-		}
-		catch (JacksonException ex) {
-			throw new FrameDecodingException("The message header is not valid UTF-8 JSON: " + ex.getOriginalMessage(),
-					ex);
-		}
-		return new MessageHeader(require(target, "target"), require(sender, "sender"), require(typeHint, "type_hint"));
-	}
-
-	private static final byte[] TARGET = "{\"target\": \"".getBytes(StandardCharsets.US_ASCII);
-
-	private static final byte[] SENDER = "\", \"sender\": \"".getBytes(StandardCharsets.US_ASCII);
-
-	private static final byte[] TYPE_HINT = "\", \"type_hint\": \"".getBytes(StandardCharsets.US_ASCII);
-
-	/**
-	 * Reads a header written exactly as Casty writes it ({@code json.dumps} of the three
-	 * members in order, plain ASCII without escapes) without a JSON parser.
-	 * @return the header, or {@code null} when the bytes take any other form
-	 */
-	private static @org.jspecify.annotations.Nullable MessageHeader readExactHeader(byte[] bytes, int offset,
-			int length) {
-		int end = offset + length;
-		int at = expect(bytes, offset, end, TARGET);
-		int close = (at < 0) ? -1 : plainStringEnd(bytes, at, end);
-		if (close < 0) {
-			return null;
-		}
-		String target = new String(bytes, at, close - at, StandardCharsets.ISO_8859_1);
-		at = expect(bytes, close, end, SENDER);
-		close = (at < 0) ? -1 : plainStringEnd(bytes, at, end);
-		if (close < 0) {
-			return null;
-		}
-		String sender = new String(bytes, at, close - at, StandardCharsets.ISO_8859_1);
-		at = expect(bytes, close, end, TYPE_HINT);
-		close = (at < 0) ? -1 : plainStringEnd(bytes, at, end);
-		if (close < 0 || close + 2 != end || bytes[close + 1] != '}') {
-			return null;
-		}
-		return new MessageHeader(target, sender, new String(bytes, at, close - at, StandardCharsets.ISO_8859_1));
-	}
-
-	private static int expect(byte[] bytes, int at, int end, byte[] literal) {
-		if (end - at < literal.length) {
-			return -1;
-		}
-		for (int i = 0; i < literal.length; i++) {
-			if (bytes[at + i] != literal[i]) {
-				return -1;
-			}
-		}
-		return at + literal.length;
-	}
-
-	/** The index of the closing quote of a string of printable ASCII without escapes, or -1. */
-	private static int plainStringEnd(byte[] bytes, int at, int end) {
-		for (int i = at; i < end; i++) {
-			byte b = bytes[i];
-			if (b == '"') {
-				return i;
-			}
-			if (b < 0x20 || b == '\\' || b == 0x7f) {
-				return -1;
-			}
-		}
-		return -1;
-	}
-
-	private static String require(@org.jspecify.annotations.Nullable String value, String name) {
-		if (value == null) {
-			throw new FrameDecodingException("Message header lacks string '" + name + "'");
-		}
-		return value;
 	}
 
 	private static JsonNode readJson(ByteBuf body, int length, String what) {

@@ -1,0 +1,101 @@
+package io.casty.client.protocol;
+
+import java.nio.charset.StandardCharsets;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * {@link MessageHeaderReader} reading headers from heap and direct buffers of any size,
+ * in Casty's exact form and in any other JSON form, and reusing repeated senders and type
+ * hints.
+ */
+class MessageHeaderReaderTests {
+
+	private static final MessageHeader HEADER = new MessageHeader(
+			"casty://bench-client@127.0.0.1:41234/_ask/0123456789abcdef0123456789abcdef",
+			"casty://bench@127.0.0.1:25711/", "builtins.int");
+
+	@Test
+	void whenHeaderIsInADirectOrAHeapBufferThenBothReadTheSameAndSkipIt() {
+		byte[] json = FrameCodec.encodeHeader(HEADER);
+		for (ByteBuf buf : new ByteBuf[] { Unpooled.directBuffer().writeBytes(json).writeByte(7),
+				Unpooled.buffer().writeBytes(json).writeByte(7) }) {
+			try {
+				assertThat(MessageHeaderReader.read(buf, json.length)).isEqualTo(HEADER);
+				assertThat(buf.readByte()).isEqualTo((byte) 7);
+			}
+			finally {
+				buf.release();
+			}
+		}
+	}
+
+	@Test
+	void whenHeadersAreLargerThanTheScratchArrayOrItsLimitThenTheyAreReadWhole() {
+		for (int size : new int[] { 600, 5000, MessageHeaderReader.MAX_SCRATCH + 100 }) {
+			MessageHeader large = new MessageHeader("casty://bench@127.0.0.1:25711/" + "x".repeat(size),
+					"casty://bench-client@127.0.0.1:41234/", "bench.Ping");
+			assertThat(readDirect(FrameCodec.encodeHeader(large))).isEqualTo(large);
+			// a smaller one after it, through the grown scratch array, is not mixed with it
+			assertThat(readDirect(FrameCodec.encodeHeader(HEADER))).isEqualTo(HEADER);
+		}
+	}
+
+	@Test
+	void whenSenderAndTypeHintRepeatThenTheSameStringsAreHandedOutAndTheTargetIsNew() {
+		MessageHeader first = readDirect(FrameCodec.encodeHeader(HEADER));
+		MessageHeader second = readDirect(FrameCodec.encodeHeader(HEADER));
+		assertThat(second).isEqualTo(first);
+		assertThat(second.sender()).isSameAs(first.sender());
+		assertThat(second.typeHint()).isSameAs(first.typeHint());
+		assertThat(second.target()).isNotSameAs(first.target());
+	}
+
+	@Test
+	void whenManyDifferentTypeHintsShareTheSlotsThenEachIsReadAsWritten() {
+		for (int round = 0; round < 2; round++) {
+			for (int i = 0; i < 1000; i++) {
+				MessageHeader header = new MessageHeader(HEADER.target(), "casty://bench@127.0.0.1:" + (20000 + i) + "/",
+						"bench.Type" + i);
+				assertThat(readDirect(FrameCodec.encodeHeader(header))).isEqualTo(header);
+			}
+		}
+	}
+
+	@Test
+	void whenHeaderIsJsonInAnotherFormThenItIsParsed() {
+		byte[] json = "{\"type_hint\":\"builtins.int\",\"extra\":[1,{\"a\":2}],\"sender\":\"s\",\"target\":\"t\\u00e9\"}"
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(readDirect(json)).isEqualTo(new MessageHeader("t\u00e9", "s", "builtins.int"));
+	}
+
+	@Test
+	void whenHeaderLacksAMemberOrIsMalformedThenItIsRejected() {
+		assertThatExceptionOfType(FrameDecodingException.class)
+			.isThrownBy(() -> readDirect("{\"target\": \"t\", \"sender\": \"s\"}".getBytes(StandardCharsets.US_ASCII)))
+			.withMessageContaining("type_hint");
+		assertThatExceptionOfType(FrameDecodingException.class)
+			.isThrownBy(() -> readDirect(new byte[] { '{', '"', (byte) 0xC0, (byte) 0xAF, '"', '}' }))
+			.withMessageContaining("UTF-8");
+		assertThatExceptionOfType(FrameDecodingException.class)
+			.isThrownBy(() -> readDirect("{\"target\": \"t\", \"sender\": \"s\", \"type_hint\": \"h\"} {}"
+				.getBytes(StandardCharsets.US_ASCII)))
+			.withMessageContaining("trailing");
+	}
+
+	private static MessageHeader readDirect(byte[] json) {
+		ByteBuf buf = Unpooled.directBuffer(json.length).writeBytes(json);
+		try {
+			return MessageHeaderReader.read(buf, json.length);
+		}
+		finally {
+			buf.release();
+		}
+	}
+
+}
