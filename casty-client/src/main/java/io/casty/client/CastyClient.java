@@ -2,55 +2,22 @@ package io.casty.client;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
-import io.casty.client.messaging.AskRegistry;
-import io.casty.client.messaging.InboundDispatcher;
-import io.casty.client.messaging.PendingAsk;
-import io.casty.client.messaging.TypedAsk;
-import io.casty.client.protocol.CastyPaths;
-import io.casty.client.protocol.EncodedMessage;
-import io.casty.client.protocol.MessageEncoder;
-import io.casty.client.protocol.codec.MessageCodec;
 import io.casty.client.protocol.codec.MessageTypeRegistry;
-import io.casty.client.protocol.messages.GetShardLocation;
-import io.casty.client.protocol.messages.MemberStatus;
-import io.casty.client.protocol.messages.ShardLocation;
-import io.casty.client.protocol.messages.TopologySnapshot;
 import io.casty.client.routing.DefaultEntityRef;
-import io.casty.client.routing.RouteFence;
-import io.casty.client.routing.RouterTimers;
-import io.casty.client.routing.RoutingContext;
-import io.casty.client.routing.ShardRouter;
-import io.casty.client.routing.ShardTransport;
-import io.casty.client.topology.SnapshotDecoder;
 import io.casty.client.topology.TopologyCache;
-import io.casty.client.topology.TopologySubscriber;
-import io.casty.client.topology.TopologyTransport;
 import io.casty.client.topology.TopologyView;
 import io.casty.client.transport.ClientIdentity;
-import io.casty.client.transport.ConnectionEvents;
-import io.casty.client.transport.ConnectionManager;
-import io.casty.client.transport.SendFailure;
-import io.netty.util.concurrent.EventExecutor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
-import reactor.netty.resources.LoopResources;
 
 /**
  * A client of a Casty cluster that does not join it: it subscribes to the cluster topology,
@@ -79,20 +46,10 @@ public final class CastyClient implements AutoCloseable {
 
 	private final CastyClientOptions options;
 
-	private final MessageTypeRegistry registry;
-
-	private final MessageCodec codec;
-
-	/** Encodes every outbound message once, in the caller's thread. */
-	private final MessageEncoder encoder;
-
-	/** Decodes topology snapshots, each unchanged one only once. */
-	private final SnapshotDecoder snapshots;
+	/** Message types, codec and encoder, shared by every start. */
+	private final ClientCodecs codecs;
 
 	private final TopologyCache topology = new TopologyCache();
-
-	/** Entity and service message types already handed to the registry. */
-	private final Set<Class<?>> registeredMessageTypes = ConcurrentHashMap.newKeySet();
 
 	private final Map<String, DefaultEntityRef<?>> entityRefs = new ConcurrentHashMap<>();
 
@@ -106,7 +63,7 @@ public final class CastyClient implements AutoCloseable {
 	private final io.casty.client.streams.CastyStreams streams;
 
 	/** What one start built: threads, connections, asks, subscription and routers; null while not running. */
-	private volatile @Nullable Session session;
+	private volatile @Nullable ClientSession session;
 
 	/** Identity of lane 0 in the last start, kept after a stop for logs and errors. */
 	private volatile @Nullable ClientIdentity identity;
@@ -121,19 +78,12 @@ public final class CastyClient implements AutoCloseable {
 
 	private CastyClient(CastyClientOptions options) {
 		this.options = options;
-		this.registry = MessageTypeRegistry.withProtocolTypes();
-		for (Class<?> type : options.messageTypes()) {
-			this.registry.register(type);
-		}
-		this.codec = new MessageCodec(this.registry, options.codec().format(), options.codec().compression(),
-				options.codec().compressionLevel(), options.codec().maxFrameSize());
-		this.encoder = new MessageEncoder(this.codec);
-		this.snapshots = new SnapshotDecoder(this.codec);
-		this.services = new DefaultServiceLookup(this);
-		this.registry.register(io.casty.client.streams.StreamMessages.class);
-		this.actors = new io.casty.client.actors.ClientActors(this.codec, options.listener(),
+		this.codecs = new ClientCodecs(options);
+		this.services = new DefaultServiceLookup(options, this.topology, this.codecs,
+				(ref, request, timeout) -> ask(ref, request, io.casty.client.protocol.messages.Listing.class, timeout));
+		this.actors = new io.casty.client.actors.ClientActors(this.codecs.codec, options.listener(),
 				(path) -> clientIdentity().ref(path), this::tell);
-		this.streams = new io.casty.client.streams.CastyStreams(this.actors, this.codec, this::tell);
+		this.streams = new io.casty.client.streams.CastyStreams(this.actors, this.codecs.codec, this::tell);
 	}
 
 	/**
@@ -171,22 +121,16 @@ public final class CastyClient implements AutoCloseable {
 		if (this.state == State.STARTED) {
 			throw new IllegalStateException("The Casty client was already started");
 		}
-		Session started = new Session();
+		ClientSession started = new ClientSession(this.options, this.codecs, this.topology, this.actors::deliver);
 		try {
-			List<ClientIdentity> ids = started.connections.start();
-			ClientIdentity id = ids.get(0);
-			started.identities = ids;
-			started.asks.start(ids);
+			ClientIdentity id = started.bind().get(0);
 			for (DefaultEntityRef<?> ref : this.entityRefs.values()) {
 				ref.rebind(started.router(ref.shardType(), ref.numShards()), started.asks);
 			}
-			started.subscriber.start(id);
-			started.sweeper = started.scheduler.scheduleAtFixedRate(() -> expireBuffers(started), 200, 200,
-					TimeUnit.MILLISECONDS);
+			started.subscribe();
 			this.identity = id;
 			this.session = started;
 			this.state = State.STARTED;
-			warnAboutLoopbackIdentity(id);
 			logger.info("Casty client {} started; contact points {}", id, this.options.contactPoints());
 			return this;
 		}
@@ -209,7 +153,7 @@ public final class CastyClient implements AutoCloseable {
 	 * started.
 	 */
 	public void stop() {
-		Session stopped;
+		ClientSession stopped;
 		synchronized (this) {
 			if (this.state != State.STARTED) {
 				return;
@@ -224,17 +168,6 @@ public final class CastyClient implements AutoCloseable {
 		logger.info("Casty client {} stopped", this.identity);
 	}
 
-	private void warnAboutLoopbackIdentity(ClientIdentity id) {
-		boolean loopbackIdentity = id.host().startsWith("127.") || id.host().equals("localhost");
-		boolean remoteContact = this.options.contactPoints()
-			.stream()
-			.anyMatch((c) -> !c.host().startsWith("127.") && !c.host().equals("localhost"));
-		if (this.options.listen().enabled() && loopbackIdentity && remoteContact) {
-			logger.warn("The client advertises {} to remote nodes; set the advertised host to an address they can "
-					+ "reach (and that is unique to this client), or nodes will not be able to dial it back", id);
-		}
-	}
-
 	/**
 	 * Waits for the first topology snapshot.
 	 * @param timeout how long to wait
@@ -242,21 +175,7 @@ public final class CastyClient implements AutoCloseable {
 	 * @throws ClusterUnavailableException if none arrived in time
 	 */
 	public TopologyView awaitTopology(Duration timeout) {
-		Session current = requireStarted();
-		try {
-			return current.subscriber.firstTopology().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-		}
-		catch (TimeoutException ex) {
-			throw new ClusterUnavailableException(
-					"No topology within " + timeout.toMillis() + " ms: " + current.subscriber.describeProblem());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new CastyException("Interrupted while waiting for the topology", ex);
-		}
-		catch (ExecutionException ex) {
-			throw new CastyException("Waiting for the topology failed", ex.getCause());
-		}
+		return requireStarted().awaitTopology(timeout);
 	}
 
 	/**
@@ -270,21 +189,21 @@ public final class CastyClient implements AutoCloseable {
 	 */
 	@SuppressWarnings("unchecked")
 	public <M> EntityRef<M> entityRef(String shardType, int numShards, Class<M> messageType) {
-		Session current = requireStarted();
+		ClientSession current = requireStarted();
 		if (shardType.isBlank()) {
 			throw new IllegalArgumentException("The shard type must not be blank");
 		}
 		if (numShards < 1) {
 			throw new IllegalArgumentException("numShards must be at least 1, was " + numShards);
 		}
-		registerMessageType(messageType);
+		this.codecs.register(messageType);
 		DefaultEntityRef<?> ref;
 		synchronized (this) {
 			// under the lock of start(), so a restart never misses a ref created meanwhile
-			Session bound = (this.session != null) ? this.session : current;
+			ClientSession bound = (this.session != null) ? this.session : current;
 			ref = this.entityRefs.computeIfAbsent(shardType,
 					(type) -> new DefaultEntityRef<>(type, numShards, bound.router(type, numShards), bound.asks,
-							this.options.askTimeout(), this.encoder, this::requireStarted,
+							this.options.askTimeout(), this.codecs.encoder, this::requireStarted,
 							this::checkReachable));
 		}
 		if (ref.numShards() != numShards) {
@@ -302,13 +221,8 @@ public final class CastyClient implements AutoCloseable {
 	 * @throws NodeUnreachableException if its node is known to be unreachable
 	 */
 	public void tell(ActorRef<?> ref, Object message) {
-		Session current = requireStarted();
-		EncodedMessage encoded = this.encoder.encode(message);
-		NodeAddress node = nodeOf(ref);
-		String path = ref.address().path();
-		current.connections.send(current.connections.laneOf(path), node, path, encoded,
-				(failure) -> this.options.listener().messageDropped("actor", "node-unreachable"));
-		this.options.listener().messageSent("actor");
+		ClientSession current = requireStarted();
+		current.actorMessaging.tell(ref, message);
 	}
 
 	/**
@@ -374,33 +288,17 @@ public final class CastyClient implements AutoCloseable {
 	private <M, R> CompletableFuture<R> askTyped(@Nullable ActorRef<M> ref,
 			@Nullable Function<ActorRef<R>, ? extends M> factory, java.lang.reflect.@Nullable Type replyType,
 			@Nullable Duration timeout) {
-		PendingAsk ask;
-		Session current;
+		ClientSession current;
 		try {
 			// Every failure of a future-returning call is a failed future, misuse included.
 			Objects.requireNonNull(ref, "ref");
 			Objects.requireNonNull(factory, "factory");
 			current = requireStarted();
-			String path = ref.address().path();
-			ask = current.asks.register(Objects.requireNonNull(replyType, "replyType"), "actor", () -> "ask to " + ref,
-					Objects.requireNonNull(timeout, "timeout"), current.connections.laneOf(path));
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
-		return TypedAsk.send(current.asks, ask, ref, factory, null, null, current.actorRequests);
-	}
-
-	/** Encodes and sends an ask's request to any actor, on the lane of its path. */
-	private void sendRequest(Session current, ActorRef<?> ref, Object message, PendingAsk ask) {
-		EncodedMessage encoded = this.encoder.encode(message);
-		NodeAddress node = nodeOf(ref);
-		String path = ref.address().path();
-		ask.sentTo(node);
-		AskRegistry asks = current.asks;
-		ask.sentOn(current.connections.request(current.connections.laneOf(path), node, path, encoded,
-				(failure) -> asks.connectionLost(ask, failure)));
-		this.options.listener().messageSent("actor");
+		return current.actorMessaging.ask(ref, factory, replyType, timeout);
 	}
 
 	/**
@@ -470,7 +368,7 @@ public final class CastyClient implements AutoCloseable {
 	public <M> ActorRef<M> spawn(String name, Class<M> messageType, io.casty.client.actors.ActorBehavior<M> behavior,
 			io.casty.client.actors.ActorOptions options) {
 		requireStarted();
-		registerMessageType(messageType);
+		this.codecs.register(messageType);
 		return this.actors.spawn(name, messageType, behavior, options);
 	}
 
@@ -512,7 +410,7 @@ public final class CastyClient implements AutoCloseable {
 	 * @return the registry
 	 */
 	public MessageTypeRegistry messageTypes() {
-		return this.registry;
+		return this.codecs.registry;
 	}
 
 	/**
@@ -541,7 +439,7 @@ public final class CastyClient implements AutoCloseable {
 	 * @return their addresses; empty while not running
 	 */
 	public List<NodeAddress> connectedNodes() {
-		Session current = this.session;
+		ClientSession current = this.session;
 		return (current != null) ? current.connections.connectedNodes() : List.of();
 	}
 
@@ -553,30 +451,8 @@ public final class CastyClient implements AutoCloseable {
 	 * @return the picture; empty while the client is not running
 	 */
 	public ConnectionsInfo connections() {
-		Session current = this.session;
-		if (current == null) {
-			return new ConnectionsInfo(Instant.now(), List.of(), List.of());
-		}
-		TopologyView view = this.topology.current();
-		Set<NodeAddress> unreachable = view.unreachable();
-		List<ConnectionsInfo.MemberReachability> members = new ArrayList<>();
-		view.memberStatuses().forEach((node, status) -> {
-			String reason = null;
-			if (status == MemberStatus.DOWN || status == MemberStatus.REMOVED) {
-				reason = "The cluster marks it " + status.name().toLowerCase();
-			}
-			else if (unreachable.contains(node)) {
-				reason = "The cluster's failure detector marks it unreachable";
-			}
-			else {
-				CastyException failure = current.connections.failureOf(node);
-				if (failure != null) {
-					reason = "Its connection failed: " + failure.getMessage();
-				}
-			}
-			members.add(new ConnectionsInfo.MemberReachability(node, reason == null, reason));
-		});
-		return new ConnectionsInfo(Instant.now(), current.connections.describe(), members);
+		ClientSession current = this.session;
+		return (current != null) ? current.describe() : new ConnectionsInfo(Instant.now(), List.of(), List.of());
 	}
 
 	/**
@@ -584,7 +460,7 @@ public final class CastyClient implements AutoCloseable {
 	 * @return the count
 	 */
 	public int pendingAsks() {
-		Session current = this.session;
+		ClientSession current = this.session;
 		return (current != null) ? current.asks.size() : 0;
 	}
 
@@ -593,8 +469,8 @@ public final class CastyClient implements AutoCloseable {
 	 * @return the count
 	 */
 	public int bufferedMessages() {
-		Session current = this.session;
-		return (current != null) ? current.routers.values().stream().mapToInt(ShardRouter::bufferedCount).sum() : 0;
+		ClientSession current = this.session;
+		return (current != null) ? current.bufferedMessages() : 0;
 	}
 
 	/**
@@ -613,27 +489,8 @@ public final class CastyClient implements AutoCloseable {
 		return this.state == State.STARTED;
 	}
 
-	MessageCodec codec() {
-		return this.codec;
-	}
-
-	/**
-	 * Registers the message type of an entity or service (a record, enum or sealed interface
-	 * of them) with the codec, once.
-	 * @param messageType the type; other kinds (Object, open interfaces) are left alone
-	 * @throws IllegalArgumentException if it is a record or enum without {@code @CastyMessage}
-	 */
-	void registerMessageType(Class<?> messageType) {
-		if ((messageType.isSealed() || messageType.isRecord() || messageType.isEnum())
-				&& !this.registeredMessageTypes.contains(messageType)) {
-			// idempotent; marked only once done, so a concurrent caller never skips ahead of it
-			this.registry.register(messageType);
-			this.registeredMessageTypes.add(messageType);
-		}
-	}
-
-	private Session requireStarted() {
-		Session current = this.session;
+	private ClientSession requireStarted() {
+		ClientSession current = this.session;
 		if (current != null) {
 			return current;
 		}
@@ -646,105 +503,12 @@ public final class CastyClient implements AutoCloseable {
 		throw new IllegalStateException("The Casty client is not started; call start() first");
 	}
 
-	/**
-	 * Fails an ask at once when the client is started, connected to no node at all, and
-	 * every node it knows (contact points and members) has failed its last connection
-	 * attempt: waiting the ask's timeout would only delay the same answer.
-	 */
+	/** Fails an ask at once when no node can be reached at all ({@link ClientSession#checkReachable()}). */
 	private void checkReachable() {
-		Session current = this.session;
-		if (current == null) {
-			return;
+		ClientSession current = this.session;
+		if (current != null) {
+			current.checkReachable();
 		}
-		// Runs on every ask: the common case (a contact point that has not failed) answers
-		// first and allocates nothing; listing the connected nodes and the members does.
-		List<NodeAddress> contacts = this.options.contactPoints();
-		for (int i = 0; i < contacts.size(); i++) {
-			if (!current.connections.isFailed(contacts.get(i))) {
-				return;
-			}
-		}
-		if (!current.connections.connectedNodes().isEmpty()) {
-			return;
-		}
-		Set<NodeAddress> known = new HashSet<>(contacts);
-		known.addAll(this.topology.current().memberStatuses().keySet());
-		for (NodeAddress node : known) {
-			if (!current.connections.isFailed(node)) {
-				return;
-			}
-		}
-		throw new ClusterUnavailableException("No Casty node can be reached: every known node (" + known.size()
-				+ ") failed its last connection attempt and none is connected; " + current.subscriber.describeProblem());
-	}
-
-	private static NodeAddress nodeOf(ActorRef<?> ref) {
-		ActorAddress address = ref.address();
-		if (!address.isRemote()) {
-			throw new InvalidActorAddressException("Cannot send to the local ref " + ref + ": it has no host and port");
-		}
-		return new NodeAddress(Objects.requireNonNull(address.host()), address.port());
-	}
-
-	private static boolean onLocation(Session current, String shardType, ShardLocation location) {
-		ShardRouter router = current.routers.get(shardType);
-		if (router == null) {
-			return false;
-		}
-		router.onLocation(location);
-		return true;
-	}
-
-	private void onTopology(Session current, TopologyView view) {
-		TopologyView previous = current.lastView;
-		current.lastView = view;
-		Set<NodeAddress> newlyUnavailable = new HashSet<>(view.unavailable());
-		newlyUnavailable.removeAll(previous.unavailable());
-		for (NodeAddress node : newlyUnavailable) {
-			this.options.listener().nodeEvicted(node, "cluster-marked-unavailable");
-			current.asks.failNode(node,
-					new NodeUnreachableException(node, "The cluster marked node " + node + " unavailable"));
-		}
-		for (ShardRouter router : current.routers.values()) {
-			router.onTopology(view);
-		}
-	}
-
-	private static void expireBuffers(Session current) {
-		for (ShardRouter router : current.routers.values()) {
-			try {
-				router.expire();
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Expiring buffered messages failed: {}", ex.toString());
-			}
-		}
-	}
-
-	private final class Events implements ConnectionEvents {
-
-		private final Session session;
-
-		Events(Session session) {
-			this.session = session;
-		}
-
-		@Override
-		public void nodeConnected(NodeAddress node) {
-			this.session.routeFence.connected(node);
-			for (ShardRouter router : this.session.routers.values()) {
-				router.reevaluate();
-			}
-		}
-
-		@Override
-		public void nodeFailed(NodeAddress node, Throwable cause) {
-			this.session.routeFence.connectionLost(node);
-			// the asks on the lost connection failed with it (ConnectionManager.request);
-			// those on the node's other connections still get their replies
-			CastyClient.this.options.listener().nodeEvicted(node, "connection-failed");
-		}
-
 	}
 
 	/**
@@ -754,7 +518,7 @@ public final class CastyClient implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		Session closed;
+		ClientSession closed;
 		synchronized (this) {
 			if (this.state == State.CLOSED) {
 				return;
@@ -768,140 +532,6 @@ public final class CastyClient implements AutoCloseable {
 			closed.close(true);
 		}
 		logger.info("Casty client {} closed", this.identity);
-	}
-
-	/**
-	 * Everything one {@link #start()} builds, released by {@link #stop()} or {@link #close()}.
-	 * Callbacks of its connections reach only this session, so a late frame or failure of a
-	 * stopped session never touches the next one.
-	 */
-	private final class Session {
-
-		final LoopResources loops;
-
-		final EventExecutor scheduler;
-
-		final AskRegistry asks;
-
-		final ConnectionManager connections;
-
-		final TopologySubscriber subscriber;
-
-		final Map<String, ShardRouter> routers = new ConcurrentHashMap<>();
-
-		/** Shared by every router: no route survives a lost connection unconfirmed. */
-		final RouteFence routeFence = new RouteFence(CastyClient.this.topology::stamp);
-
-		/** What every router of this session shares. */
-		final RoutingContext routing;
-
-		volatile List<ClientIdentity> identities = List.of();
-
-		volatile @Nullable ScheduledFuture<?> sweeper;
-
-		/** Sends the requests of asks to actors. */
-		final TypedAsk.Request<ActorRef<?>, Object> actorRequests = (ref, message, ask) -> sendRequest(this, ref,
-				message, ask);
-
-		/** The view routers last saw, to tell which nodes became unavailable. */
-		volatile TopologyView lastView = TopologyView.EMPTY;
-
-		Session() {
-			CastyClientOptions opts = CastyClient.this.options;
-			// colocate=false: connections opened from an I/O thread still spread over every thread
-			this.loops = LoopResources.create("casty-client", 1, opts.socket().ioThreads(), true, false);
-			this.scheduler = this.loops.onClient(true).next();
-			this.asks = new AskRegistry(CastyClient.this.codec, opts.listener(), opts.maxPendingAsks(),
-					opts.callbackExecutor());
-			InboundDispatcher inbound = new InboundDispatcher(CastyClient.this.codec, CastyClient.this.snapshots,
-					opts.listener(), this.asks::reply,
-					this::onSnapshot,
-					(type, location) -> onLocation(this, type, location), CastyClient.this.actors::deliver);
-			this.connections = new ConnectionManager(opts, this.loops, inbound,
-					new Events(this));
-			this.asks.timeoutObserver(this.connections::askTimedOut);
-			this.subscriber = new TopologySubscriber(opts, TopologyTransport.of(this.connections, this.scheduler),
-					CastyClient.this.encoder, CastyClient.this.topology, (view) -> onTopology(this, view));
-			this.routing = new RoutingContext(opts, CastyClient.this.topology, this.routeFence,
-					ShardTransport.of(this.connections), this::askLocation, this.asks, RouterTimers.of(this.scheduler),
-					this.subscriber::describeProblem);
-		}
-
-		private void askLocation(NodeAddress coordinator, String shardType, long shard) {
-			ActorRef<ShardLocation> proxy = this.identities.get(0).ref(CastyPaths.proxyPath(shardType));
-			this.connections.send(coordinator, CastyPaths.coordinatorPath(shardType),
-					CastyClient.this.encoder.encode(new GetShardLocation(shard, proxy)), SendFailure.IGNORE);
-		}
-
-		private void onSnapshot(NodeAddress from, TopologySnapshot snapshot) {
-			this.subscriber.onSnapshot(from, snapshot);
-		}
-
-		ShardRouter router(String type, int numShards) {
-			return this.routers.computeIfAbsent(type, (t) -> new ShardRouter(t, numShards, this.routing));
-		}
-
-		/**
-		 * Releases the session. From one of the client's own threads (a callback of an ask,
-		 * say), which cannot wait for those threads to stop, it fails what waits now and
-		 * releases sockets and threads from a thread of its own.
-		 * @param forGood whether the client closes, which completes the topology stream
-		 */
-		void close(boolean forGood) {
-			if (Schedulers.isInNonBlockingThread() || this.asks.isTimerThread()) {
-				closeWithoutBlocking(forGood);
-				Thread closer = new Thread(this::releaseResources, "casty-client-closer");
-				closer.setDaemon(true);
-				closer.start();
-			}
-			else {
-				closeWithoutBlocking(forGood);
-				releaseResources();
-			}
-		}
-
-		private void closeWithoutBlocking(boolean forGood) {
-			ScheduledFuture<?> s = this.sweeper;
-			if (s != null) {
-				s.cancel(false);
-			}
-			try {
-				if (forGood) {
-					this.subscriber.close();
-				}
-				else {
-					this.subscriber.stop();
-				}
-			}
-			catch (RuntimeException ex) {
-				logger.debug("Unsubscribing failed: {}", ex.toString());
-			}
-			this.routers.values().forEach(ShardRouter::close);
-			this.asks.failAll();
-		}
-
-		private void releaseResources() {
-			this.asks.close();
-			try {
-				this.connections.close();
-			}
-			catch (RuntimeException ex) {
-				logger.debug("Closing connections failed: {}", ex.toString());
-			}
-			finally {
-				this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(2)).block(Duration.ofSeconds(5));
-			}
-		}
-
-	}
-
-	/** Used by {@link DefaultServiceLookup}. */
-	TopologyCache topologyCache() {
-		return this.topology;
-	}
-
-	String systemName() {
-		return this.options.systemName();
 	}
 
 }
