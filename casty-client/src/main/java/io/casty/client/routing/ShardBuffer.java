@@ -50,7 +50,8 @@ final class ShardBuffer {
 	 * @return its buffer, or {@code null} if its owner is not being resolved
 	 */
 	@Nullable PendingShard get(long shard) {
-		return this.pending.get(shard);
+		// the common case, nothing waits: no boxed key to look up
+		return this.pending.isEmpty() ? null : this.pending.get(shard);
 	}
 
 	/**

@@ -58,7 +58,9 @@ final class LocatedShards {
 
 	/** These answers without those naming one of the nodes. */
 	LocatedShards withoutNodes(Set<NodeAddress> nodes) {
-		if (this.byType.isEmpty()) {
+		if (this.byType.isEmpty() || nodes.isEmpty() || this.byType.values()
+			.stream()
+			.noneMatch((answers) -> answers.values().stream().anyMatch((l) -> nodes.contains(l.node())))) {
 			return this;
 		}
 		Map<String, Map<Long, LocatedShard>> kept = new HashMap<>();

@@ -238,6 +238,9 @@ public final class TopologyView {
 	 */
 	public @Nullable NodeAddress owner(String shardType, long shard) {
 		NodeAddress fromSnapshot = allocatedRoute(shardType, shard);
+		if (this.located.isEmpty()) {
+			return fromSnapshot;
+		}
 		LocatedShard answer = winningAnswer(shardType, shard, fromSnapshot);
 		return (answer != null) ? answer.node() : fromSnapshot;
 	}
@@ -251,6 +254,9 @@ public final class TopologyView {
 	 * @return the answer, or {@code null} when the snapshot decides
 	 */
 	public @Nullable LocatedShard located(String shardType, long shard) {
+		if (this.located.isEmpty()) {
+			return null;
+		}
 		return winningAnswer(shardType, shard, allocatedRoute(shardType, shard));
 	}
 
@@ -265,9 +271,6 @@ public final class TopologyView {
 	}
 
 	private @Nullable LocatedShard winningAnswer(String shardType, long shard, @Nullable NodeAddress fromSnapshot) {
-		if (this.located.isEmpty()) {
-			return null;
-		}
 		LocatedShard answer = heldAnswer(shardType, shard);
 		if (answer != null && !this.unavailable.contains(answer.node())
 				&& (fromSnapshot == null || answer.epoch() >= allocationEpoch())) {

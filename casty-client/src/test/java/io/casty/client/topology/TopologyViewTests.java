@@ -38,4 +38,38 @@ class TopologyViewTests {
 		assertThat(again.source()).isEqualTo(B);
 	}
 
+	@Test
+	void aViewAnswersWhatUsersNeedWithoutTheWireSnapshot() {
+		NodeAddress c = new NodeAddress("127.0.0.1", 25603);
+		Member up = new Member(A, MemberStatus.UP, Set.of("web"), "node-1");
+		Member down = new Member(B, MemberStatus.DOWN, Set.of(), "node-2");
+		Member unreachable = new Member(c, MemberStatus.UP, Set.of(), "node-3");
+		io.casty.client.protocol.messages.ServiceEntry onA = new io.casty.client.protocol.messages.ServiceEntry("pricing",
+				A, "/user/pricing");
+		io.casty.client.protocol.messages.ServiceEntry onB = new io.casty.client.protocol.messages.ServiceEntry("pricing",
+				B, "/user/pricing");
+		TopologySnapshot snapshot = new TopologySnapshot(Set.of(up, down, unreachable), B,
+				Map.of("counter", Map.of(1L, new ShardAllocation(A, List.of()), 2L, new ShardAllocation(B, List.of()))), 7,
+				Set.of(c), Set.of(onA, onB));
+
+		TopologyView view = TopologyView.of(snapshot, A, Instant.ofEpochSecond(10));
+
+		assertThat(view.members()).containsExactlyInAnyOrder(up, down, unreachable);
+		assertThat(view.availableMembers()).containsExactly(A);
+		assertThat(view.leader()).as("the snapshot's leader is down").isEqualTo(A);
+		assertThat(view.unreachable()).containsExactly(c);
+		assertThat(view.unavailable()).containsExactlyInAnyOrder(B, c);
+		assertThat(view.allocationEpoch()).isEqualTo(7);
+		assertThat(view.shardTypes()).containsExactly("counter");
+		assertThat(view.allocatedShards("counter")).containsExactlyInAnyOrder(1L, 2L);
+		assertThat(view.allocatedShards("other")).isEmpty();
+		assertThat(view.primary("counter", 2)).as("allocated, though evicted").isEqualTo(B);
+		assertThat(view.owner("counter", 2)).isNull();
+		assertThat(view.primary("counter", 3)).isNull();
+		assertThat(view.services("pricing")).containsExactly(onA);
+		assertThat(view.registry()).containsExactlyInAnyOrder(onA, onB);
+		assertThat(view.located("counter", 1)).isNull();
+		assertThat(view.learnedAt()).as("no cache accepted it").isZero();
+	}
+
 }
