@@ -3,8 +3,8 @@ package io.casty.client;
 import java.time.Duration;
 
 /**
- * Limits of the buffers that hold messages while their shard's location is resolved: per
- * shard, per shard type, and how long a message may wait. A message over a limit fails with
+ * Limits of the buffers that hold messages while their shard's location is resolved: messages
+ * per shard, messages and their encoded bytes per shard type, and how long a message may wait. A message over a limit fails with
  * {@link BufferOverflowException}. Immutable; build with {@link #builder()} or change a copy
  * with {@link #mutate()}.
  *
@@ -18,21 +18,27 @@ public final class BufferOptions {
 	/** Default messages buffered per shard type: 10,000. */
 	public static final int DEFAULT_MAX_PER_TYPE = 10_000;
 
+	/** Default bytes of encoded messages buffered per shard type: 64 MiB. */
+	public static final int DEFAULT_MAX_BYTES_PER_TYPE = 64 * 1024 * 1024;
+
 	/** Default longest time a message waits in a buffer before it is dropped: 10 s. */
 	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
 	private static final BufferOptions DEFAULTS = new BufferOptions(DEFAULT_MAX_PER_SHARD, DEFAULT_MAX_PER_TYPE,
-			DEFAULT_TIMEOUT);
+			DEFAULT_MAX_BYTES_PER_TYPE, DEFAULT_TIMEOUT);
 
 	private final int maxPerShard;
 
 	private final int maxPerType;
 
+	private final int maxBytesPerType;
+
 	private final Duration timeout;
 
-	private BufferOptions(int maxPerShard, int maxPerType, Duration timeout) {
+	private BufferOptions(int maxPerShard, int maxPerType, int maxBytesPerType, Duration timeout) {
 		this.maxPerShard = maxPerShard;
 		this.maxPerType = maxPerType;
+		this.maxBytesPerType = maxBytesPerType;
 		this.timeout = timeout;
 	}
 
@@ -77,6 +83,15 @@ public final class BufferOptions {
 	}
 
 	/**
+	 * Bytes of encoded messages (their payloads) buffered per shard type (see
+	 * {@link #DEFAULT_MAX_BYTES_PER_TYPE}).
+	 * @return the limit
+	 */
+	public int maxBytesPerType() {
+		return this.maxBytesPerType;
+	}
+
+	/**
 	 * Longest wait of a buffered message (see {@link #DEFAULT_TIMEOUT}).
 	 * @return the timeout
 	 */
@@ -103,7 +118,7 @@ public final class BufferOptions {
 		 */
 		public Builder maxPerShard(int maxPerShard) {
 			this.value = new BufferOptions(OptionChecks.atLeastOne(maxPerShard, "buffer.maxPerShard"),
-					this.value.maxPerType, this.value.timeout);
+					this.value.maxPerType, this.value.maxBytesPerType, this.value.timeout);
 			return this;
 		}
 
@@ -115,7 +130,21 @@ public final class BufferOptions {
 		 */
 		public Builder maxPerType(int maxPerType) {
 			this.value = new BufferOptions(this.value.maxPerShard,
-					OptionChecks.atLeastOne(maxPerType, "buffer.maxPerType"), this.value.timeout);
+					OptionChecks.atLeastOne(maxPerType, "buffer.maxPerType"), this.value.maxBytesPerType,
+					this.value.timeout);
+			return this;
+		}
+
+		/**
+		 * Sets the bytes of encoded messages buffered per shard type (see
+		 * {@link BufferOptions#DEFAULT_MAX_BYTES_PER_TYPE}).
+		 * @param maxBytesPerType at least 1
+		 * @return this builder
+		 * @throws InvalidOptionException if less than 1
+		 */
+		public Builder maxBytesPerType(int maxBytesPerType) {
+			this.value = new BufferOptions(this.value.maxPerShard, this.value.maxPerType,
+					OptionChecks.atLeastOne(maxBytesPerType, "buffer.maxBytesPerType"), this.value.timeout);
 			return this;
 		}
 
@@ -126,7 +155,7 @@ public final class BufferOptions {
 		 * @throws InvalidOptionException if not positive
 		 */
 		public Builder timeout(Duration timeout) {
-			this.value = new BufferOptions(this.value.maxPerShard, this.value.maxPerType,
+			this.value = new BufferOptions(this.value.maxPerShard, this.value.maxPerType, this.value.maxBytesPerType,
 					OptionChecks.positive(timeout, "buffer.timeout"));
 			return this;
 		}

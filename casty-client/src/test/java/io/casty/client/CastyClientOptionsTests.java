@@ -25,6 +25,7 @@ class CastyClientOptionsTests {
 		assertThat(options.topology().pollInterval()).isEqualTo(TopologyOptions.DEFAULT_POLL_INTERVAL);
 		assertThat(options.shardLocation().retryMaxBackoff()).isEqualTo(ShardLocationOptions.DEFAULT_RETRY_MAX_BACKOFF);
 		assertThat(options.buffer().maxPerShard()).isEqualTo(BufferOptions.DEFAULT_MAX_PER_SHARD);
+		assertThat(options.buffer().maxBytesPerType()).isEqualTo(BufferOptions.DEFAULT_MAX_BYTES_PER_TYPE);
 		assertThat(options.codec().format()).isEqualTo(PayloadFormat.JSON);
 		assertThat(options.tls().enabled()).isFalse();
 		assertThat(options.stuckNode().askTimeouts()).isEqualTo(StuckNodeOptions.DEFAULT_ASK_TIMEOUTS);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
 import io.casty.client.BufferOptions;
@@ -19,8 +20,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The messages of one shard type waiting for their shard's owner: per shard an ordered
- * queue ({@link PendingShard}), bounded per shard and for the whole type
- * ({@link BufferOptions}), each message with a deadline.
+ * queue ({@link PendingShard}), bounded by count per shard and by count and encoded bytes for
+ * the whole type ({@link BufferOptions}), each message with a deadline.
  */
 final class ShardBuffer {
 
@@ -38,6 +39,8 @@ final class ShardBuffer {
 	private final Map<Long, PendingShard> pending = new ConcurrentHashMap<>();
 
 	private final AtomicInteger buffered = new AtomicInteger();
+
+	private final AtomicLong bytes = new AtomicLong();
 
 	ShardBuffer(String shardType, BufferOptions limits) {
 		this.shardType = shardType;
@@ -102,14 +105,18 @@ final class ShardBuffer {
 						+ ", which cannot be reached; the client keeps asking the coordinator for a new location"),
 						AskOutcome.UNREACHABLE);
 			}
-			if (p.queue.size() >= this.limits.maxPerShard() || this.buffered.get() >= this.limits.maxPerType()) {
+			int size = out.envelope().payloadSize();
+			if (p.queue.size() >= this.limits.maxPerShard() || this.buffered.get() >= this.limits.maxPerType()
+					|| this.bytes.get() + size > this.limits.maxBytesPerType()) {
 				return new Rejection(new BufferOverflowException("The buffer of shard " + p.shard + " of '"
 						+ this.shardType + "' is full (" + p.queue.size() + " per shard, " + this.buffered.get()
-						+ " for the type) while its location is resolved; slow down or raise the buffer limits"),
+						+ " messages and " + this.bytes.get() + " bytes for the type, this message " + size
+						+ " bytes) while its location is resolved; slow down or raise the buffer limits"),
 						AskOutcome.REJECTED);
 			}
 			p.queue.add(out);
 			this.buffered.incrementAndGet();
+			this.bytes.addAndGet(size);
 			queued.accept(p, out);
 			return null;
 		}
@@ -122,7 +129,12 @@ final class ShardBuffer {
 	 */
 	List<Outgoing> drain(PendingShard p) {
 		List<Outgoing> drained = new ArrayList<>(p.queue);
-		this.buffered.addAndGet(-p.queue.size());
+		long size = 0;
+		for (Outgoing out : drained) {
+			size += out.envelope().payloadSize();
+		}
+		this.buffered.addAndGet(-drained.size());
+		this.bytes.addAndGet(-size);
 		p.queue.clear();
 		return drained;
 	}
@@ -156,6 +168,7 @@ final class ShardBuffer {
 					if (abandoned || nowNanos - out.deadlineNanos() > 0) {
 						it.remove();
 						this.buffered.decrementAndGet();
+						this.bytes.addAndGet(-out.envelope().payloadSize());
 						if (out.ask() == null) {
 							dropped++;
 						}
@@ -192,6 +205,14 @@ final class ShardBuffer {
 	 */
 	int count() {
 		return this.buffered.get();
+	}
+
+	/**
+	 * The encoded bytes of the messages waiting.
+	 * @return the payloads' total size
+	 */
+	long bytes() {
+		return this.bytes.get();
 	}
 
 }

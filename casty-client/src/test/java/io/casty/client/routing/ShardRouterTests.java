@@ -182,6 +182,34 @@ class ShardRouterTests {
 	}
 
 	@Test
+	void theBytesBufferedPerTypeAreBoundedAndFreedWhenTheBufferDrains() {
+		EncodedMessage first = message("1");
+		ShardRouter router = router((b) -> b.maxBytesPerType(2 * first.payloadSize()));
+		accept(router, snapshot(1, Map.of()));
+		router.tell(ID, first);
+		router.tell(ID, message("2"));
+
+		assertThatExceptionOfType(BufferOverflowException.class).isThrownBy(() -> router.tell(ID, message("3")))
+			.withMessageContaining("bytes");
+
+		router.onLocation(new ShardLocation(this.shard, B, List.of()));
+		String other = otherShardEntity();
+		router.tell(other, this.encoder.encodeForEntity(other, "1"));
+		router.tell(other, this.encoder.encodeForEntity(other, "2"));
+		assertThat(router.bufferedCount()).isEqualTo(2);
+	}
+
+	private String otherShardEntity() {
+		EntityShards shards = new EntityShards(SHARDS, EntityShards.DEFAULT_SIZE);
+		for (int i = 0;; i++) {
+			String id = "other-" + i;
+			if (shards.shardOf(id) != this.shard && id.length() == ID.length()) {
+				return id;
+			}
+		}
+	}
+
+	@Test
 	void aTellWhoseDeadlinePassedIsDroppedFromTheBuffer() {
 		ShardRouter router = router((b) -> b.timeout(Duration.ofMillis(1)));
 		accept(router, snapshot(1, Map.of()));

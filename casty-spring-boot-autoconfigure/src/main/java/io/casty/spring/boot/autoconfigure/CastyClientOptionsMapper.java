@@ -117,6 +117,8 @@ final class CastyClientOptionsMapper {
 		CastyClientProperties.Buffer p = this.properties.getBuffer();
 		set("buffer.max-per-shard", p.getMaxPerShard(), buffer::maxPerShard);
 		set("buffer.max-per-type", p.getMaxPerType(), buffer::maxPerType);
+		set("buffer.max-bytes-per-type", (int) Math.min(Integer.MAX_VALUE, p.getMaxBytesPerType().toBytes()),
+				buffer::maxBytesPerType);
 		set("buffer.timeout", p.getTimeout(), buffer::timeout);
 	}
 

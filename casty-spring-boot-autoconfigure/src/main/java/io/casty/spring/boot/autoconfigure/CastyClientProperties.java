@@ -595,6 +595,11 @@ public class CastyClientProperties {
 		private int maxPerType = BufferOptions.DEFAULT_MAX_PER_TYPE;
 
 		/**
+		 * Encoded bytes of the messages buffered per shard type.
+		 */
+		private DataSize maxBytesPerType = DataSize.ofBytes(BufferOptions.DEFAULT_MAX_BYTES_PER_TYPE);
+
+		/**
 		 * Longest time a message waits in a buffer before it is dropped.
 		 */
 		private Duration timeout = BufferOptions.DEFAULT_TIMEOUT;
@@ -613,6 +618,14 @@ public class CastyClientProperties {
 
 		public void setMaxPerType(int maxPerType) {
 			this.maxPerType = maxPerType;
+		}
+
+		public DataSize getMaxBytesPerType() {
+			return this.maxBytesPerType;
+		}
+
+		public void setMaxBytesPerType(DataSize maxBytesPerType) {
+			this.maxBytesPerType = maxBytesPerType;
 		}
 
 		public Duration getTimeout() {

@@ -159,7 +159,8 @@ class CastyClientAutoConfigurationTests {
 					"casty.client.reconnect.max-backoff=1m", "casty.client.reconnect.jitter=0.1",
 					"casty.client.topology.poll-interval=500ms", "casty.client.topology.timeout=3s",
 					"casty.client.shard-location.timeout=250ms", "casty.client.buffer.max-per-shard=10",
-					"casty.client.buffer.max-per-type=20", "casty.client.buffer.timeout=4s",
+					"casty.client.buffer.max-per-type=20", "casty.client.buffer.max-bytes-per-type=1MB",
+					"casty.client.buffer.timeout=4s",
 					"casty.client.max-pending-asks=30", "casty.client.max-pending-write-bytes=4096",
 					"casty.client.io-threads=1", "casty.client.connections-per-node=3")
 			.run((context) -> {
@@ -175,6 +176,7 @@ class CastyClientAutoConfigurationTests {
 				assertThat(options.shardLocation().timeout()).isEqualTo(Duration.ofMillis(250));
 				assertThat(options.buffer().maxPerShard()).isEqualTo(10);
 				assertThat(options.buffer().maxPerType()).isEqualTo(20);
+				assertThat(options.buffer().maxBytesPerType()).isEqualTo(1024 * 1024);
 				assertThat(options.buffer().timeout()).isEqualTo(Duration.ofSeconds(4));
 				assertThat(options.maxPendingAsks()).isEqualTo(30);
 				assertThat(options.socket().maxPendingWriteBytes()).isEqualTo(4096);
@@ -514,6 +516,8 @@ class CastyClientAutoConfigurationTests {
 			.isEqualTo(BufferOptions.DEFAULT_MAX_PER_SHARD);
 		assertThat(defaults.get("casty.client.buffer.max-per-type").asInt())
 			.isEqualTo(BufferOptions.DEFAULT_MAX_PER_TYPE);
+		assertThat(DataSize.parse(defaults.get("casty.client.buffer.max-bytes-per-type").asString()).toBytes())
+			.isEqualTo(BufferOptions.DEFAULT_MAX_BYTES_PER_TYPE);
 		assertThat(defaults.get("casty.client.max-pending-asks").asInt())
 			.isEqualTo(CastyClientOptions.DEFAULT_MAX_PENDING_ASKS);
 		assertThat(defaults.get("casty.client.max-pending-write-bytes").asInt())
