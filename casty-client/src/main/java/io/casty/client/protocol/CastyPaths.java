@@ -1,5 +1,7 @@
 package io.casty.client.protocol;
 
+import java.nio.charset.StandardCharsets;
+
 import io.casty.client.ActorAddress;
 import io.casty.client.InvalidActorAddressException;
 import org.jspecify.annotations.Nullable;
@@ -51,7 +53,7 @@ public final class CastyPaths {
 	/** Suffix of the system name of a client's own refs. */
 	public static final String CLIENT_SYSTEM_SUFFIX = "-client";
 
-	private static final char[] HEX = "0123456789abcdef".toCharArray();
+	private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
 	private CastyPaths() {
 	}
@@ -108,14 +110,15 @@ public final class CastyPaths {
 	 */
 	public static String newAskId() {
 		java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-		char[] out = new char[ASK_ID_LENGTH];
+		// bytes, not chars: a String is built from them without compressing a char[] first
+		byte[] out = new byte[ASK_ID_LENGTH];
 		long hi = random.nextLong();
 		long lo = random.nextLong();
 		for (int i = 0; i < 16; i++) {
 			out[i] = HEX[(int) (hi >>> (60 - 4 * i)) & 0xf];
 			out[16 + i] = HEX[(int) (lo >>> (60 - 4 * i)) & 0xf];
 		}
-		return new String(out);
+		return new String(out, StandardCharsets.ISO_8859_1);
 	}
 
 	/**
