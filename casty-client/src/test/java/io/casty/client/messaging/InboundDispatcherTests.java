@@ -1,0 +1,141 @@
+package io.casty.client.messaging;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.casty.client.CastyClientListener;
+import io.casty.client.NodeAddress;
+import io.casty.client.protocol.CastyPaths;
+import io.casty.client.protocol.Frame;
+import io.casty.client.protocol.MessageHeader;
+import io.casty.client.protocol.codec.MessageCodec;
+import io.casty.client.protocol.codec.MessageTypeRegistry;
+import io.casty.client.protocol.messages.Member;
+import io.casty.client.protocol.messages.MemberStatus;
+import io.casty.client.protocol.messages.ShardLocation;
+import io.casty.client.protocol.messages.TopologySnapshot;
+import io.casty.client.topology.SnapshotDecoder;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The one inbound dispatcher, on fake sinks: each well-known path reaches its owner, every
+ * other path the client-hosted actors, and what nobody takes is dropped and counted, never
+ * thrown.
+ */
+class InboundDispatcherTests {
+
+	private static final NodeAddress NODE = new NodeAddress("127.0.0.1", 25520);
+
+	private static final String SYSTEM = "casty-client";
+
+	private final MessageCodec codec = new MessageCodec(MessageTypeRegistry.withProtocolTypes());
+
+	private final List<String> received = new CopyOnWriteArrayList<>();
+
+	private final List<String> dropped = new CopyOnWriteArrayList<>();
+
+	private boolean routerTakes = true;
+
+	private boolean actorTakes = true;
+
+	private final InboundDispatcher dispatcher = new InboundDispatcher(this.codec, new SnapshotDecoder(this.codec),
+			new CastyClientListener() {
+				@Override
+				public void inboundDropped(String reason) {
+					InboundDispatcherTests.this.dropped.add(reason);
+				}
+
+				@Override
+				public void lateReply() {
+					InboundDispatcherTests.this.dropped.add("late-reply");
+				}
+			}, (askId, payload) -> this.received.add("reply " + askId + " " + this.codec.decode(payload, Integer.class)),
+			(from, snapshot) -> this.received.add("snapshot from " + from + " epoch " + snapshot.allocationEpoch()),
+			(type, location) -> {
+				this.received.add("location of " + type + " shard " + location.shardId());
+				return this.routerTakes;
+			}, (from, path, frame) -> {
+				this.received.add("actor " + path);
+				return this.actorTakes;
+			});
+
+	@Test
+	void anAskReplyGoesToTheAskRegistryById() {
+		String id = CastyPaths.newAskId();
+		dispatch(CastyPaths.askPath(id), this.codec.encode(5));
+		assertThat(this.received).containsExactly("reply " + id + " 5");
+		assertThat(this.dropped).isEmpty();
+	}
+
+	@Test
+	void aTopologySnapshotIsDecodedAndGoesToTheTopology() {
+		TopologySnapshot snapshot = new TopologySnapshot(Set.of(new Member(NODE, MemberStatus.UP, Set.of(), "node-1")),
+				NODE, Map.of(), 7, Set.of(), Set.of());
+		dispatch(CastyPaths.TOPOLOGY_SUBSCRIBER, this.codec.encode(snapshot));
+		assertThat(this.received).containsExactly("snapshot from " + NODE + " epoch 7");
+	}
+
+	@Test
+	void aCoordinatorAnswerGoesToTheRouterOfItsType() {
+		dispatch(CastyPaths.proxyPath("counter"), this.codec.encode(new ShardLocation(3, NODE, List.of())));
+		assertThat(this.received).containsExactly("location of counter shard 3");
+		assertThat(this.dropped).isEmpty();
+	}
+
+	@Test
+	void anAnswerNoRouterTakesIsOfferedToTheActorsThenDropped() {
+		this.routerTakes = false;
+		this.actorTakes = false;
+		dispatch(CastyPaths.proxyPath("gone"), this.codec.encode(new ShardLocation(3, NODE, List.of())));
+		assertThat(this.received).containsExactly("location of gone shard 3", "actor " + CastyPaths.proxyPath("gone"));
+		assertThat(this.dropped).containsExactly("unknown-target");
+	}
+
+	@Test
+	void anyOtherPathGoesToTheClientHostedActors() {
+		dispatch("/user/greeter", this.codec.encode(1));
+		assertThat(this.received).containsExactly("actor /user/greeter");
+		assertThat(this.dropped).isEmpty();
+	}
+
+	@Test
+	void aPathNobodyTakesIsDroppedAndCounted() {
+		this.actorTakes = false;
+		dispatch("/user/nobody", this.codec.encode(1));
+		assertThat(this.dropped).containsExactly("unknown-target");
+	}
+
+	@Test
+	void aMalformedAskPathIsALateReplyNotAnActorMessage() {
+		dispatch(CastyPaths.ASK_PREFIX + "not-an-id", this.codec.encode(1));
+		assertThat(this.received).isEmpty();
+		assertThat(this.dropped).containsExactly("late-reply");
+	}
+
+	@Test
+	void anUndecodablePayloadIsDroppedAndCounted() {
+		dispatch(CastyPaths.proxyPath("counter"), new byte[] { (byte) 0xc1 });
+		dispatch(CastyPaths.TOPOLOGY_SUBSCRIBER, new byte[] { (byte) 0xc1 });
+		assertThat(this.received).isEmpty();
+		assertThat(this.dropped).containsExactly("undecodable-payload", "undecodable-payload");
+	}
+
+	@Test
+	void aTargetThatIsNoCastyUriIsDropped() {
+		this.dispatcher.onMessage(NODE, new Frame.Message(new MessageHeader("not a uri", "", "int"), new byte[0]));
+		assertThat(this.received).isEmpty();
+		assertThat(this.dropped).containsExactly("unknown-target");
+	}
+
+	private void dispatch(String path, byte[] payload) {
+		String target = CastyPaths.uri(SYSTEM, "127.0.0.1", 40000, path);
+		this.dispatcher.onMessage(NODE,
+				new Frame.Message(new MessageHeader(target, CastyPaths.senderUri("casty", "127.0.0.1", 25520), "x"),
+						payload));
+	}
+
+}
