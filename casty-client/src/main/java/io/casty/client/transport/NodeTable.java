@@ -209,6 +209,10 @@ final class NodeTable {
 	/**
 	 * A connection failed (connecting, handshaking or later): it is closed and forgotten, and
 	 * its node is marked failed unless the node's own connection to the client can serve it.
+	 * The node's fate is settled before the connection is closed: closing fails the asks
+	 * waiting on it, and a caller woken by that failure that asks again at once must find the
+	 * node marked failed (and fail fast) or served by its own connection, not find it neither
+	 * connected nor failed and dial it again.
 	 * @param connection the connection
 	 * @param error why
 	 */
@@ -217,6 +221,19 @@ final class NodeTable {
 		CastyException cause = (error instanceof CastyException ce) ? ce
 				: new NodeUnreachableException(node, "Cannot connect to node " + node + ": " + error, error);
 		boolean wasReady = connection.state() == NodeConnection.State.READY;
+		if (!this.closed) {
+			NodeAddress viaAlias = this.aliases.getOrDefault(node, node);
+			NodeConnection alternative = this.accepted.get(viaAlias);
+			if (alternative != null && alternative != connection
+					&& alternative.state() == NodeConnection.State.READY) {
+				// The node dialled us and kept its own connection (Casty's race rule): use that one.
+				this.connections.put(viaAlias, alternative);
+				logger.debug("Using the connection node {} opened to this client", viaAlias);
+			}
+			else {
+				markFailed(node, cause);
+			}
+		}
 		connection.close(cause);
 		this.connections.remove(connection.address(), connection);
 		this.connections.remove(node, connection);
@@ -226,18 +243,6 @@ final class NodeTable {
 		if (wasReady) {
 			this.listener.connectionClosed(node);
 		}
-		if (this.closed) {
-			return;
-		}
-		NodeAddress viaAlias = this.aliases.getOrDefault(node, node);
-		NodeConnection alternative = this.accepted.get(viaAlias);
-		if (alternative != null && alternative != connection && alternative.state() == NodeConnection.State.READY) {
-			// The node dialled us and kept its own connection (Casty's race rule): use that one.
-			this.connections.put(viaAlias, alternative);
-			logger.debug("Using the connection node {} opened to this client", viaAlias);
-			return;
-		}
-		markFailed(node, cause);
 	}
 
 	private void markFailed(NodeAddress node, CastyException cause) {

@@ -138,6 +138,50 @@ class NodeTableTests {
 	}
 
 	@Test
+	void theNodeIsMarkedFailedBeforeTheLostConnectionFailsItsAsks() {
+		NodeConnection connection = this.table.connectionFor(CANONICAL, this::open);
+		this.table.handshaken(connection, CANONICAL);
+		List<String> seenByTheAsk = new ArrayList<>();
+		connection.await((cause) -> {
+			// a caller woken by the failure asks again at once: it must fail fast, not dial
+			seenByTheAsk.add("failed " + this.table.isFailed(CANONICAL));
+			seenByTheAsk.add("events " + this.events);
+			try {
+				this.table.connectionFor(CANONICAL, this::open);
+				seenByTheAsk.add("dialled again");
+			}
+			catch (NodeUnreachableException ex) {
+				seenByTheAsk.add("unreachable");
+			}
+		});
+
+		this.table.lost(connection, new RuntimeException("reset by peer"));
+
+		assertThat(seenByTheAsk).hasSize(3);
+		assertThat(seenByTheAsk.get(0)).isEqualTo("failed true");
+		assertThat(seenByTheAsk.get(1)).startsWith("events [connected " + CANONICAL + ", failed " + CANONICAL);
+		assertThat(seenByTheAsk.get(2)).isEqualTo("unreachable");
+		assertThat(this.opened).as("no connection dialled in the gap").containsExactly(connection);
+		assertThat(connection.state()).isEqualTo(NodeConnection.State.CLOSED);
+		assertThat(this.listened).containsExactly("opened " + CANONICAL, "closed " + CANONICAL);
+	}
+
+	@Test
+	void aLostConnectionWhoseNodeDialledTheClientHandsItsAsksOverToThatConnection() {
+		NodeConnection dialled = this.table.connectionFor(CANONICAL, this::open);
+		this.table.handshaken(dialled, CANONICAL);
+		NodeConnection accepted = acceptedFrom(CANONICAL);
+		List<NodeConnection> seenByTheAsk = new ArrayList<>();
+		dialled.await((cause) -> seenByTheAsk.add(this.table.connectionFor(CANONICAL, this::open)));
+
+		this.table.lost(dialled, new NodeUnreachableException(CANONICAL, "lost"));
+
+		assertThat(seenByTheAsk).as("the ask asked again goes to the node's own connection").containsExactly(accepted);
+		assertThat(this.table.isFailed(CANONICAL)).isFalse();
+		assertThat(this.opened).containsExactly(dialled);
+	}
+
+	@Test
 	void aFailedNodeThatLeftTheClusterIsNoLongerReconnected() {
 		NodeConnection toOther = this.table.connectionFor(OTHER, this::open);
 		this.table.handshaken(toOther, OTHER);
