@@ -19,6 +19,7 @@ import io.casty.client.protocol.codec.MessageCodec;
 import io.casty.client.protocol.codec.MessageTypeRegistry;
 import io.casty.client.protocol.codec.PayloadFormat;
 import io.casty.client.protocol.messages.TopologySnapshot;
+import io.casty.client.topology.TopologyCache;
 import io.casty.client.topology.TopologyView;
 import io.casty.testkit.CastyTestCluster;
 import io.casty.testkit.TestNode;
@@ -286,7 +287,7 @@ final class TopologyScale {
 			TopologySnapshot snapshot = codec.decode(payload, TopologySnapshot.class);
 			long t1 = threads.getCurrentThreadCpuTime();
 			long w1 = System.nanoTime();
-			TopologyView.of(java.util.Objects.requireNonNull(snapshot), source, Instant.now());
+			TopologyCache.viewOf(java.util.Objects.requireNonNull(snapshot), source, Instant.now());
 			long t2 = threads.getCurrentThreadCpuTime();
 			if (i >= 0) {
 				decode[i] = (t1 - t0) / 1e6;

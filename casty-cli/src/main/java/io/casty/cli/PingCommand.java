@@ -7,11 +7,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.casty.client.ClusterMember;
+import io.casty.client.MemberState;
 import io.casty.client.protocol.CastyFrameDecoder;
 import io.casty.client.protocol.Frame;
 import io.casty.client.protocol.FrameCodec;
-import io.casty.client.protocol.messages.Member;
-import io.casty.client.protocol.messages.MemberStatus;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -48,10 +48,10 @@ final class PingCommand extends ClusterCommand {
 		}
 		SslContext ssl = this.cluster.sslContext();
 		String identity = "-jc-ping-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		List<Member> members = session.topology()
+		List<ClusterMember> members = session.topology()
 			.members()
 			.stream()
-			.filter((m) -> m.status() != MemberStatus.REMOVED)
+			.filter((m) -> m.status() != MemberState.REMOVED)
 			.sorted((a, b) -> a.address().compareTo(b.address()))
 			.toList();
 		ArrayNode results = JsonNodeFactory.instance.arrayNode();
@@ -59,7 +59,7 @@ final class PingCommand extends ClusterCommand {
 		rows.add(new String[] { "MEMBER", "ID", "STATUS", "RTT MIN/AVG/MAX", "CONNECT AVG" });
 		boolean allAnswered = true;
 		try (Progress progress = session.progress("pinging " + members.size() + " members")) {
-			for (Member member : members) {
+			for (ClusterMember member : members) {
 				ObjectNode result = results.addObject()
 					.put("address", member.address().toString())
 					.put("id", member.id())

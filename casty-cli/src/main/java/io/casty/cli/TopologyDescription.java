@@ -8,10 +8,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import io.casty.client.ClusterMember;
 import io.casty.client.ConnectionsInfo;
 import io.casty.client.NodeAddress;
-import io.casty.client.protocol.messages.Member;
-import io.casty.client.protocol.messages.ServiceEntry;
+import io.casty.client.ServiceInstanceInfo;
 import io.casty.client.topology.TopologyView;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -45,10 +45,10 @@ final class TopologyDescription {
 		root.put("allocationEpoch", view.allocationEpoch());
 		root.put("leader", (leader != null) ? leader.toString() : null);
 		ArrayNode members = root.putArray("members");
-		Map<NodeAddress, Member> byAddress = new HashMap<>();
+		Map<NodeAddress, ClusterMember> byAddress = new HashMap<>();
 		view.members().forEach((m) -> byAddress.put(m.address(), m));
 		for (ConnectionsInfo.MemberReachability reach : connections.members()) {
-			Member member = byAddress.get(reach.node());
+			ClusterMember member = byAddress.get(reach.node());
 			if (member == null) {
 				continue;
 			}
@@ -79,12 +79,12 @@ final class TopologyDescription {
 			perNode.forEach(counts::put);
 		});
 		ObjectNode services = root.putObject("services");
-		Map<String, List<ServiceEntry>> byKey = new TreeMap<>();
+		Map<String, List<ServiceInstanceInfo>> byKey = new TreeMap<>();
 		view.registry().forEach((e) -> byKey.computeIfAbsent(e.key(), (k) -> new ArrayList<>()).add(e));
 		byKey.forEach((key, entries) -> {
 			entries.sort((a, b) -> a.node().compareTo(b.node()));
 			ArrayNode instances = services.putArray(key);
-			for (ServiceEntry entry : entries) {
+			for (ServiceInstanceInfo entry : entries) {
 				instances.addObject()
 					.put("node", entry.node().toString())
 					.put("path", entry.path())

@@ -19,7 +19,6 @@ import io.casty.client.protocol.CastyPaths;
 import io.casty.client.protocol.MessageEncoder;
 import io.casty.client.protocol.codec.MessageCodec;
 import io.casty.client.protocol.messages.GetShardLocation;
-import io.casty.client.protocol.messages.MemberStatus;
 import io.casty.client.protocol.messages.ShardLocation;
 import io.casty.client.protocol.messages.TopologySnapshot;
 import io.casty.client.routing.RouteFence;
@@ -214,7 +213,7 @@ final class ClientSession {
 		List<ConnectionsInfo.MemberReachability> members = new ArrayList<>();
 		view.memberStatuses().forEach((node, status) -> {
 			String reason = null;
-			if (status == MemberStatus.DOWN || status == MemberStatus.REMOVED) {
+			if (status == MemberState.DOWN || status == MemberState.REMOVED) {
 				reason = "The cluster marks it " + status.name().toLowerCase();
 			}
 			else if (unreachable.contains(node)) {

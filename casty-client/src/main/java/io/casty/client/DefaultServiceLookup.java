@@ -10,7 +10,6 @@ import io.casty.client.protocol.CastyPaths;
 import io.casty.client.protocol.messages.Find;
 import io.casty.client.protocol.messages.Listing;
 import io.casty.client.protocol.messages.ReceptionistKey;
-import io.casty.client.protocol.messages.ServiceEntry;
 import io.casty.client.protocol.messages.ServiceInstance;
 import io.casty.client.topology.TopologyCache;
 import io.casty.client.topology.TopologyView;
@@ -55,7 +54,7 @@ final class DefaultServiceLookup implements ServiceLookup {
 	private <M> ServiceListing<M> listing(ServiceKey<M> key, TopologyView view) {
 		List<ActorRef<M>> refs = view.services(key.name())
 			.stream()
-			.map((ServiceEntry entry) -> new ActorRef<M>(ActorAddress.of(this.options.systemName(), entry.node().host(),
+			.map((ServiceInstanceInfo entry) -> new ActorRef<M>(ActorAddress.of(this.options.systemName(), entry.node().host(),
 					entry.node().port(), entry.path())))
 			.toList();
 		return new ServiceListing<>(key, refs);

@@ -1,6 +1,11 @@
 package io.casty.client;
 
 import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The import rules of ARCHITECTURE.md, read from the sources: the layers below the root
  * package import each other one way only, so there is no cycle among them, and
  * {@code protocol} knows nothing of connections, topology, routing or messaging, and
- * {@code transport} knows no message codec or message type.
+ * {@code transport} knows no message codec or message type; and, read by reflection, the
+ * public API (the root package's public types and {@code TopologyView}) exposes no wire record
+ * of {@code protocol.messages}.
  */
 class PackageDependencyTests {
 
@@ -81,6 +88,61 @@ class PackageDependencyTests {
 					.doesNotContain("import io.casty.client.topology.")
 					.doesNotContain("import io.casty.client.routing.")
 					.doesNotContain("import io.casty.client.messaging.");
+			}
+		}
+	}
+
+	@Test
+	void theApiSpeaksNoWireRecords() throws Exception {
+		// users see API values (NodeAddress, ClusterMember, MemberState, ServiceInstanceInfo),
+		// never protocol.messages records: the public types of the root package and TopologyView
+		List<Class<?>> api = new ArrayList<>();
+		try (Stream<Path> files = Files.list(SOURCES)) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".java")).toList()) {
+				String name = file.getFileName().toString().replace(".java", "");
+				if (!name.equals("package-info")) {
+					api.add(Class.forName("io.casty.client." + name));
+				}
+			}
+		}
+		api.add(io.casty.client.topology.TopologyView.class);
+		List<String> leaks = new ArrayList<>();
+		for (Class<?> type : api) {
+			wireTypesIn(type, leaks);
+		}
+		assertThat(leaks).isEmpty();
+	}
+
+	private static void wireTypesIn(Class<?> type, List<String> leaks) {
+		if (!Modifier.isPublic(type.getModifiers())) {
+			return;
+		}
+		for (Method method : type.getDeclaredMethods()) {
+			if (Modifier.isPublic(method.getModifiers()) && !method.isSynthetic()) {
+				List<Type> types = new ArrayList<>(List.of(method.getGenericParameterTypes()));
+				types.add(method.getGenericReturnType());
+				leaks(type.getName() + "." + method.getName(), types, leaks);
+			}
+		}
+		for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+			if (Modifier.isPublic(constructor.getModifiers())) {
+				leaks(type.getName() + ".<init>", List.of(constructor.getGenericParameterTypes()), leaks);
+			}
+		}
+		for (Field field : type.getDeclaredFields()) {
+			if (Modifier.isPublic(field.getModifiers())) {
+				leaks(type.getName() + "." + field.getName(), List.of(field.getGenericType()), leaks);
+			}
+		}
+		for (Class<?> nested : type.getDeclaredClasses()) {
+			wireTypesIn(nested, leaks);
+		}
+	}
+
+	private static void leaks(String member, List<Type> types, List<String> leaks) {
+		for (Type type : types) {
+			if (type.getTypeName().contains("io.casty.client.protocol.messages.")) {
+				leaks.add(member + " exposes " + type.getTypeName());
 			}
 		}
 	}

@@ -47,6 +47,19 @@ public final class TopologyCache {
 	/** Serializes accepted snapshots, so the change stream sees them in the order they won. */
 	private final Object offers = new Object();
 
+	/**
+	 * Builds the view of one snapshot, with no coordinator answer and no cache's stamp, as
+	 * the cache would before its acceptance rule. Internal, for tests and benchmarks: the
+	 * wire snapshot stays out of {@link TopologyView}'s public API.
+	 * @param snapshot the snapshot
+	 * @param source the node that sent it
+	 * @param receivedAt when
+	 * @return the view
+	 */
+	public static TopologyView viewOf(TopologySnapshot snapshot, NodeAddress source, Instant receivedAt) {
+		return TopologyView.of(snapshot, source, receivedAt);
+	}
+
 	/** What {@link #offer} decided. */
 	public enum Verdict {
 

@@ -6,12 +6,16 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import io.casty.client.ClusterMember;
+import io.casty.client.MemberState;
 import io.casty.client.NodeAddress;
+import io.casty.client.ServiceInstanceInfo;
 import io.casty.client.protocol.messages.Member;
 import io.casty.client.protocol.messages.MemberStatus;
 import io.casty.client.protocol.messages.ServiceEntry;
@@ -25,7 +29,9 @@ import org.jspecify.annotations.Nullable;
  * snapshot, whose shards on {@code down}, {@code removed} and unreachable members are evicted,
  * and the coordinators' answers ({@code ShardLocation}) received since, which override the
  * snapshot's allocation of their shard while no newer snapshot names an owner. Immutable; the
- * {@link TopologyCache} replaces it whole.
+ * {@link TopologyCache} replaces it whole. It speaks API values ({@link ClusterMember},
+ * {@link MemberState}, {@link ServiceInstanceInfo}), converted from the wire records once per
+ * snapshot, never on a read.
  *
  * @since 0.1.0
  */
@@ -33,10 +39,12 @@ public final class TopologyView {
 
 	/** The view before any snapshot arrived. */
 	public static final TopologyView EMPTY = new TopologyView(
-			new TopologySnapshot(Set.of(), null, Map.of(), -1, Set.of(), Set.of()), null, Instant.EPOCH, Set.of(),
-			Map.of(), LocatedShards.NONE, 0);
+			new TopologySnapshot(Set.of(), null, Map.of(), -1, Set.of(), Set.of()), Members.NONE, null, Instant.EPOCH,
+			Set.of(), Map.of(), LocatedShards.NONE, 0);
 
 	private final TopologySnapshot snapshot;
+
+	private final Members members;
 
 	private final @Nullable NodeAddress source;
 
@@ -50,10 +58,11 @@ public final class TopologyView {
 
 	private final long learnedAt;
 
-	private TopologyView(TopologySnapshot snapshot, @Nullable NodeAddress source, Instant receivedAt,
+	private TopologyView(TopologySnapshot snapshot, Members members, @Nullable NodeAddress source, Instant receivedAt,
 			Set<NodeAddress> unavailable, Map<String, Map<Long, NodeAddress>> routes,
 			LocatedShards located, long learnedAt) {
 		this.snapshot = snapshot;
+		this.members = members;
 		this.source = source;
 		this.receivedAt = receivedAt;
 		this.unavailable = unavailable;
@@ -63,13 +72,14 @@ public final class TopologyView {
 	}
 
 	/**
-	 * Builds the view of a snapshot, with no coordinator answer.
+	 * Builds the view of a snapshot, with no coordinator answer
+	 * ({@link TopologyCache#viewOf} outside this package).
 	 * @param snapshot the snapshot
 	 * @param source the node that sent it
 	 * @param receivedAt when
 	 * @return the view
 	 */
-	public static TopologyView of(TopologySnapshot snapshot, NodeAddress source, Instant receivedAt) {
+	static TopologyView of(TopologySnapshot snapshot, NodeAddress source, Instant receivedAt) {
 		Set<NodeAddress> unavailable = new HashSet<>(snapshot.unreachable());
 		for (Member member : snapshot.members()) {
 			if (member.status() == MemberStatus.DOWN || member.status() == MemberStatus.REMOVED) {
@@ -87,8 +97,8 @@ public final class TopologyView {
 			}
 			routes.put(type, Collections.unmodifiableMap(byShard));
 		});
-		return new TopologyView(snapshot, source, receivedAt, Collections.unmodifiableSet(unavailable),
-				Collections.unmodifiableMap(routes), LocatedShards.NONE, 0);
+		return new TopologyView(snapshot, Members.of(snapshot), source, receivedAt,
+				Collections.unmodifiableSet(unavailable), Collections.unmodifiableMap(routes), LocatedShards.NONE, 0);
 	}
 
 	/**
@@ -100,8 +110,8 @@ public final class TopologyView {
 	 * @return the view
 	 */
 	public TopologyView receivedAgain(NodeAddress source, Instant receivedAt) {
-		return new TopologyView(this.snapshot, source, receivedAt, this.unavailable, this.routes, LocatedShards.NONE,
-				0);
+		return new TopologyView(this.snapshot, this.members, source, receivedAt, this.unavailable, this.routes,
+				LocatedShards.NONE, 0);
 	}
 
 	/**
@@ -115,8 +125,8 @@ public final class TopologyView {
 	TopologyView succeeding(TopologyView previous, long stamp) {
 		LocatedShards kept = (allocationEpoch() >= previous.allocationEpoch())
 				? previous.located.withoutNodes(this.unavailable) : LocatedShards.NONE;
-		return new TopologyView(this.snapshot, this.source, this.receivedAt, this.unavailable, this.routes, kept,
-				stamp);
+		return new TopologyView(this.snapshot, this.members, this.source, this.receivedAt, this.unavailable,
+				this.routes, kept, stamp);
 	}
 
 	/**
@@ -124,8 +134,8 @@ public final class TopologyView {
 	 * is {@code null}.
 	 */
 	TopologyView withLocated(String shardType, long shard, @Nullable LocatedShard answer) {
-		return new TopologyView(this.snapshot, this.source, this.receivedAt, this.unavailable, this.routes,
-				this.located.with(shardType, shard, answer), this.learnedAt);
+		return new TopologyView(this.snapshot, this.members, this.source, this.receivedAt, this.unavailable,
+				this.routes, this.located.with(shardType, shard, answer), this.learnedAt);
 	}
 
 	/** The snapshot this view was built from, for the cache's check of an unchanged snapshot. */
@@ -186,8 +196,8 @@ public final class TopologyView {
 	 * Every member, {@code down} and {@code removed} ones included, as the snapshot lists them.
 	 * @return the members
 	 */
-	public Set<Member> members() {
-		return this.snapshot.members();
+	public Set<ClusterMember> members() {
+		return this.members.all;
 	}
 
 	/**
@@ -297,23 +307,20 @@ public final class TopologyView {
 	 * @return their addresses
 	 */
 	public List<NodeAddress> availableMembers() {
-		return this.snapshot.members()
+		return this.members.all
 			.stream()
-			.filter((m) -> m.status() == MemberStatus.UP && !this.unavailable.contains(m.address()))
-			.map(Member::address)
+			.filter((m) -> m.status() == MemberState.UP && !this.unavailable.contains(m.address()))
+			.map(ClusterMember::address)
 			.sorted()
 			.toList();
 	}
 
 	/**
 	 * Every member with its status, unreachable ones included.
-	 * @return the statuses by address
+	 * @return the statuses by address, in address order
 	 */
-	public Map<NodeAddress, MemberStatus> memberStatuses() {
-		Map<NodeAddress, MemberStatus> statuses = new LinkedHashMap<>();
-		this.snapshot.members().stream().sorted((a, b) -> a.address().compareTo(b.address()))
-			.forEach((m) -> statuses.put(m.address(), m.status()));
-		return statuses;
+	public Map<NodeAddress, MemberState> memberStatuses() {
+		return this.members.statuses;
 	}
 
 	/**
@@ -329,8 +336,8 @@ public final class TopologyView {
 	 * @param key the service key name
 	 * @return the entries, ordered by node
 	 */
-	public List<ServiceEntry> services(String key) {
-		return this.snapshot.registry()
+	public List<ServiceInstanceInfo> services(String key) {
+		return this.members.registry
 			.stream()
 			.filter((e) -> e.key().equals(key) && !this.unavailable.contains(e.node()))
 			.sorted((a, b) -> a.node().compareTo(b.node()))
@@ -341,8 +348,8 @@ public final class TopologyView {
 	 * Every registry entry, of every service, on available nodes or not.
 	 * @return the entries, as the snapshot lists them
 	 */
-	public Set<ServiceEntry> registry() {
-		return this.snapshot.registry();
+	public Set<ServiceInstanceInfo> registry() {
+		return this.members.registry;
 	}
 
 	/**
@@ -373,6 +380,43 @@ public final class TopologyView {
 	public String toString() {
 		return "TopologyView[source=" + this.source + ", epoch=" + allocationEpoch() + ", members="
 				+ this.snapshot.members().size() + ", receivedAt=" + this.receivedAt + "]";
+	}
+
+	/**
+	 * The snapshot's members, their statuses and its registry as API values, converted once
+	 * per snapshot and shared by every view of it.
+	 */
+	private record Members(Set<ClusterMember> all, Map<NodeAddress, MemberState> statuses,
+			Set<ServiceInstanceInfo> registry) {
+
+		static final Members NONE = new Members(Set.of(), Map.of(), Set.of());
+
+		static Members of(TopologySnapshot snapshot) {
+			Set<ClusterMember> all = new LinkedHashSet<>();
+			for (Member member : snapshot.members()) {
+				all.add(new ClusterMember(member.address(), state(member.status()), member.roles(), member.id()));
+			}
+			Map<NodeAddress, MemberState> statuses = new LinkedHashMap<>();
+			all.stream().sorted((a, b) -> a.address().compareTo(b.address()))
+				.forEach((m) -> statuses.put(m.address(), m.status()));
+			Set<ServiceInstanceInfo> registry = new LinkedHashSet<>();
+			for (ServiceEntry entry : snapshot.registry()) {
+				registry.add(new ServiceInstanceInfo(entry.key(), entry.node(), entry.path()));
+			}
+			return new Members(Collections.unmodifiableSet(all), Collections.unmodifiableMap(statuses),
+					Collections.unmodifiableSet(registry));
+		}
+
+		private static MemberState state(MemberStatus status) {
+			return switch (status) {
+				case JOINING -> MemberState.JOINING;
+				case UP -> MemberState.UP;
+				case LEAVING -> MemberState.LEAVING;
+				case DOWN -> MemberState.DOWN;
+				case REMOVED -> MemberState.REMOVED;
+			};
+		}
+
 	}
 
 }

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.casty.client.ClusterMember;
+import io.casty.client.MemberState;
 import io.casty.client.NodeAddress;
+import io.casty.client.ServiceInstanceInfo;
 import io.casty.client.protocol.messages.Member;
 import io.casty.client.protocol.messages.MemberStatus;
 import io.casty.client.protocol.messages.ShardAllocation;
@@ -13,6 +16,7 @@ import io.casty.client.protocol.messages.TopologySnapshot;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 class TopologyViewTests {
 
@@ -54,7 +58,11 @@ class TopologyViewTests {
 
 		TopologyView view = TopologyView.of(snapshot, A, Instant.ofEpochSecond(10));
 
-		assertThat(view.members()).containsExactlyInAnyOrder(up, down, unreachable);
+		assertThat(view.members()).containsExactlyInAnyOrder(new ClusterMember(A, MemberState.UP, Set.of("web"), "node-1"),
+				new ClusterMember(B, MemberState.DOWN, Set.of(), "node-2"),
+				new ClusterMember(c, MemberState.UP, Set.of(), "node-3"));
+		assertThat(view.memberStatuses()).containsExactly(entry(A, MemberState.UP), entry(B, MemberState.DOWN),
+				entry(c, MemberState.UP));
 		assertThat(view.availableMembers()).containsExactly(A);
 		assertThat(view.leader()).as("the snapshot's leader is down").isEqualTo(A);
 		assertThat(view.unreachable()).containsExactly(c);
@@ -66,8 +74,10 @@ class TopologyViewTests {
 		assertThat(view.primary("counter", 2)).as("allocated, though evicted").isEqualTo(B);
 		assertThat(view.owner("counter", 2)).isNull();
 		assertThat(view.primary("counter", 3)).isNull();
-		assertThat(view.services("pricing")).containsExactly(onA);
-		assertThat(view.registry()).containsExactlyInAnyOrder(onA, onB);
+		ServiceInstanceInfo pricingOnA = new ServiceInstanceInfo("pricing", A, "/user/pricing");
+		ServiceInstanceInfo pricingOnB = new ServiceInstanceInfo("pricing", B, "/user/pricing");
+		assertThat(view.services("pricing")).containsExactly(pricingOnA);
+		assertThat(view.registry()).containsExactlyInAnyOrder(pricingOnA, pricingOnB);
 		assertThat(view.located("counter", 1)).isNull();
 		assertThat(view.learnedAt()).as("no cache accepted it").isZero();
 	}

@@ -14,10 +14,10 @@ import io.casty.client.CastyClient;
 import io.casty.client.CastyClientOptions;
 import io.casty.client.CastyMessage;
 import io.casty.client.EntityRef;
+import io.casty.client.MemberState;
 import io.casty.client.NodeAddress;
 import io.casty.client.NodeUnreachableException;
 import io.casty.client.ServiceKey;
-import io.casty.client.protocol.messages.MemberStatus;
 import io.casty.client.topology.TopologyView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,7 +109,7 @@ class RealCastyInteropTests {
 	void topologyTellsAsksDataclassRepliesServicesAndFailover() throws Exception {
 		TopologyView view = client.awaitTopology(Duration.ofSeconds(10));
 		await().atMost(Duration.ofSeconds(10)).until(() -> client.topology().current().availableMembers().size() == 3);
-		assertThat(client.topology().current().memberStatuses().values()).containsOnly(MemberStatus.UP);
+		assertThat(client.topology().current().memberStatuses().values()).containsOnly(MemberState.UP);
 		assertThat(view.leader()).isNotNull();
 
 		EntityRef<CounterMsg> counters = client.entityRef("counter", 100, CounterMsg.class);

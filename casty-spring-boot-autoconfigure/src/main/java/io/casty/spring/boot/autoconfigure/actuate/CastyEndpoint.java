@@ -10,10 +10,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import io.casty.client.CastyClient;
+import io.casty.client.ClusterMember;
 import io.casty.client.ConnectionsInfo;
 import io.casty.client.NodeAddress;
-import io.casty.client.protocol.messages.Member;
-import io.casty.client.protocol.messages.ServiceEntry;
+import io.casty.client.ServiceInstanceInfo;
 import io.casty.client.routing.ShardHash;
 import io.casty.client.topology.TopologyView;
 import org.jspecify.annotations.Nullable;
@@ -160,13 +160,13 @@ public class CastyEndpoint {
 	}
 
 	private static List<MemberDescriptor> members(TopologyView view, ConnectionsInfo connections) {
-		Map<NodeAddress, Member> byAddress = new HashMap<>();
-		for (Member member : view.members()) {
+		Map<NodeAddress, ClusterMember> byAddress = new HashMap<>();
+		for (ClusterMember member : view.members()) {
 			byAddress.put(member.address(), member);
 		}
 		List<MemberDescriptor> members = new ArrayList<>();
 		for (ConnectionsInfo.MemberReachability reach : connections.members()) {
-			Member member = byAddress.get(reach.node());
+			ClusterMember member = byAddress.get(reach.node());
 			if (member != null) {
 				members.add(new MemberDescriptor(reach.node().toString(), member.id(),
 						member.status().name().toLowerCase(), member.roles().stream().sorted().toList(),
@@ -201,8 +201,8 @@ public class CastyEndpoint {
 	}
 
 	private static Map<String, ServiceDescriptor> services(TopologyView view) {
-		Map<String, List<ServiceEntry>> byKey = new TreeMap<>();
-		for (ServiceEntry entry : view.registry()) {
+		Map<String, List<ServiceInstanceInfo>> byKey = new TreeMap<>();
+		for (ServiceInstanceInfo entry : view.registry()) {
 			byKey.computeIfAbsent(entry.key(), (k) -> new ArrayList<>()).add(entry);
 		}
 		Map<String, ServiceDescriptor> services = new LinkedHashMap<>();

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import io.casty.client.CastyClient;
 import io.casty.client.ConnectionsInfo;
-import io.casty.client.protocol.messages.MemberStatus;
+import io.casty.client.MemberState;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -48,7 +48,7 @@ public class CastyClientMeters implements MeterBinder {
 		Gauge.builder(prefix + "connections.active", this.client, CastyClientMeters::openConnections)
 			.description("Open node connections, every lane of every node")
 			.register(registry);
-		for (MemberStatus status : MemberStatus.values()) {
+		for (MemberState status : MemberState.values()) {
 			Gauge.builder(prefix + "members", this.client, (c) -> countMembers(c, status))
 				.description("Cluster members by status, as the last topology snapshot shows them")
 				.tag("status", status.name().toLowerCase(Locale.ROOT))
@@ -64,7 +64,7 @@ public class CastyClientMeters implements MeterBinder {
 			.count();
 	}
 
-	private static long countMembers(CastyClient client, MemberStatus status) {
+	private static long countMembers(CastyClient client, MemberState status) {
 		return client.topology().current().memberStatuses().values().stream().filter((s) -> s == status).count();
 	}
 

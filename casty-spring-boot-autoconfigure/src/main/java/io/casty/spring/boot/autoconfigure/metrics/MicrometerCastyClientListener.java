@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.casty.client.ActorRef;
 import io.casty.client.CastyClientListener;
+import io.casty.client.MemberState;
 import io.casty.client.NodeAddress;
-import io.casty.client.protocol.messages.MemberStatus;
 import io.casty.client.topology.TopologyView;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -118,7 +118,7 @@ public class MicrometerCastyClientListener implements CastyClientListener {
 		this.topologyUpdates.increment();
 		Set<String> members = new HashSet<>();
 		view.memberStatuses().forEach((node, status) -> {
-			if (status != MemberStatus.REMOVED) {
+			if (status != MemberState.REMOVED) {
 				members.add(node.toString());
 			}
 		});

@@ -24,6 +24,7 @@ import io.casty.client.NodeAddress;
 import io.casty.client.protocol.messages.Member;
 import io.casty.client.protocol.messages.MemberStatus;
 import io.casty.client.protocol.messages.TopologySnapshot;
+import io.casty.client.topology.TopologyCache;
 import io.casty.client.topology.TopologyView;
 import io.casty.spring.boot.autoconfigure.CastyClientAutoConfiguration;
 import io.casty.spring.boot.autoconfigure.entity.fixtures.CounterMsg;
@@ -475,7 +476,7 @@ class CastyMetricsAutoConfigurationTests {
 		for (NodeAddress node : nodes) {
 			members.add(new Member(node, MemberStatus.UP, Set.of(), node.toString()));
 		}
-		return TopologyView.of(new TopologySnapshot(members, nodes[0], Map.of(), 1, Set.of(), Set.of()), nodes[0],
+		return TopologyCache.viewOf(new TopologySnapshot(members, nodes[0], Map.of(), 1, Set.of(), Set.of()), nodes[0],
 				Instant.now());
 	}
 
