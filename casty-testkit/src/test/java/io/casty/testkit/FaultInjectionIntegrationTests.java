@@ -239,8 +239,11 @@ class FaultInjectionIntegrationTests {
 			cluster.node(2).kill();
 			int mark = client.mark();
 			cluster.allocateShard("counter", 9, 2);
-			awaitSnapshot(client, mark, (s) -> s.shardAllocations().get("counter").get(9L).primary()
-				.equals(cluster.node(2).address()));
+			// a periodic push may land before the forced allocation: shard 9 is not in it yet
+			awaitSnapshot(client, mark, (s) -> {
+				ShardAllocation nine = s.shardAllocations().get("counter").get(9L);
+				return nine != null && nine.primary().equals(cluster.node(2).address());
+			});
 			int before = client.mark();
 			client.send("/_coord-counter", new GetShardLocation(9, client.ref("/_proxy-counter")));
 			ShardLocation location = client.await(before, "/_proxy-counter", ShardLocation.class);
