@@ -27,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  * the end-once rule), {@link AskTimer} (timeouts, {@link TimeoutWheel}),
  * {@link AskOutcomes} (counting, completing futures), {@link LateReplies} and
  * {@link AskFailures}.
+ * <p>
+ * Internal: wired by {@code ClientSession}; not API, may change without notice.
  *
  * @since 0.1.0
  */

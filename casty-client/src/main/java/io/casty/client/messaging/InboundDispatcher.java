@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
  * ({@code /_proxy-<type>}) to the routing, and every other path to the {@link LocalActors}
  * hook, where actors hosted by the client can be plugged in. What nobody takes is dropped and
  * counted, never thrown back into the connection.
+ * <p>
+ * Internal: wired by {@code ClientSession}; not API, may change without notice.
  *
  * @since 0.1.0
  */

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One ask waiting for its reply.
+ * <p>
+ * Internal: shared with the routers and the actor messaging; not API, may change without notice.
  *
  * @since 0.1.0
  */

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * actor by its ref): once the ask is registered, build the request around its reply ref,
  * send it, and turn every failure into the ask's failed future, since a future-returning
  * call never throws.
+ * <p>
+ * Internal: shared by the entity and the actor asks; not API, may change without notice.
  *
  * @since 0.1.0
  */

@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link EntityRef} of one shard type, backed by its {@link ShardRouter}.
+ * <p>
+ * Internal: made by {@code CastyClient.entityRef} and the distributed structures; use it as an
+ * {@link io.casty.client.EntityRef}; not API, may change without notice.
  *
  * @param <M> the message type
  * @since 0.1.0

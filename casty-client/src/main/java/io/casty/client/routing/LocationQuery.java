@@ -5,6 +5,8 @@ import io.casty.client.NodeAddress;
 /**
  * Sends {@code GetShardLocation} to a coordinator, whose {@code ShardLocation} answer comes
  * back through {@link ShardRouter#onLocation}.
+ * <p>
+ * Internal: a port wired by {@code ClientSession}; not API, may change without notice.
  *
  * @since 0.1.0
  */

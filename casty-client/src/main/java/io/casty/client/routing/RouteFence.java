@@ -23,6 +23,8 @@ import io.casty.client.NodeAddress;
  * Moments are stamps of one logical clock ({@link #stamp()}), the topology cache's when the
  * routes come from it ({@code TopologyCache.stamp()}); keeps one entry per node that ever lost
  * a connection.
+ * <p>
+ * Internal: wired by {@code ClientSession}; not API, may change without notice.
  *
  * @since 0.1.0
  */

@@ -8,6 +8,8 @@ import io.netty.util.concurrent.EventExecutor;
 /**
  * Runs a router's delayed tasks (query timeouts and retries).
  * {@link #of(EventExecutor)} uses a session's scheduler; a unit test runs them by hand.
+ * <p>
+ * Internal: a port wired by {@code ClientSession}; not API, may change without notice.
  *
  * @since 0.1.0
  */

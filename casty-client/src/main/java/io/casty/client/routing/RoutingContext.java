@@ -9,6 +9,8 @@ import io.casty.client.topology.TopologyCache;
 /**
  * What the routers of one client session share: the settings, the topology, the fence, and
  * the ports to the connections, the coordinators, the asks and the timers.
+ * <p>
+ * Internal: wired by {@code ClientSession}; not API, may change without notice.
  *
  * @param options the client's settings (buffers, shard location, listener)
  * @param topology the topology cache, the one source of shard owners

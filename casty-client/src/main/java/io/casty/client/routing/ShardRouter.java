@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Reading a route takes one volatile read of the view and its map lookups, no lock;
  * {@code Delivery} hands messages to the transport and ends those that cannot go.
+ * <p>
+ * Internal: wired by {@code ClientSession}; not API, may change without notice.
  *
  * @since 0.1.0
  */

@@ -9,6 +9,8 @@ import io.casty.client.transport.SendFailure;
 /**
  * What a {@link ShardRouter} needs of the connections: lanes, failure marks and sending.
  * {@link #of(ConnectionManager)} adapts a session's connections; a unit test passes a fake.
+ * <p>
+ * Internal: a port wired by {@code ClientSession}; not API, may change without notice.
  *
  * @since 0.1.0
  */

@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  * of the topology. Should two different payloads ever share length and fingerprint, the
  * change would show at the next full decode: every {@value #FULL_DECODE_EVERY}th repeat is
  * decoded anyway.
+ * <p>
+ * Internal: wired by {@code ClientSession} (through the client's codecs); not API, may change
+ * without notice.
  *
  * @since 0.1.0
  */

@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
  * It only fetches: every snapshot goes to the {@link TopologyCache}, which owns the acceptance
  * rule; the subscriber only tells it when any epoch is acceptable (until the first snapshot
  * accepted after changing contact: a restarted cluster starts counting again).
+ * <p>
+ * Internal: wired by {@code ClientSession}; not API, may change without notice.
  *
  * @since 0.1.0
  */

@@ -14,6 +14,8 @@ import io.netty.util.concurrent.EventExecutor;
  * What the {@link TopologySubscriber} needs of the connections and the clock: sending to a
  * node's topology actor, failure marks, keeping connections to members, and a periodic tick.
  * {@link #of(ConnectionManager, EventExecutor)} adapts a session's; a unit test passes a fake.
+ * <p>
+ * Internal: a port wired by {@code ClientSession}; not API, may change without notice.
  *
  * @since 0.1.0
  */

@@ -4,6 +4,8 @@ import io.casty.client.NodeAddress;
 
 /**
  * Connection state changes the rest of the client reacts to.
+ * <p>
+ * Internal: a port wired by {@code ClientSession}; not API, may change without notice.
  *
  * @since 0.1.0
  */

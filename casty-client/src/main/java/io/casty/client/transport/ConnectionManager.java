@@ -23,6 +23,8 @@ import reactor.netty.resources.LoopResources;
  * Messages with the same key (entity id or actor path) always take the same lane, so their
  * order is kept. Lane 0 carries the topology subscription, location queries and service
  * lookups. A node counts as failed while any lane's connection to it is failed.
+ * <p>
+ * Internal: wired by {@code ClientSession}; not API, may change without notice.
  *
  * @since 0.1.0
  */

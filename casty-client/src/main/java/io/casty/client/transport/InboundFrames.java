@@ -5,6 +5,9 @@ import io.casty.client.protocol.Frame;
 
 /**
  * Where the transport hands message frames that arrive from any node, on any connection.
+ * <p>
+ * Internal: a port wired by {@code ClientSession} (backed by the inbound dispatcher); not API, may
+ * change without notice.
  *
  * @since 0.1.0
  */

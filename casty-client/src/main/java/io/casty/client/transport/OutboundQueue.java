@@ -17,6 +17,8 @@ import io.netty.channel.ChannelFutureListener;
  * small messages thus cost one system call, and no lock is taken on the sending path. The
  * bytes waiting here are bounded; frames still queued when the queue is closed or the channel
  * goes inactive are released, not written. Shared by the client and the testkit.
+ * <p>
+ * Internal: public for the testkit's connections; not API, may change without notice.
  *
  * @since 0.1.0
  */
@@ -48,7 +50,7 @@ public final class OutboundQueue {
 	 * @param channel the channel written to
 	 * @param maxBytes the most bytes that may wait, see {@link #offer(ByteBuf)}
 	 */
-	public OutboundQueue(Channel channel, long maxBytes) {
+	OutboundQueue(Channel channel, long maxBytes) {
 		this.channel = channel;
 		this.maxBytes = maxBytes;
 	}

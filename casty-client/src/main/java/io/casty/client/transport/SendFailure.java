@@ -4,6 +4,9 @@ import io.casty.client.CastyException;
 
 /**
  * Told when a message accepted for sending could not be written.
+ * <p>
+ * Internal: shared with the routers and the topology subscriber; not API, may change without
+ * notice.
  *
  * @since 0.1.0
  */
