@@ -216,22 +216,8 @@ class CastyMetricsAutoConfigurationTests {
 	@Test
 	void whenAClientAsksThroughAnEntityRefThenOneObservationTimesItWithShardTypeAndOutcome() {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
-		ObservationRegistry observations = ObservationRegistry.create();
-		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
 		List<CastyAskObservationContext> stopped = new CopyOnWriteArrayList<>();
-		observations.observationConfig().observationHandler(new ObservationHandler<CastyAskObservationContext>() {
-
-			@Override
-			public void onStop(CastyAskObservationContext context) {
-				stopped.add(context);
-			}
-
-			@Override
-			public boolean supportsContext(Observation.Context context) {
-				return context instanceof CastyAskObservationContext;
-			}
-
-		});
+		ObservationRegistry observations = observationsInto(meters, stopped);
 		FakeRef delegate = new FakeRef();
 		ObservedEntityRef<CounterMsg> ref = new ObservedEntityRef<>(delegate, observations, null, meters);
 
@@ -364,21 +350,7 @@ class CastyMetricsAutoConfigurationTests {
 	void whenTheClientAsksAnActorRefThenTheObservationUsesTheConventionAndNamesTheActorForSpans() {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		List<CastyAskObservationContext> stopped = new CopyOnWriteArrayList<>();
-		ObservationRegistry observations = ObservationRegistry.create();
-		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
-		observations.observationConfig().observationHandler(new ObservationHandler<CastyAskObservationContext>() {
-
-			@Override
-			public void onStop(CastyAskObservationContext context) {
-				stopped.add(context);
-			}
-
-			@Override
-			public boolean supportsContext(Observation.Context context) {
-				return context instanceof CastyAskObservationContext;
-			}
-
-		});
+		ObservationRegistry observations = observationsInto(meters, stopped);
 		this.contextRunner.withBean(MeterRegistry.class, () -> meters)
 			.withBean(ObservationRegistry.class, () -> observations)
 			.withBean(CastyAskObservationConvention.class, () -> new DefaultCastyAskObservationConvention() {
@@ -478,6 +450,30 @@ class CastyMetricsAutoConfigurationTests {
 		}
 		return TopologyCache.viewOf(new TopologySnapshot(members, nodes[0], Map.of(), 1, Set.of(), Set.of()), nodes[0],
 				Instant.now());
+	}
+
+	/**
+	 * An observation registry that times observations into {@code meters} and collects the
+	 * contexts of the ask observations it stops into {@code stopped}.
+	 */
+	private static ObservationRegistry observationsInto(SimpleMeterRegistry meters,
+			List<CastyAskObservationContext> stopped) {
+		ObservationRegistry observations = ObservationRegistry.create();
+		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+		observations.observationConfig().observationHandler(new ObservationHandler<CastyAskObservationContext>() {
+
+			@Override
+			public void onStop(CastyAskObservationContext context) {
+				stopped.add(context);
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return context instanceof CastyAskObservationContext;
+			}
+
+		});
+		return observations;
 	}
 
 	@Configuration(proxyBeanMethods = false)
