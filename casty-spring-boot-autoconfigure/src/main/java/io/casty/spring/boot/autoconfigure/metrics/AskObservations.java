@@ -2,6 +2,8 @@ package io.casty.spring.boot.autoconfigure.metrics;
 
 import java.util.concurrent.CompletionException;
 
+import io.casty.client.ActorRef;
+import io.casty.client.CastyClientListener.AskEnd;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.observation.Observation;
@@ -10,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Starts and ends the observation of one ask, to an entity ({@link ObservedEntityRef}) or to
- * an actor ref ({@link MicrometerCastyClientListener}): both are observed the same way,
+ * an actor ref ({@link MicrometerCastyClientListener}, or {@link ObservingCastyClientListener}
+ * without a {@code MeterRegistry}): both are observed the same way,
  * under the same {@link CastyAskObservationConvention}.
  */
 final class AskObservations {
@@ -45,6 +48,20 @@ final class AskObservations {
 					? failure.getCause() : failure);
 		}
 		observation.stop();
+	}
+
+	/**
+	 * Starts the observation of an ask to an actor ref and returns what ends it.
+	 * @param registry where it is observed
+	 * @param convention the application's convention, {@code null} for the default one
+	 * @param target the actor asked
+	 * @return called once when the ask ends
+	 */
+	static AskEnd actorAsk(ObservationRegistry registry, @Nullable CastyAskObservationConvention convention,
+			ActorRef<?> target) {
+		CastyAskObservationContext context = new CastyAskObservationContext(target);
+		Observation observation = start(registry, convention, context);
+		return (failure) -> end(observation, context, failure);
 	}
 
 	/**

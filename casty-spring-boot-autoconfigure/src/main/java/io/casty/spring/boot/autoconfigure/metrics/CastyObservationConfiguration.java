@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +18,8 @@ import org.springframework.context.annotation.Configuration;
  * or a {@link MeterRegistry} exists. Asks are observed through the application's
  * {@code ObservationRegistry} (so its handlers make timers and spans of them); without one,
  * through a registry of their own that only records the timer into the {@code MeterRegistry}.
+ * With an {@code ObservationRegistry} and no {@code MeterRegistry}, asks to actor refs are
+ * observed by an {@link ObservingCastyClientListener} (with one, the Micrometer listener does).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(ObservationRegistry.class)
@@ -27,6 +30,14 @@ class CastyObservationConfiguration {
 	static BeanPostProcessor castyEntityRefObservationPostProcessor(ObjectProvider<ObservationRegistry> observations,
 			ObjectProvider<MeterRegistry> meters, ObjectProvider<CastyAskObservationConvention> convention) {
 		return new EntityRefObservationPostProcessor(observations, meters, convention);
+	}
+
+	@Bean
+	@ConditionalOnBean(ObservationRegistry.class)
+	@ConditionalOnMissingBean(MeterRegistry.class)
+	ObservingCastyClientListener observingCastyClientListener(ObservationRegistry observations,
+			ObjectProvider<CastyAskObservationConvention> convention) {
+		return new ObservingCastyClientListener(observations, convention.getIfUnique());
 	}
 
 	private static final class EntityRefObservationPostProcessor implements BeanPostProcessor {

@@ -12,7 +12,6 @@ import io.casty.client.NodeAddress;
 import io.casty.client.topology.TopologyView;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
@@ -88,9 +87,7 @@ public class MicrometerCastyClientListener implements CastyClientListener {
 		if (registry == null) {
 			return AskEnd.NONE;
 		}
-		CastyAskObservationContext context = new CastyAskObservationContext(target);
-		Observation observation = AskObservations.start(registry, this.convention, context);
-		return (failure) -> AskObservations.end(observation, context, failure);
+		return AskObservations.actorAsk(registry, this.convention, target);
 	}
 
 	@Override

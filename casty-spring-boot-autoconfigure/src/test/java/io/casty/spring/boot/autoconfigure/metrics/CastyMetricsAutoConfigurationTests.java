@@ -382,6 +382,26 @@ class CastyMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void whenOnlyAnObservationRegistryExistsThenAsksToActorRefsAreObservedForSpans() {
+		List<CastyAskObservationContext> stopped = new CopyOnWriteArrayList<>();
+		ObservationRegistry observations = ObservationRegistry.create();
+		observations.observationConfig().observationHandler(recordingStops(stopped));
+		this.contextRunner.withBean(ObservationRegistry.class, () -> observations).run((context) -> {
+			assertThat(context).doesNotHaveBean(MeterRegistry.class);
+			assertThat(context).doesNotHaveBean(MicrometerCastyClientListener.class);
+			ActorRef<CounterMsg> service = ActorRef.parse("casty://casty@127.0.0.1:1/user/counter-service");
+			assertThat(context.getBean(CastyClient.class)
+				.ask(service, CounterMsg.Get::new, Integer.class, Duration.ofMillis(200)))
+				.failsWithin(Duration.ofSeconds(10));
+			await().atMost(Duration.ofSeconds(10)).until(() -> stopped.size() == 1);
+			CastyAskObservationContext ask = stopped.get(0);
+			assertThat(ask.getActor()).isEqualTo(service);
+			assertThat(ask.getError()).isNotNull();
+			assertThat(ask.getHighCardinalityKeyValue("casty.actor").getValue()).isEqualTo(service.uri());
+		});
+	}
+
+	@Test
 	void whenNeitherRegistryExistsThenRefsAreNotWrapped() {
 		this.contextRunner.withUserConfiguration(EntityPackageConfiguration.class)
 			.run((context) -> assertThat(context.getBean("castyEntityRef.counter", EntityRef.class))
@@ -460,7 +480,16 @@ class CastyMetricsAutoConfigurationTests {
 			List<CastyAskObservationContext> stopped) {
 		ObservationRegistry observations = ObservationRegistry.create();
 		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
-		observations.observationConfig().observationHandler(new ObservationHandler<CastyAskObservationContext>() {
+		observations.observationConfig().observationHandler(recordingStops(stopped));
+		return observations;
+	}
+
+	/**
+	 * A handler that collects the contexts of the ask observations it sees stop.
+	 */
+	private static ObservationHandler<CastyAskObservationContext> recordingStops(
+			List<CastyAskObservationContext> stopped) {
+		return new ObservationHandler<>() {
 
 			@Override
 			public void onStop(CastyAskObservationContext context) {
@@ -472,8 +501,7 @@ class CastyMetricsAutoConfigurationTests {
 				return context instanceof CastyAskObservationContext;
 			}
 
-		});
-		return observations;
+		};
 	}
 
 	@Configuration(proxyBeanMethods = false)
