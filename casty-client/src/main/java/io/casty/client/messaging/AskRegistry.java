@@ -21,7 +21,8 @@ import io.casty.client.transport.ClientIdentity;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tracks asks in flight by their {@code /_ask/<32 hex>} path. Each has a timeout; each ends
+ * Tracks asks in flight by their {@code /_ask/<32 hex>} path, whose id is two numbers: the
+ * registry's own random 16 digits and a sequence number. Each has a timeout; each ends
  * exactly once (reply, timeout, failure or close) and is then forgotten, so a late reply
  * finds nothing and is only counted. The jobs are split: {@link AskTable} (ids, the bound,
  * the end-once rule), {@link AskTimer} (timeouts, {@link TimeoutWheel}),
@@ -48,6 +49,10 @@ public final class AskRegistry implements AutoCloseable {
 	private final LateReplies late;
 
 	private final MessageCodec codec;
+
+	/** The first 16 hex digits of every ask id of this registry, as a number: random, so that a
+	 * reply meant for an earlier client on the same address is not taken for one of ours. */
+	private final long idHigh = java.util.concurrent.ThreadLocalRandom.current().nextLong();
 
 	/** The identity of each connection lane; a reply ref names the lane its request took. */
 	private volatile List<ClientIdentity> identities = List.of();
@@ -89,7 +94,9 @@ public final class AskRegistry implements AutoCloseable {
 	 * @param callbacks where futures complete (see {@link CastyClientOptions#callbackExecutor()})
 	 */
 	public AskRegistry(MessageCodec codec, CastyClientListener listener, int maxPending, Executor callbacks) {
-		this(codec, listener, maxPending, callbacks, CastyPaths::newAskId, TimeoutWheel::new);
+		this(codec, listener, maxPending, callbacks,
+				new java.util.concurrent.atomic.AtomicLong(java.util.concurrent.ThreadLocalRandom.current().nextLong())::getAndIncrement,
+				TimeoutWheel::new);
 	}
 
 	/**
@@ -167,9 +174,9 @@ public final class AskRegistry implements AutoCloseable {
 		}
 		PendingAsk ask;
 		do {
-			String askId = newAskId();
-			ask = new PendingAsk(askId, id.ref(CastyPaths.askPath(askId)), replyType, target, description,
-					timeoutNanos);
+			long askId = newAskId();
+			ask = new PendingAsk(askId, id.ref(CastyPaths.askPath(this.idHigh, askId)), replyType, target,
+					description, timeoutNanos);
 		}
 		while (!this.table.add(ask));
 		if (!this.timer.schedule(ask) || this.closed) {
@@ -181,8 +188,8 @@ public final class AskRegistry implements AutoCloseable {
 	}
 
 	/** An id no ask in flight or waiting for a late reply holds. */
-	private String newAskId() {
-		String askId = this.ids.next();
+	private long newAskId() {
+		long askId = this.ids.next();
 		while (this.table.contains(askId) || this.late.isWaiting(askId)) {
 			askId = this.ids.next();
 		}
@@ -220,9 +227,28 @@ public final class AskRegistry implements AutoCloseable {
 	 * @param payload the reply payload
 	 */
 	public void reply(String askId, byte[] payload) {
-		PendingAsk ask = this.table.remove(askId);
+		if (!CastyPaths.isAskId(askId)) {
+			this.late.stray();
+			return;
+		}
+		byte[] digits = askId.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		reply(CastyPaths.hex16(digits, 0), CastyPaths.hex16(digits, 16), payload);
+	}
+
+	/**
+	 * Completes the ask a reply is addressed to, if it is still waiting.
+	 * @param idHigh the first 16 hex digits of the reply's ask id, as a number
+	 * @param idLow its last 16 hex digits
+	 * @param payload the reply payload
+	 */
+	public void reply(long idHigh, long idLow, byte[] payload) {
+		if (idHigh != this.idHigh) {
+			this.late.stray();
+			return;
+		}
+		PendingAsk ask = this.table.remove(idLow);
 		if (ask == null) {
-			this.late.arrived(askId, payload);
+			this.late.arrived(idLow, payload);
 			return;
 		}
 		Object value;

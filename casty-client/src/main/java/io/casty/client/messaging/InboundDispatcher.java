@@ -7,6 +7,7 @@ import io.casty.client.NodeAddress;
 import io.casty.client.internal.LogLimiter;
 import io.casty.client.protocol.CastyPaths;
 import io.casty.client.protocol.Frame;
+import io.casty.client.protocol.MessageHeader;
 import io.casty.client.protocol.codec.MessageCodec;
 import io.casty.client.protocol.messages.ShardLocation;
 import io.casty.client.protocol.messages.TopologySnapshot;
@@ -70,10 +71,15 @@ public final class InboundDispatcher implements InboundFrames {
 
 	@Override
 	public void onMessage(NodeAddress from, Frame.Message frame) {
-		String target = frame.header().target();
-		String askId = CastyPaths.askIdOf(target);
-		if (askId != null) {
-			this.replies.reply(askId, frame.payload());
+		MessageHeader header = frame.header();
+		if (header.isAskReply()) {
+			this.replies.reply(header.askIdHigh(), header.askIdLow(), frame.payload());
+			return;
+		}
+		String target = header.target();
+		if (CastyPaths.askIdOf(target) != null) {
+			// a reply path whose id no ask can have (not lowercase hex): a late reply to nobody
+			this.listener.lateReply();
 			return;
 		}
 		String path;
@@ -125,10 +131,11 @@ public final class InboundDispatcher implements InboundFrames {
 
 		/**
 		 * A reply arrived.
-		 * @param askId the 32 hex digits of its target path
+		 * @param idHigh the first 16 hex digits of its target path's ask id, as a number
+		 * @param idLow the last 16
 		 * @param payload the encoded reply
 		 */
-		void reply(String askId, byte[] payload);
+		void reply(long idHigh, long idLow, byte[] payload);
 
 	}
 

@@ -20,7 +20,7 @@ final class LateReplies {
 
 	private static final Logger logger = LoggerFactory.getLogger(LateReplies.class);
 
-	private final Map<String, PendingAsk> orphans = new ConcurrentHashMap<>();
+	private final Map<Long, PendingAsk> orphans = new ConcurrentHashMap<>();
 
 	private final MessageCodec codec;
 
@@ -48,7 +48,7 @@ final class LateReplies {
 		}
 	}
 
-	boolean isWaiting(String askId) {
+	boolean isWaiting(long askId) {
 		return !this.orphans.isEmpty() && this.orphans.containsKey(askId);
 	}
 
@@ -57,9 +57,9 @@ final class LateReplies {
 	 * @param askId the id it is addressed to
 	 * @param payload the reply payload
 	 */
-	void arrived(String askId, byte[] payload) {
+	void arrived(long askId, byte[] payload) {
 		this.listener.lateReply();
-		PendingAsk orphan = this.orphans.remove(askId);
+		PendingAsk orphan = this.orphans.isEmpty() ? null : this.orphans.remove(askId);
 		if (orphan == null) {
 			return;
 		}
@@ -73,6 +73,11 @@ final class LateReplies {
 		catch (RuntimeException ex) {
 			logger.warn("Handling the late reply to {} failed: {}", orphan.description(), ex.toString());
 		}
+	}
+
+	/** A reply to an id no ask of this registry ever had: only counted. */
+	void stray() {
+		this.listener.lateReply();
 	}
 
 	int size() {

@@ -25,7 +25,8 @@ public final class PendingAsk {
 	private static final InFlight ENDED = () -> {
 	};
 
-	final String id;
+	/** The last 16 hex digits of the ask's id, a number; the first 16 are the registry's. */
+	final long id;
 
 	final ActorRef<Object> replyTo;
 
@@ -65,7 +66,7 @@ public final class PendingAsk {
 
 	volatile java.util.function.@Nullable Consumer<@Nullable Object> lateReply;
 
-	PendingAsk(String id, ActorRef<Object> replyTo, Type replyType, String target,
+	PendingAsk(long id, ActorRef<Object> replyTo, Type replyType, String target,
 			java.util.function.Supplier<String> description, long timeoutNanos) {
 		this.id = id;
 		this.replyTo = replyTo;

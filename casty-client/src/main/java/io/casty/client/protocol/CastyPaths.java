@@ -105,18 +105,115 @@ public final class CastyPaths {
 	}
 
 	/**
+	 * Path of a temporary reply actor whose id is two numbers, built straight from bytes: the
+	 * one string an ask's path costs.
+	 * @param idHigh the id's first 16 hex digits, as a number
+	 * @param idLow its last 16 hex digits
+	 * @return {@code /_ask/<32 hex>}
+	 */
+	public static String askPath(long idHigh, long idLow) {
+		int prefix = ASK_PREFIX.length();
+		byte[] out = new byte[prefix + ASK_ID_LENGTH];
+		for (int i = 0; i < prefix; i++) {
+			out[i] = (byte) ASK_PREFIX.charAt(i);
+		}
+		for (int i = 0; i < 16; i++) {
+			out[prefix + i] = HEX[(int) (idHigh >>> (60 - 4 * i)) & 0xf];
+			out[prefix + 16 + i] = HEX[(int) (idLow >>> (60 - 4 * i)) & 0xf];
+		}
+		return new String(out, StandardCharsets.ISO_8859_1);
+	}
+
+	/**
+	 * Where the ask id starts if the target in {@code bytes[from, to)} is a reply path
+	 * ({@code /_ask/} and 32 lowercase hex digits at its end), the same rule
+	 * {@link #askIdOf} applies to a string, read without making one.
+	 * @param bytes the target's bytes
+	 * @param from where the target starts
+	 * @param to where it ends
+	 * @return the index of the id's first digit, or {@code -1}
+	 */
+	public static int askIdAt(byte[] bytes, int from, int to) {
+		int id = to - ASK_ID_LENGTH;
+		int prefix = id - ASK_PREFIX.length();
+		if (prefix < from) {
+			return -1;
+		}
+		for (int i = 0; i < ASK_PREFIX.length(); i++) {
+			if (bytes[prefix + i] != ASK_PREFIX.charAt(i)) {
+				return -1;
+			}
+		}
+		for (int i = id; i < to; i++) {
+			if (hexValue(bytes[i]) < 0) {
+				return -1;
+			}
+		}
+		return id;
+	}
+
+	/**
+	 * Whether an ask id is one the client could have made: {@value #ASK_ID_LENGTH} lowercase
+	 * hex digits, the form {@link #hex16} reads.
+	 * @param askId the id, as {@link #askIdOf} cuts it from a target
+	 * @return whether it is
+	 */
+	public static boolean isAskId(String askId) {
+		if (askId.length() != ASK_ID_LENGTH) {
+			return false;
+		}
+		for (int i = 0; i < ASK_ID_LENGTH; i++) {
+			char c = askId.charAt(i);
+			if (c > 0x7f || hexValue((byte) c) < 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * The number 16 hex digits stand for.
+	 * @param bytes lowercase hex digits, checked by {@link #askIdAt}
+	 * @param at where the 16 digits start
+	 * @return the number
+	 */
+	public static long hex16(byte[] bytes, int at) {
+		long value = 0;
+		for (int i = at; i < at + 16; i++) {
+			value = (value << 4) | hexValue(bytes[i]);
+		}
+		return value;
+	}
+
+	/** The value of a lowercase hex digit, or -1: Casty's ids and the client's are lowercase. */
+	private static int hexValue(byte b) {
+		if (b >= '0' && b <= '9') {
+			return b - '0';
+		}
+		return (b >= 'a' && b <= 'f') ? b - 'a' + 10 : -1;
+	}
+
+	/**
 	 * A new random ask id.
 	 * @return {@value #ASK_ID_LENGTH} lowercase hex digits
 	 */
 	public static String newAskId() {
 		java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+		return askId(random.nextLong(), random.nextLong());
+	}
+
+	/**
+	 * The ask id of two numbers.
+	 * @param idHigh its first 16 hex digits, as a number
+	 * @param idLow its last 16 hex digits
+	 * @return {@value #ASK_ID_LENGTH} lowercase hex digits
+	 */
+	public static String askId(long idHigh, long idLow) {
 		// bytes, not chars: a String is built from them without compressing a char[] first
 		byte[] out = new byte[ASK_ID_LENGTH];
-		long hi = random.nextLong();
-		long lo = random.nextLong();
 		for (int i = 0; i < 16; i++) {
-			out[i] = HEX[(int) (hi >>> (60 - 4 * i)) & 0xf];
-			out[16 + i] = HEX[(int) (lo >>> (60 - 4 * i)) & 0xf];
+			out[i] = HEX[(int) (idHigh >>> (60 - 4 * i)) & 0xf];
+			out[16 + i] = HEX[(int) (idLow >>> (60 - 4 * i)) & 0xf];
 		}
 		return new String(out, StandardCharsets.ISO_8859_1);
 	}

@@ -15,8 +15,9 @@ import tools.jackson.core.JsonToken;
  * {@code type_hint}), the hot path of every inbound message. A header written exactly as
  * Casty writes it is read without a parser; anything else goes through a streaming parser
  * after a strict UTF-8 check. What it costs per message is kept small: a header in a direct
- * buffer is read through a per-thread scratch array, and the sender and type hint, which
- * repeat from message to message, are handed out as the same {@link String} instances.
+ * buffer is read through a per-thread scratch array; the sender and type hint, which
+ * repeat from message to message, are handed out as the same {@link String} instances; and
+ * a reply's target is kept as its ask id's two numbers after the same prefix string.
  *
  * @since 0.1.0
  */
@@ -140,8 +141,10 @@ final class MessageHeaderReader {
 		if (close < 0) {
 			return null;
 		}
-		// the target of a reply names its ask: new every time, not worth remembering
-		String target = new String(bytes, at, close - at, StandardCharsets.ISO_8859_1);
+		// the target of a reply names its ask, new every time: kept as two numbers after the
+		// text before them, which repeats
+		int targetStart = at;
+		int targetEnd = close;
 		at = expect(bytes, close, end, SENDER);
 		close = (at < 0) ? -1 : plainStringEnd(bytes, at, end);
 		if (close < 0) {
@@ -153,7 +156,14 @@ final class MessageHeaderReader {
 		if (close < 0 || close + 2 != end || bytes[close + 1] != '}') {
 			return null;
 		}
-		return new MessageHeader(target, sender, recent(bytes, at, close - at));
+		String typeHint = recent(bytes, at, close - at);
+		int askId = CastyPaths.askIdAt(bytes, targetStart, targetEnd);
+		if (askId >= 0) {
+			return new MessageHeader(recent(bytes, targetStart, askId - targetStart), CastyPaths.hex16(bytes, askId),
+					CastyPaths.hex16(bytes, askId + 16), sender, typeHint);
+		}
+		return new MessageHeader(new String(bytes, targetStart, targetEnd - targetStart, StandardCharsets.ISO_8859_1),
+				sender, typeHint);
 	}
 
 	/** The string of plain ASCII bytes, the same instance as last time when it repeats. */

@@ -9,6 +9,7 @@ import io.casty.client.CastyClientListener;
 import io.casty.client.NodeAddress;
 import io.casty.client.protocol.CastyPaths;
 import io.casty.client.protocol.Frame;
+import io.casty.client.protocol.FrameCodec;
 import io.casty.client.protocol.MessageHeader;
 import io.casty.client.protocol.codec.MessageCodec;
 import io.casty.client.protocol.codec.MessageTypeRegistry;
@@ -17,6 +18,8 @@ import io.casty.client.protocol.messages.MemberStatus;
 import io.casty.client.protocol.messages.ShardLocation;
 import io.casty.client.protocol.messages.TopologySnapshot;
 import io.casty.client.topology.SnapshotDecoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +56,8 @@ class InboundDispatcherTests {
 				public void lateReply() {
 					InboundDispatcherTests.this.dropped.add("late-reply");
 				}
-			}, (askId, payload) -> this.received.add("reply " + askId + " " + this.codec.decode(payload, Integer.class)),
+			}, (idHigh, idLow, payload) -> this.received
+				.add("reply " + CastyPaths.askId(idHigh, idLow) + " " + this.codec.decode(payload, Integer.class)),
 			(from, snapshot) -> this.received.add("snapshot from " + from + " epoch " + snapshot.allocationEpoch()),
 			(type, location) -> {
 				this.received.add("location of " + type + " shard " + location.shardId());
@@ -114,6 +118,29 @@ class InboundDispatcherTests {
 		dispatch(CastyPaths.ASK_PREFIX + "not-an-id", this.codec.encode(1));
 		assertThat(this.received).isEmpty();
 		assertThat(this.dropped).containsExactly("late-reply");
+	}
+
+	@Test
+	void anAskPathWhoseIdIsNotLowercaseHexIsALateReplyAndReachesNoAsk() {
+		dispatch(CastyPaths.ASK_PREFIX + "0123456789ABCDEF0123456789ABCDEF", this.codec.encode(1));
+		dispatch(CastyPaths.ASK_PREFIX + "0123456789abcdef0123456789abcdeg", this.codec.encode(1));
+		assertThat(this.received).isEmpty();
+		assertThat(this.dropped).containsExactly("late-reply", "late-reply");
+	}
+
+	@Test
+	void anAskReplyReadOffTheWireGoesToTheRegistryByItsNumbers() {
+		MessageHeader header = new MessageHeader(CastyPaths.uri(SYSTEM, "127.0.0.1", 40000, CastyPaths.askPath(7, -2)),
+				"casty://casty@127.0.0.1:25520/", "int");
+		ByteBuf frame = Unpooled.buffer();
+		FrameCodec.writeMessage(header, this.codec.encode(9), frame);
+		try {
+			this.dispatcher.onMessage(NODE, (Frame.Message) FrameCodec.decodeWhole(frame));
+		}
+		finally {
+			frame.release();
+		}
+		assertThat(this.received).containsExactly("reply " + CastyPaths.askId(7, -2) + " 9");
 	}
 
 	@Test

@@ -139,9 +139,11 @@ class TimeoutWheelTests {
 		this.wheel.sweep();
 	}
 
+	private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
+
 	private static PendingAsk ask(Duration timeout) {
-		String id = io.casty.client.protocol.CastyPaths.newAskId();
-		return new PendingAsk(id, IDENTITY.ref(io.casty.client.protocol.CastyPaths.askPath(id)), Integer.class, "t",
+		long id = IDS.getAndIncrement();
+		return new PendingAsk(id, IDENTITY.ref(io.casty.client.protocol.CastyPaths.askPath(0, id)), Integer.class, "t",
 				() -> "ask", timeout.toNanos());
 	}
 

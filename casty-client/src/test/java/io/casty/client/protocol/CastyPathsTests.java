@@ -1,5 +1,7 @@
 package io.casty.client.protocol;
 
+import java.nio.charset.StandardCharsets;
+
 import io.casty.client.ActorAddress;
 import io.casty.client.InvalidActorAddressException;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,36 @@ class CastyPathsTests {
 		assertThat(CastyPaths.askIdOf(CastyPaths.askPath(id))).isEqualTo(id);
 		assertThat(CastyPaths.askIdOf(CastyPaths.askPath("abc"))).isNull();
 		assertThat(CastyPaths.askIdOf(CastyPaths.uri("s", "h", 1, CastyPaths.TOPOLOGY_SUBSCRIBER))).isNull();
+	}
+
+	@Test
+	void anAskIdOfTwoNumbersIsWrittenAsTheirHexDigitsAndReadBackFromBytes() {
+		assertThat(CastyPaths.askId(0x0123456789abcdefL, -1L)).isEqualTo("0123456789abcdefffffffffffffffff");
+		assertThat(CastyPaths.askPath(0, 0x2aL)).isEqualTo("/_ask/000000000000000000000000000000" + "2a");
+		for (long[] id : new long[][] { { 0, 0 }, { -1, Long.MIN_VALUE }, { 0x7fedcba987654321L, 12345 } }) {
+			String uri = CastyPaths.uri("shop-client", "10.0.0.1", 4000, CastyPaths.askPath(id[0], id[1]));
+			byte[] bytes = ("x" + uri + "y").getBytes(StandardCharsets.US_ASCII);
+			int at = CastyPaths.askIdAt(bytes, 1, bytes.length - 1);
+			assertThat(at).isEqualTo(bytes.length - 1 - CastyPaths.ASK_ID_LENGTH);
+			assertThat(CastyPaths.hex16(bytes, at)).isEqualTo(id[0]);
+			assertThat(CastyPaths.hex16(bytes, at + 16)).isEqualTo(id[1]);
+			assertThat(CastyPaths.isAskId(CastyPaths.askIdOf(uri))).isTrue();
+		}
+	}
+
+	@Test
+	void aReplyPathWhoseIdIsNotThirtyTwoLowercaseHexDigitsHasNoAskId() {
+		String hex = "0123456789abcdef0123456789abcdef";
+		for (String path : new String[] { "/_ask/" + hex.toUpperCase(java.util.Locale.ROOT), "/_ask/" + hex.substring(1),
+				"/_ask/" + hex + "0", "/_ask/" + hex.substring(1) + "g", "/_ask/" + hex.substring(1) + "/",
+				"/_asx/" + hex, "/" + hex, hex }) {
+			byte[] bytes = path.getBytes(StandardCharsets.US_ASCII);
+			assertThat(CastyPaths.askIdAt(bytes, 0, bytes.length)).as(path).isEqualTo(-1);
+			String cut = CastyPaths.askIdOf(path);
+			assertThat(cut != null && CastyPaths.isAskId(cut)).as(path).isFalse();
+		}
+		byte[] bytes = ("/_ask/" + hex).getBytes(StandardCharsets.US_ASCII);
+		assertThat(CastyPaths.askIdAt(bytes, 1, bytes.length)).as("the prefix must lie inside the target").isEqualTo(-1);
 	}
 
 	@Test

@@ -68,6 +68,34 @@ class MessageHeaderReaderTests {
 	}
 
 	@Test
+	void whenTheTargetIsAReplyPathThenItsAskIdIsReadAsTwoNumbersAndTheTargetReadsTheSame() {
+		MessageHeader read = readDirect(FrameCodec.encodeHeader(HEADER));
+		assertThat(read.isAskReply()).isTrue();
+		assertThat(read.askIdHigh()).isEqualTo(0x0123456789abcdefL);
+		assertThat(read.askIdLow()).isEqualTo(0x0123456789abcdefL);
+		assertThat(read.target()).isEqualTo(HEADER.target());
+		assertThat(read).isEqualTo(HEADER).hasSameHashCodeAs(HEADER);
+		assertThat(FrameCodec.encodeHeader(read)).isEqualTo(FrameCodec.encodeHeader(HEADER));
+	}
+
+	@Test
+	void whenATargetOnlyLooksLikeAReplyPathThenItIsReadAsTextAsItWouldBeFromAString() {
+		String base = "casty://bench-client@127.0.0.1:41234";
+		String hex = "0123456789abcdef0123456789abcdef";
+		String[] targets = { base + "/_ask/" + hex.toUpperCase(java.util.Locale.ROOT), base + "/_ask/" + hex.substring(2),
+				base + "/_ask/" + hex + "00", base + "/_ask/" + hex.substring(1) + "z", base + "/_asks/" + hex,
+				base + "/_ask/" + hex + "/", "/_ask/" + hex, "/_ask/x" + hex, base + "/_topology_sub" };
+		for (String target : targets) {
+			MessageHeader written = new MessageHeader(target, "casty://bench@127.0.0.1:25711/", "builtins.int");
+			MessageHeader read = readDirect(FrameCodec.encodeHeader(written));
+			assertThat(read).as(target).isEqualTo(written);
+			assertThat(read.target()).isEqualTo(target);
+			assertThat(read.isAskReply()).as(target).isEqualTo(written.isAskReply())
+				.isEqualTo(target.equals("/_ask/" + hex));
+		}
+	}
+
+	@Test
 	void whenHeaderIsJsonInAnotherFormThenItIsParsed() {
 		byte[] json = "{\"type_hint\":\"builtins.int\",\"extra\":[1,{\"a\":2}],\"sender\":\"s\",\"target\":\"t\\u00e9\"}"
 			.getBytes(StandardCharsets.UTF_8);
