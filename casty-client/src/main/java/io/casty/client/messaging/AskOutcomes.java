@@ -34,7 +34,9 @@ final class AskOutcomes {
 	 * @param cause why it failed, or {@code null} if it succeeded
 	 */
 	void ended(PendingAsk ask, AskOutcome outcome, @Nullable Object value, @Nullable Throwable cause) {
-		this.listener.askCompleted(ask.target, outcome, Duration.ofNanos(System.nanoTime() - ask.startNanos));
+		if (this.listener != CastyClientListener.NONE) {
+			this.listener.askCompleted(ask.target, outcome, Duration.ofNanos(System.nanoTime() - ask.startNanos));
+		}
 		if (this.callbacks == CastyClientOptions.DEFAULT_CALLBACK_EXECUTOR) {
 			complete(ask, value, cause);
 			return;

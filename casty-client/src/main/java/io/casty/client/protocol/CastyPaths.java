@@ -55,6 +55,14 @@ public final class CastyPaths {
 
 	private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
+	/** Per thread, the bytes of an ask path, its prefix written once. */
+	private static final ThreadLocal<byte[]> ASK_PATH = ThreadLocal.withInitial(() -> {
+		byte[] path = new byte[ASK_PREFIX.length() + ASK_ID_LENGTH];
+		byte[] prefix = ASK_PREFIX.getBytes(StandardCharsets.US_ASCII);
+		System.arraycopy(prefix, 0, path, 0, prefix.length);
+		return path;
+	});
+
 	private CastyPaths() {
 	}
 
@@ -113,10 +121,8 @@ public final class CastyPaths {
 	 */
 	public static String askPath(long idHigh, long idLow) {
 		int prefix = ASK_PREFIX.length();
-		byte[] out = new byte[prefix + ASK_ID_LENGTH];
-		for (int i = 0; i < prefix; i++) {
-			out[i] = (byte) ASK_PREFIX.charAt(i);
-		}
+		// a String copies the bytes it is made of: build them in a per-thread array
+		byte[] out = ASK_PATH.get();
 		for (int i = 0; i < 16; i++) {
 			out[prefix + i] = HEX[(int) (idHigh >>> (60 - 4 * i)) & 0xf];
 			out[prefix + 16 + i] = HEX[(int) (idLow >>> (60 - 4 * i)) & 0xf];

@@ -127,6 +127,26 @@ class PythonJsonWriterTests {
 			.isEqualTo("{\"big\": 1180591620717411303424, \"neg\": -9223372036854775808, \"f\": [1.0, -0.0, 1e-07]}");
 	}
 
+	@Test
+	void whenAnActorUriIsWrittenFromItsPartsThenItReadsAsTheWholeUriWritten() {
+		List<io.casty.client.ActorAddress> addresses = new ArrayList<>();
+		for (int port : new int[] { 0, 7, 10, 99, 100, 999, 1000, 9999, 10000, 25520, 65535 }) {
+			addresses.add(io.casty.client.ActorAddress.of("shop-client", "10.0.0.1", port, "/_ask/0123456789abcdef0123456789abcdef"));
+		}
+		addresses.add(new io.casty.client.ActorAddress("caf\u00e9 \"s\"", null, -1, "/user/\u2603\\x\n"));
+		addresses.add(io.casty.client.ActorAddress.of("s", "h\u00f6st", 1, "/a\ud83d\ude00"));
+		for (io.casty.client.ActorAddress address : addresses) {
+			String whole = json((w) -> w.string(address.toUri()));
+			assertThat(json((w) -> w.uri(address))).as(whole).isEqualTo(whole);
+			assertThat(json((w) -> {
+				w.beginArray(2);
+				w.uri(address);
+				w.uri(address);
+				w.endArray();
+			})).isEqualTo("[" + whole + ", " + whole + "]");
+		}
+	}
+
 	private static String json(Consumer<TreeWriter> body) {
 		ByteBuf out = Unpooled.buffer();
 		PythonJsonWriter writer = new PythonJsonWriter(out);

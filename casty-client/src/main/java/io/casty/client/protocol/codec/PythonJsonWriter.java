@@ -6,6 +6,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Arrays;
 
+import io.casty.client.ActorAddress;
 import io.netty.buffer.ByteBuf;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.io.NumberOutput;
@@ -150,6 +151,33 @@ public final class PythonJsonWriter implements TreeWriter {
 		flushIfRootDone();
 	}
 
+	/**
+	 * Writes the URI's parts escaped one after another, in the form of
+	 * {@link ActorAddress#toUri()} (tested against it): escaping goes char by char, so this
+	 * is the whole URI escaped, without building its string.
+	 */
+	@Override
+	public void uri(ActorAddress address) {
+		beforeValue();
+		put('"');
+		writeAscii("casty://");
+		writeEscaped(address.system());
+		String host = address.host();
+		if (host != null) {
+			put('@');
+			writeEscaped(host);
+			put(':');
+			int port = address.port();
+			for (int unit = (port >= 10000) ? 10000 : (port >= 1000) ? 1000 : (port >= 100) ? 100 : (port >= 10) ? 10 : 1;
+					unit > 0; unit /= 10) {
+				put('0' + port / unit % 10);
+			}
+		}
+		writeEscaped(address.path());
+		put('"');
+		flushIfRootDone();
+	}
+
 	@Override
 	public void integer(long value) {
 		beforeValue();
@@ -196,14 +224,19 @@ public final class PythonJsonWriter implements TreeWriter {
 	}
 
 	private void writeString(String s) {
+		put('"');
+		writeEscaped(s);
+		put('"');
+	}
+
+	private void writeEscaped(String s) {
 		int n = s.length();
-		// Worst case: every char escaped as a six-byte unicode escape, plus quotes.
-		if (this.length + 6 * n + 2 > this.bytes.length) {
-			grow(6 * n + 2);
+		// Worst case: every char escaped as a six-byte unicode escape.
+		if (this.length + 6 * n > this.bytes.length) {
+			grow(6 * n);
 		}
 		byte[] b = this.bytes;
 		int at = this.length;
-		b[at++] = '"';
 		for (int i = 0; i < n; i++) {
 			char c = s.charAt(i);
 			if (c >= 0x20 && c < 0x7f) {
@@ -229,7 +262,6 @@ public final class PythonJsonWriter implements TreeWriter {
 				}
 			}
 		}
-		b[at++] = '"';
 		this.length = at;
 	}
 

@@ -2,6 +2,8 @@ package io.casty.client.protocol.codec;
 
 import java.math.BigInteger;
 
+import io.casty.client.ActorAddress;
+
 /**
  * Streams a Casty value tree (the JSON tree of Casty's serializers) into one payload
  * format. Objects and arrays announce their size because msgpack needs it up front.
@@ -21,6 +23,15 @@ public interface TreeWriter {
 	void endArray();
 
 	void string(String value);
+
+	/**
+	 * Writes an actor's URI as a string, as {@link #string} would write
+	 * {@link ActorAddress#toUri()}; a writer may write its parts without building it.
+	 * @param address the actor's address
+	 */
+	default void uri(ActorAddress address) {
+		string(address.toUri());
+	}
 
 	void integer(long value);
 

@@ -53,7 +53,7 @@ final class ValueEncoder {
 		else if (value instanceof ActorRef<?> ref) {
 			out.beginObject(1);
 			out.name("__ref__");
-			out.string(ref.uri());
+			out.uri(ref.address());
 			out.endObject();
 		}
 		else if (value instanceof Record) {
