@@ -8,6 +8,7 @@ import io.casty.client.internal.LogLimiter;
 import io.casty.client.protocol.CastyPaths;
 import io.casty.client.protocol.Frame;
 import io.casty.client.protocol.MessageHeader;
+import io.casty.client.protocol.PayloadRecognizer;
 import io.casty.client.protocol.codec.MessageCodec;
 import io.casty.client.protocol.messages.ShardLocation;
 import io.casty.client.protocol.messages.TopologySnapshot;
@@ -70,6 +71,11 @@ public final class InboundDispatcher implements InboundFrames {
 	}
 
 	@Override
+	public PayloadRecognizer recognizer() {
+		return this.snapshotDecoder;
+	}
+
+	@Override
 	public void onMessage(NodeAddress from, Frame.Message frame) {
 		MessageHeader header = frame.header();
 		if (header.isAskReply()) {
@@ -92,7 +98,8 @@ public final class InboundDispatcher implements InboundFrames {
 		}
 		try {
 			if (path.equals(CastyPaths.TOPOLOGY_SUBSCRIBER)) {
-				TopologySnapshot snapshot = this.snapshotDecoder.decode(frame.payload());
+				TopologySnapshot snapshot = (frame.recognized() instanceof TopologySnapshot known) ? known
+						: this.snapshotDecoder.decode(frame.payload());
 				if (snapshot != null) {
 					this.snapshots.onSnapshot(from, snapshot);
 				}

@@ -5,6 +5,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.TooLongFrameException;
@@ -18,6 +20,11 @@ import org.jspecify.annotations.Nullable;
  * {@link FrameTooLongException}, so a receiver that does not trust the prefix can close
  * instead.
  * <p>
+ * A large frame (such as a topology push of megabytes) is gathered from the buffers it
+ * arrives in without copying them together, and its payload is offered to a
+ * {@link PayloadRecognizer} before it is copied out: one the receiver recognises is not
+ * copied at all. The frame limit applies to these frames as to any other.
+ * <p>
  * With a stall timeout, an incomplete frame that gets no further bytes for that long raises
  * a {@link FrameDecodingException} through {@code exceptionCaught}: a truncated frame would
  * otherwise keep its connection open, and every frame after it unread, forever.
@@ -29,6 +36,22 @@ public final class CastyFrameDecoder extends LengthFieldBasedFrameDecoder {
 	/** The default largest frame accepted: 16 MiB. */
 	public static final int DEFAULT_MAX_FRAME_LENGTH = 16 * 1024 * 1024;
 
+	/** Message payloads of at least this many bytes are offered to the {@link PayloadRecognizer}. */
+	public static final int RECOGNIZED_PAYLOAD_BYTES = 16 * 1024;
+
+	/**
+	 * Frames of at least this many bytes, length prefix included, are gathered from the
+	 * buffers they arrive in without copying them together.
+	 */
+	static final int LARGE_FRAME_BYTES = 64 * 1024;
+
+	/** The size of the buffer that gathers a large frame's bytes from mostly empty read buffers. */
+	static final int TAIL_BYTES = 64 * 1024;
+
+	private final int maxFrameLength;
+
+	private final PayloadRecognizer recognizer;
+
 	private final long stallNanos;
 
 	private long lastReadNanos = System.nanoTime();
@@ -36,6 +59,9 @@ public final class CastyFrameDecoder extends LengthFieldBasedFrameDecoder {
 	private @Nullable ScheduledFuture<?> stallCheck;
 
 	private boolean stalled;
+
+	/** Bytes of a pending large frame after those in the cumulation, not yet joined to it. */
+	private @Nullable ByteBuf tail;
 
 	public CastyFrameDecoder(int maxFrameLength) {
 		this(maxFrameLength, Duration.ZERO);
@@ -48,8 +74,130 @@ public final class CastyFrameDecoder extends LengthFieldBasedFrameDecoder {
 	 * for no limit
 	 */
 	public CastyFrameDecoder(int maxFrameLength, Duration stallTimeout) {
+		this(maxFrameLength, stallTimeout, PayloadRecognizer.NONE);
+	}
+
+	/**
+	 * Creates a decoder that reports stalled frames and does not copy the large payloads a
+	 * recognizer knows.
+	 * @param maxFrameLength the largest frame, length prefix included
+	 * @param stallTimeout how long an incomplete frame may wait for its next bytes; zero
+	 * for no limit
+	 * @param recognizer recognises large payloads the receiver holds decoded already
+	 */
+	public CastyFrameDecoder(int maxFrameLength, Duration stallTimeout, PayloadRecognizer recognizer) {
 		super(maxFrameLength, 0, 4, 0, 4, true);
+		this.maxFrameLength = maxFrameLength;
+		this.recognizer = recognizer;
 		this.stallNanos = stallTimeout.toNanos();
+		setCumulator(this::cumulate);
+	}
+
+	/**
+	 * Gathers a large frame's bytes (at least {@link #LARGE_FRAME_BYTES}, as its length
+	 * prefix says, and within the maximum) as a composite of the buffers they arrived in.
+	 * Merging them into one buffer, as for every other frame, would grow it by doubling: a
+	 * frame of megabytes copied several times over, each new buffer zeroed first. A buffer
+	 * less than half full is copied instead, small ones into a tail buffer of
+	 * {@link #TAIL_BYTES} that joins when full or when the frame is complete, so the frame
+	 * holds at most about twice its bytes, in few parts. Once the large frame is cut, what
+	 * is left goes back to one plain buffer, so small frames are read as before.
+	 */
+	private ByteBuf cumulate(ByteBufAllocator alloc, ByteBuf cumulation, ByteBuf in) {
+		if (cumulation.isReadable() && cumulation != in) {
+			long frameLength = largePendingFrame(cumulation);
+			if (frameLength > 0) {
+				return gather(alloc, cumulation, in, frameLength);
+			}
+			if (cumulation instanceof CompositeByteBuf) {
+				return flatten(alloc, cumulation, in);
+			}
+		}
+		return MERGE_CUMULATOR.cumulate(alloc, cumulation, in);
+	}
+
+	/** The length of the frame the cumulation starts with, prefix included, if it is large; else 0. */
+	private long largePendingFrame(ByteBuf cumulation) {
+		if (cumulation.readableBytes() < 4) {
+			return 0;
+		}
+		long length = cumulation.getUnsignedInt(cumulation.readerIndex()) + 4;
+		return (length >= LARGE_FRAME_BYTES && length <= this.maxFrameLength) ? length : 0;
+	}
+
+	private ByteBuf gather(ByteBufAllocator alloc, ByteBuf cumulation, ByteBuf in, long frameLength) {
+		int bytes = in.readableBytes();
+		if (bytes >= in.capacity() / 2) {
+			return COMPOSITE_CUMULATOR.cumulate(alloc, withTail(alloc, cumulation), in);
+		}
+		if (bytes >= TAIL_BYTES) {
+			ByteBuf copy;
+			try {
+				copy = alloc.buffer(bytes).writeBytes(in, in.readerIndex(), bytes);
+			}
+			finally {
+				in.release();
+			}
+			return COMPOSITE_CUMULATOR.cumulate(alloc, withTail(alloc, cumulation), copy);
+		}
+		ByteBuf result = cumulation;
+		ByteBuf tail = this.tail;
+		try {
+			if (tail != null && tail.writableBytes() < bytes) {
+				result = withTail(alloc, result);
+				tail = null;
+			}
+			if (tail == null) {
+				tail = alloc.buffer(TAIL_BYTES, TAIL_BYTES);
+				this.tail = tail;
+			}
+			tail.writeBytes(in, in.readerIndex(), bytes);
+		}
+		finally {
+			in.release();
+		}
+		if (!tail.isWritable() || result.readableBytes() + tail.readableBytes() >= frameLength) {
+			result = withTail(alloc, result);
+		}
+		return result;
+	}
+
+	/** Appends the tail, if any, to the cumulation. */
+	private ByteBuf withTail(ByteBufAllocator alloc, ByteBuf cumulation) {
+		ByteBuf tail = this.tail;
+		if (tail == null) {
+			return cumulation;
+		}
+		this.tail = null;
+		return COMPOSITE_CUMULATOR.cumulate(alloc, cumulation, tail);
+	}
+
+	private void releaseTail() {
+		ByteBuf tail = this.tail;
+		if (tail != null) {
+			this.tail = null;
+			tail.release();
+		}
+	}
+
+	private static ByteBuf flatten(ByteBufAllocator alloc, ByteBuf composite, ByteBuf in) {
+		ByteBuf merged = null;
+		try {
+			int total = composite.readableBytes() + in.readableBytes();
+			merged = alloc.buffer(alloc.calculateNewCapacity(total, Integer.MAX_VALUE));
+			merged.writeBytes(composite, composite.readerIndex(), composite.readableBytes());
+			merged.writeBytes(in, in.readerIndex(), in.readableBytes());
+			composite.release();
+			ByteBuf result = merged;
+			merged = null;
+			return result;
+		}
+		finally {
+			in.release();
+			if (merged != null) {
+				merged.release();
+			}
+		}
 	}
 
 	@Override
@@ -65,11 +213,13 @@ public final class CastyFrameDecoder extends LengthFieldBasedFrameDecoder {
 	@Override
 	protected void handlerRemoved0(ChannelHandlerContext ctx) {
 		cancelStallCheck();
+		releaseTail();
 	}
 
 	@Override
 	public void channelInactive(ChannelHandlerContext ctx) throws Exception {
 		cancelStallCheck();
+		releaseTail();
 		super.channelInactive(ctx);
 	}
 
@@ -110,7 +260,7 @@ public final class CastyFrameDecoder extends LengthFieldBasedFrameDecoder {
 			return null;
 		}
 		try {
-			return FrameCodec.decode(body);
+			return FrameCodec.decode(body, this.recognizer);
 		}
 		catch (FrameDecodingException ex) {
 			return new Frame.Invalid(ex);

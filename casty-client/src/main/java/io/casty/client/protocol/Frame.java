@@ -2,6 +2,8 @@ package io.casty.client.protocol;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One decoded transport frame.
  *
@@ -30,16 +32,42 @@ public sealed interface Frame {
 	}
 
 	/**
-	 * A message: header and the payload bytes, not yet decoded.
+	 * A message: header and the payload bytes, not yet decoded; or, for a payload the
+	 * receiver recognised as one it holds decoded already ({@link PayloadRecognizer}),
+	 * that value instead of the bytes, which were not copied.
 	 *
 	 * @param header the header
-	 * @param payload the payload (serializer output, possibly compressed)
+	 * @param payload the payload (serializer output, possibly compressed); empty when
+	 * {@code recognized} is set
+	 * @param recognized the value the payload's bytes encode, when the receiver recognised
+	 * them; else {@code null}
 	 */
-	record Message(MessageHeader header, byte[] payload) implements Frame {
+	record Message(MessageHeader header, byte[] payload, @Nullable Object recognized) implements Frame {
+
+		private static final byte[] NOT_COPIED = new byte[0];
 
 		public Message {
 			Objects.requireNonNull(header, "header");
 			Objects.requireNonNull(payload, "payload");
+		}
+
+		/**
+		 * A message with its payload bytes.
+		 * @param header the header
+		 * @param payload the payload
+		 */
+		public Message(MessageHeader header, byte[] payload) {
+			this(header, payload, null);
+		}
+
+		/**
+		 * A message whose payload was recognised and not copied.
+		 * @param header the header
+		 * @param recognized the value its payload encodes
+		 * @return the frame
+		 */
+		public static Message recognized(MessageHeader header, Object recognized) {
+			return new Message(header, NOT_COPIED, Objects.requireNonNull(recognized, "recognized"));
 		}
 
 	}

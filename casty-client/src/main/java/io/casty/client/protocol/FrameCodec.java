@@ -172,6 +172,18 @@ public final class FrameCodec {
 	 * @throws FrameDecodingException if the frame is empty or malformed
 	 */
 	public static Frame decode(ByteBuf body) {
+		return decode(body, PayloadRecognizer.NONE);
+	}
+
+	/**
+	 * Decodes one frame body, asking a recognizer about each message payload of at least
+	 * {@link CastyFrameDecoder#RECOGNIZED_PAYLOAD_BYTES}: one it recognises is not copied.
+	 * @param body the type byte and body; fully consumed
+	 * @param recognizer recognises payloads the receiver holds decoded already
+	 * @return the frame
+	 * @throws FrameDecodingException if the frame is empty or malformed
+	 */
+	public static Frame decode(ByteBuf body, PayloadRecognizer recognizer) {
 		int length = body.readableBytes();
 		if (length == 0) {
 			throw new FrameDecodingException("Empty frame (length 0): it has no type byte");
@@ -179,7 +191,7 @@ public final class FrameCodec {
 		int type = body.readUnsignedByte();
 		return switch (type) {
 			case Frame.TYPE_HANDSHAKE -> decodeHandshake(body);
-			case Frame.TYPE_MESSAGE -> decodeMessage(body);
+			case Frame.TYPE_MESSAGE -> decodeMessage(body, recognizer);
 			default -> {
 				body.skipBytes(body.readableBytes());
 				yield new Frame.Unknown(type, length - 1);
@@ -227,7 +239,7 @@ public final class FrameCodec {
 		return new Frame.Handshake(host.stringValue(), portNumber);
 	}
 
-	private static Frame.Message decodeMessage(ByteBuf body) {
+	private static Frame.Message decodeMessage(ByteBuf body, PayloadRecognizer recognizer) {
 		if (body.readableBytes() < 4) {
 			throw new FrameDecodingException("Message frame too short for its header length");
 		}
@@ -237,6 +249,16 @@ public final class FrameCodec {
 					+ body.readableBytes() + " bytes left in the frame");
 		}
 		MessageHeader header = MessageHeaderReader.read(body, (int) headerLength);
+		if (body.readableBytes() >= CastyFrameDecoder.RECOGNIZED_PAYLOAD_BYTES) {
+			int start = body.readerIndex();
+			int end = body.writerIndex();
+			Object recognized = recognizer.recognize(header, body);
+			body.setIndex(start, end);
+			if (recognized != null) {
+				body.skipBytes(body.readableBytes());
+				return Frame.Message.recognized(header, recognized);
+			}
+		}
 		byte[] payload = ByteBufUtil.getBytes(body);
 		body.skipBytes(body.readableBytes());
 		return new Frame.Message(header, payload);

@@ -1,10 +1,15 @@
 package io.casty.client.topology;
 
+import java.nio.ByteBuffer;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
+import io.casty.client.protocol.CastyPaths;
+import io.casty.client.protocol.MessageHeader;
+import io.casty.client.protocol.PayloadRecognizer;
 import io.casty.client.protocol.codec.MessageCodec;
 import io.casty.client.protocol.messages.TopologySnapshot;
+import io.netty.buffer.ByteBuf;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,12 +25,17 @@ import org.jspecify.annotations.Nullable;
  * change would show at the next full decode: every {@value #FULL_DECODE_EVERY}th repeat is
  * decoded anyway.
  * <p>
+ * As the connections' {@link PayloadRecognizer} it recognises a large repeat while the frame
+ * decoder still holds it in the network buffers, fingerprinted there: the payload is then not
+ * even copied, and its frame carries the snapshot returned last time. Those repeats count
+ * towards the periodic full decode like the others.
+ * <p>
  * Internal: wired by {@code ClientSession} (through the client's codecs); not API, may change
  * without notice.
  *
  * @since 0.1.0
  */
-public final class SnapshotDecoder {
+public final class SnapshotDecoder implements PayloadRecognizer {
 
 	/** A repeated payload is decoded anyway after this many skipped repeats. */
 	public static final int FULL_DECODE_EVERY = 256;
@@ -93,12 +103,92 @@ public final class SnapshotDecoder {
 		return this.skipped;
 	}
 
+	/**
+	 * Recognises a large snapshot payload that repeats the last one decoded, before the frame
+	 * decoder copies it: such a payload is neither copied nor decoded, and its frame carries
+	 * the same {@link TopologySnapshot} instance {@link #decode} would have returned. Counted
+	 * as a repeat like those, so the periodic full decode still comes: at that repeat this
+	 * returns {@code null} and the payload is copied and decoded.
+	 * @param header the message's header
+	 * @param payload the payload in the network buffers (indexes left as they are)
+	 * @return the last snapshot if the payload repeats it, else {@code null}
+	 */
+	@Override
+	public synchronized @Nullable Object recognize(MessageHeader header, ByteBuf payload) {
+		TopologySnapshot previous = this.last;
+		if (previous == null || payload.readableBytes() != this.lastLength || this.repeats >= FULL_DECODE_EVERY
+				|| !isSnapshot(header) || fingerprint(payload) != this.lastFingerprint) {
+			return null;
+		}
+		this.repeats++;
+		this.skipped++;
+		return previous;
+	}
+
+	private static boolean isSnapshot(MessageHeader header) {
+		if (header.isAskReply()) {
+			return false;
+		}
+		String target = header.target();
+		if (!target.endsWith(CastyPaths.TOPOLOGY_SUBSCRIBER)) {
+			return false;
+		}
+		try {
+			return CastyPaths.pathOf(target).equals(CastyPaths.TOPOLOGY_SUBSCRIBER);
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
 	static long fingerprint(byte[] payload) {
-		CRC32 crc = new CRC32();
-		crc.update(payload, 0, payload.length);
-		CRC32C crcC = new CRC32C();
-		crcC.update(payload, 0, payload.length);
-		return (crc.getValue() << 32) | crcC.getValue();
+		Fingerprint fingerprint = new Fingerprint();
+		fingerprint.update(ByteBuffer.wrap(payload));
+		return fingerprint.value();
+	}
+
+	static long fingerprint(ByteBuf payload) {
+		Fingerprint fingerprint = new Fingerprint();
+		int index = payload.readerIndex();
+		int length = payload.readableBytes();
+		if (payload.nioBufferCount() == 1) {
+			fingerprint.update(payload.nioBuffer(index, length));
+		}
+		else {
+			for (ByteBuffer part : payload.nioBuffers(index, length)) {
+				fingerprint.update(part);
+			}
+		}
+		return fingerprint.value();
+	}
+
+	/**
+	 * CRC-32 and CRC-32C of the same bytes, both computed by the CPU's instructions, over
+	 * slices small enough that the second pass reads them from the cache.
+	 */
+	private static final class Fingerprint {
+
+		private static final int SLICE = 32 * 1024;
+
+		private final CRC32 crc = new CRC32();
+
+		private final CRC32C crcC = new CRC32C();
+
+		void update(ByteBuffer bytes) {
+			int end = bytes.limit();
+			for (int at = bytes.position(); at < end; at += SLICE) {
+				int sliceEnd = Math.min(end, at + SLICE);
+				bytes.limit(sliceEnd).position(at);
+				this.crc.update(bytes);
+				bytes.limit(sliceEnd).position(at);
+				this.crcC.update(bytes);
+			}
+		}
+
+		long value() {
+			return (this.crc.getValue() << 32) | this.crcC.getValue();
+		}
+
 	}
 
 }

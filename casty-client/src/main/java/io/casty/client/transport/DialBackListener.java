@@ -74,7 +74,8 @@ final class DialBackListener implements AutoCloseable {
 				}
 				this.acceptedChannels.add(ch);
 				connection.addHandlerFirst("casty-frames",
-						new CastyFrameDecoder(this.options.codec().maxFrameSize(), this.options.codec().frameTimeout()));
+						new CastyFrameDecoder(this.options.codec().maxFrameSize(), this.options.codec().frameTimeout(),
+								this.dispatch.recognizer()));
 				AcceptedHandler handler = new AcceptedHandler(this.table, this.dispatch, this.identity,
 						this.options.socket().handshakeTimeout());
 				connection.addHandlerLast("casty-accepted", handler);

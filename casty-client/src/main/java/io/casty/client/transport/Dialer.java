@@ -94,7 +94,8 @@ final class Dialer {
 			Sinks.One<NodeAddress> handshake = Sinks.one();
 			// addHandlerFirst keeps it behind Reactor Netty's own handlers (TLS)
 			conn.addHandlerFirst("casty-frames",
-					new CastyFrameDecoder(this.options.codec().maxFrameSize(), this.options.codec().frameTimeout()));
+					new CastyFrameDecoder(this.options.codec().maxFrameSize(), this.options.codec().frameTimeout(),
+							this.dispatch.recognizer()));
 			conn.addHandlerLast("casty-node", new DialledHandler(connection, handshake, this.table, this.dispatch,
 					this.options.stuckNode().writeTimeout()));
 			// Our handler consumes every frame before Reactor Netty's inbound bridge, which

@@ -4,6 +4,7 @@ import io.casty.client.CastyClientListener;
 import io.casty.client.NodeAddress;
 import io.casty.client.internal.LogLimiter;
 import io.casty.client.protocol.Frame;
+import io.casty.client.protocol.PayloadRecognizer;
 
 /**
  * Hands the message frames of every connection of a lane to the client's inbound side and
@@ -51,6 +52,14 @@ final class FrameDispatch {
 		else if (frame instanceof Frame.Unknown) {
 			this.listener.inboundDropped("unknown-frame-type");
 		}
+	}
+
+	/**
+	 * The inbound side's recognizer of large payloads, for the lane's frame decoders.
+	 * @return the recognizer
+	 */
+	PayloadRecognizer recognizer() {
+		return this.inbound.recognizer();
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.casty.client.transport;
 
 import io.casty.client.NodeAddress;
 import io.casty.client.protocol.Frame;
+import io.casty.client.protocol.PayloadRecognizer;
 
 /**
  * Where the transport hands message frames that arrive from any node, on any connection.
@@ -20,5 +21,14 @@ public interface InboundFrames {
 	 * @param frame the frame
 	 */
 	void onMessage(NodeAddress from, Frame.Message frame);
+
+	/**
+	 * Recognises large payloads the inbound side holds decoded already, so that the frame
+	 * decoders need not copy them.
+	 * @return the recognizer; {@link PayloadRecognizer#NONE} by default
+	 */
+	default PayloadRecognizer recognizer() {
+		return PayloadRecognizer.NONE;
+	}
 
 }
