@@ -20,6 +20,8 @@ import static org.awaitility.Awaitility.await;
  */
 class TopologyPushIntegrationTests {
 
+	private static final String WIDE = "wide";
+
 	private static CastyTestCluster cluster() {
 		return Counters.cluster(2).pushInterval(Duration.ofMillis(50)).noFailureDetection().start();
 	}
@@ -58,6 +60,41 @@ class TopologyPushIntegrationTests {
 			assertThat(changed.members()).isNotSameAs(first.members());
 			assertThat(changed.allocationEpoch()).isGreaterThan(first.allocationEpoch());
 			assertThat(changed.owner(Counters.TYPE, 8)).isEqualTo(first.owner(Counters.TYPE, 8));
+		}
+	}
+
+	@Test
+	void largeUnchangedSnapshotsKeepTheViewAndChangesBackAndForthAreRouted() {
+		// 500 allocations: a push of about 90 KB, gathered from several reads and, unchanged,
+		// recognised in the network buffers
+		try (CastyTestCluster cluster = Counters.cluster(2)
+			.shardedType(WIDE, 500, (id) -> (context, message) -> {
+			})
+			.pushInterval(Duration.ofMillis(50))
+			.noFailureDetection()
+			.start(); CastyClient client = Counters.client(cluster)) {
+			cluster.allocateAllShards(WIDE);
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> client.topology().current().allocatedShards(WIDE).size() == 500);
+			TopologyView first = client.topology().current();
+			long sent = snapshotsSent(cluster);
+
+			await().atMost(Duration.ofSeconds(10)).until(() -> snapshotsSent(cluster) >= sent + 10
+					&& client.topology().current().receivedAt().isAfter(first.receivedAt()));
+
+			TopologyView later = client.topology().current();
+			assertThat(later.members()).isSameAs(first.members());
+			assertThat(later.routes()).isSameAs(first.routes());
+
+			NodeAddress owner = first.owner(WIDE, 7);
+			int before = cluster.contactPoints().indexOf(owner);
+			int other = 1 - before;
+			cluster.allocateShard(WIDE, 7, other);
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> cluster.contactPoints().get(other).equals(client.topology().current().owner(WIDE, 7)));
+			cluster.allocateShard(WIDE, 7, before);
+			await().atMost(Duration.ofSeconds(5)).until(() -> owner.equals(client.topology().current().owner(WIDE, 7)));
+			assertThat(client.topology().current().owner(WIDE, 8)).isEqualTo(first.owner(WIDE, 8));
 		}
 	}
 
