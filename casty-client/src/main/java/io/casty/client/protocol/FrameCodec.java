@@ -6,7 +6,13 @@ import java.util.function.Consumer;
 import io.casty.client.protocol.codec.PythonJsonWriter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,12 +25,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class FrameCodec {
 
-	/** Reads the handshake and, in {@link MessageHeaderReader}, headers in any other form than Casty's. */
-	static final JsonMapper MAPPER = JsonMapper
-		.builder(tools.jackson.core.json.JsonFactory.builder()
-			.recyclerPool(tools.jackson.core.util.JsonRecyclerPools.threadLocalPool())
-			.build())
-		.enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+	/**
+	 * Streaming parsers for the handshake and, in {@link MessageHeaderReader}, headers in any
+	 * other form than Casty's. A factory alone: a mapper is built only when a handshake takes
+	 * an unusual form ({@link Trees}).
+	 */
+	static final JsonFactory JSON_FACTORY = JsonFactory.builder()
+		.recyclerPool(JsonRecyclerPools.threadLocalPool())
 		.build();
 
 	private FrameCodec() {
@@ -217,7 +224,65 @@ public final class FrameCodec {
 	}
 
 	private static Frame.Handshake decodeHandshake(ByteBuf body) {
-		JsonNode json = readJson(body, body.readableBytes(), "handshake");
+		int length = body.readableBytes();
+		if (!ByteBufUtil.isText(body, body.readerIndex(), length, StandardCharsets.UTF_8)) {
+			// Jackson accepts overlong and out-of-range sequences (C0 AF reads as '/'); Casty does not
+			throw new FrameDecodingException("The handshake is not valid UTF-8 JSON: malformed UTF-8 bytes");
+		}
+		byte[] bytes = new byte[length];
+		body.readBytes(bytes);
+		Frame.Handshake plain = readPlainHandshake(bytes);
+		return (plain != null) ? plain : decodeHandshakeTree(bytes);
+	}
+
+	/**
+	 * Streams a handshake of the usual form: one object with a string {@code host} and an
+	 * {@code int} {@code port} in range, each once, any other members ignored.
+	 * @return the handshake, or {@code null} for any other form, which the tree then reads
+	 * and explains
+	 */
+	private static Frame.@Nullable Handshake readPlainHandshake(byte[] bytes) {
+		String host = null;
+		int port = -1;
+		try (JsonParser parser = JSON_FACTORY.createParser(bytes, 0, bytes.length)) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				return null;
+			}
+			String name;
+			while ((name = parser.nextName()) != null) {
+				JsonToken value = parser.nextToken();
+				if (name.equals("host")) {
+					if (host != null || value != JsonToken.VALUE_STRING) {
+						return null;
+					}
+					host = parser.getString();
+				}
+				else if (name.equals("port")) {
+					if (port >= 0 || value != JsonToken.VALUE_NUMBER_INT
+							|| parser.getNumberType() != JsonParser.NumberType.INT) {
+						return null;
+					}
+					port = parser.getIntValue();
+					if (port < 0 || port > 65535) {
+						return null;
+					}
+				}
+				else if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+					parser.skipChildren();
+				}
+			}
+			if (parser.nextToken() != null || host == null || port < 0) {
+				return null;
+			}
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+		return new Frame.Handshake(host, port);
+	}
+
+	private static Frame.Handshake decodeHandshakeTree(byte[] bytes) {
+		JsonNode json = readJson(bytes, "handshake");
 		JsonNode host = json.get("host");
 		JsonNode port = json.get("port");
 		if (!json.isObject() || host == null || !host.isString() || port == null) {
@@ -264,15 +329,9 @@ public final class FrameCodec {
 		return new Frame.Message(header, payload);
 	}
 
-	private static JsonNode readJson(ByteBuf body, int length, String what) {
-		if (!ByteBufUtil.isText(body, body.readerIndex(), length, StandardCharsets.UTF_8)) {
-			// Jackson accepts overlong and out-of-range sequences (C0 AF reads as '/'); Casty does not
-			throw new FrameDecodingException("The " + what + " is not valid UTF-8 JSON: malformed UTF-8 bytes");
-		}
-		byte[] bytes = new byte[length];
-		body.readBytes(bytes);
+	private static JsonNode readJson(byte[] bytes, String what) {
 		try {
-			JsonNode json = MAPPER.readTree(bytes);
+			JsonNode json = Trees.MAPPER.readTree(bytes);
 			if (json == null || !json.isObject()) {
 				throw new FrameDecodingException("The " + what + " is not a JSON object");
 			}
@@ -292,5 +351,16 @@ public final class FrameCodec {
 		return new String(encodeHeader(header), StandardCharsets.UTF_8);
 	}
 
+	/**
+	 * The tree mapper, built on first use: building a {@code JsonMapper} loads some 350
+	 * databind classes, which the usual handshake and headers never need.
+	 */
+	private static final class Trees {
+
+		static final JsonMapper MAPPER = JsonMapper.builder(JSON_FACTORY)
+			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.build();
+
+	}
 
 }

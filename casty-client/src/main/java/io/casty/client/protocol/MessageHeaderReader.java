@@ -99,7 +99,7 @@ final class MessageHeaderReader {
 		String target = null;
 		String sender = null;
 		String typeHint = null;
-		try (JsonParser parser = FrameCodec.MAPPER.createParser(bytes, offset, length)) {
+		try (JsonParser parser = FrameCodec.JSON_FACTORY.createParser(bytes, offset, length)) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				throw new FrameDecodingException("The message header is not a JSON object");
 			}

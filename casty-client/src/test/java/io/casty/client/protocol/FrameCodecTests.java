@@ -76,6 +76,39 @@ class FrameCodecTests {
 	}
 
 	@Test
+	void whenHandshakeTakesAnotherFormThanCastysThenItIsReadAsBefore() {
+		// the usual form is streamed; these go through the tree, whose mapper is built on first use
+		assertThat(decodeHandshake("{\"host\": \"127.0.0.1\", \"port\": 25601}"))
+			.isEqualTo(new Frame.Handshake("127.0.0.1", 25601));
+		assertThat(decodeHandshake("{\"port\":25601,\"host\":\"h\"}")).isEqualTo(new Frame.Handshake("h", 25601));
+		assertThat(decodeHandshake(" {\"x\": {\"host\": 1, \"port\": [2]}, \"host\": \"h\", \"port\": 0, \"y\": null} "))
+			.isEqualTo(new Frame.Handshake("h", 0));
+		assertThat(decodeHandshake("{\"host\": \"h\u00f4st\", \"port\": \"25601\"}"))
+			.isEqualTo(new Frame.Handshake("h\u00f4st", 25601));
+		assertThat(decodeHandshake("{\"host\": \"a\", \"port\": 1, \"host\": \"b\", \"port\": 2}"))
+			.isEqualTo(new Frame.Handshake("b", 2));
+		assertThat(decodeHandshake("{\"host\": \"a\", \"port\": 65535}")).isEqualTo(new Frame.Handshake("a", 65535));
+		assertThatExceptionOfType(FrameDecodingException.class)
+			.isThrownBy(() -> decodeHandshake("{\"host\": \"a\", \"port\": 1} {}"))
+			.withMessageStartingWith("The handshake is not valid UTF-8 JSON: Trailing token");
+		assertThatExceptionOfType(FrameDecodingException.class)
+			.isThrownBy(() -> decodeHandshake("{\"host\": \"a\", \"port\": NaN}"))
+			.withMessageStartingWith("The handshake is not valid UTF-8 JSON: Non-standard token 'NaN'");
+		assertThatExceptionOfType(FrameDecodingException.class)
+			.isThrownBy(() -> decodeHandshake("{\"host\": \"a\", \"port\": 1, \"port\": 70000}"))
+			.withMessage("Handshake 'port' is outside 0-65535: 70000");
+	}
+
+	private static Frame decodeHandshake(String json) {
+		byte[] body = json.getBytes(StandardCharsets.UTF_8);
+		ByteBuf frame = Unpooled.buffer();
+		frame.writeInt(body.length + 1);
+		frame.writeByte(Frame.TYPE_HANDSHAKE);
+		frame.writeBytes(body);
+		return FrameCodec.decodeWhole(frame);
+	}
+
+	@Test
 	void whenHandshakeIsWrittenThenItMatchesTheCapturedClientHandshake() {
 		ByteBuf out = Unpooled.buffer();
 		FrameCodec.writeHandshake("127.0.0.1", 0, out);

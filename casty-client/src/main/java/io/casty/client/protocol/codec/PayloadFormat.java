@@ -12,7 +12,9 @@ import org.msgpack.core.MessageFormat;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessageUnpacker;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonReadFeature;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,9 +47,12 @@ public enum PayloadFormat {
 			if (!Utf8.isValid(bytes, offset, length)) {
 				throw new MessageCodecException("Payload is not valid JSON: malformed UTF-8 bytes");
 			}
-			JsonNode tree;
+			JsonNode tree = JsonTreeReader.read(bytes, offset, length);
+			if (tree != null) {
+				return tree;
+			}
 			try {
-				tree = JSON_MAPPER.readTree(bytes, offset, length);
+				tree = Trees.MAPPER.readTree(bytes, offset, length);
 			}
 			catch (JacksonException ex) {
 				throw new MessageCodecException("Payload is not valid JSON: " + ex.getOriginalMessage(), ex);
@@ -90,20 +95,16 @@ public enum PayloadFormat {
 	public static final int MAX_DEPTH = 500;
 
 	// Payloads are read on the client's I/O threads (platform threads): a thread-local buffer
-	// pool avoids the default pool's shared deque on every read.
-	private static final JsonMapper JSON_MAPPER = JsonMapper
-		.builder(tools.jackson.core.json.JsonFactory.builder()
-			.recyclerPool(tools.jackson.core.util.JsonRecyclerPools.threadLocalPool())
-			.build())
+	// pool avoids the default pool's shared deque on every read. A factory of streaming
+	// parsers only: the common payloads never need databind (see Trees).
+	private static final JsonFactory JSON_FACTORY = JsonFactory.builder()
+		.recyclerPool(JsonRecyclerPools.threadLocalPool())
 		.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 		.build();
 
 	private static final MessagePack.UnpackerConfig UNPACKER_CONFIG = new MessagePack.UnpackerConfig()
 		.withActionOnMalformedString(CodingErrorAction.REPORT)
 		.withActionOnUnmappableString(CodingErrorAction.REPORT);
-
-	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
 	/**
 	 * Returns a writer that appends this format's encoding of one tree to {@code out}.
@@ -126,7 +127,7 @@ public enum PayloadFormat {
 	 * @return the tree
 	 */
 	static JsonNode readJson(byte[] bytes) {
-		return JSON_MAPPER.readTree(bytes);
+		return Trees.MAPPER.readTree(bytes);
 	}
 
 	/**
@@ -137,7 +138,7 @@ public enum PayloadFormat {
 	 * @return the parser
 	 */
 	static tools.jackson.core.JsonParser jsonParser(byte[] bytes, int offset, int length) {
-		return JSON_MAPPER.createParser(bytes, offset, length);
+		return JSON_FACTORY.createParser(bytes, offset, length);
 	}
 
 	/** The bytes behind a buffer, without a copy when it has a backing array. */
@@ -151,6 +152,7 @@ public enum PayloadFormat {
 	}
 
 	private static JsonNode readMsgpack(MessageUnpacker unpacker, int depth) throws IOException {
+		JsonNodeFactory nodes = JsonNodeFactory.instance;
 		if (depth > MAX_DEPTH) {
 			throw new MessageCodecException("msgpack payload nests deeper than " + MAX_DEPTH + " levels");
 		}
@@ -158,31 +160,31 @@ public enum PayloadFormat {
 		switch (format.getValueType()) {
 			case NIL -> {
 				unpacker.unpackNil();
-				return NODES.nullNode();
+				return nodes.nullNode();
 			}
 			case BOOLEAN -> {
-				return NODES.booleanNode(unpacker.unpackBoolean());
+				return nodes.booleanNode(unpacker.unpackBoolean());
 			}
 			case INTEGER -> {
 				if (format == MessageFormat.UINT64) {
 					BigInteger big = unpacker.unpackBigInteger();
-					return (big.bitLength() < 64) ? NODES.numberNode(big.longValue()) : NODES.numberNode(big);
+					return (big.bitLength() < 64) ? nodes.numberNode(big.longValue()) : nodes.numberNode(big);
 				}
-				return NODES.numberNode(unpacker.unpackLong());
+				return nodes.numberNode(unpacker.unpackLong());
 			}
 			case FLOAT -> {
-				return NODES.numberNode(unpacker.unpackDouble());
+				return nodes.numberNode(unpacker.unpackDouble());
 			}
 			case STRING -> {
-				return NODES.stringNode(unpacker.unpackString());
+				return nodes.stringNode(unpacker.unpackString());
 			}
 			case BINARY -> {
 				int length = unpacker.unpackBinaryHeader();
-				return NODES.binaryNode(unpacker.readPayload(length));
+				return nodes.binaryNode(unpacker.readPayload(length));
 			}
 			case ARRAY -> {
 				int size = unpacker.unpackArrayHeader();
-				ArrayNode array = NODES.arrayNode();
+				ArrayNode array = nodes.arrayNode();
 				for (int i = 0; i < size; i++) {
 					array.add(readMsgpack(unpacker, depth + 1));
 				}
@@ -190,7 +192,7 @@ public enum PayloadFormat {
 			}
 			case MAP -> {
 				int size = unpacker.unpackMapHeader();
-				ObjectNode object = NODES.objectNode();
+				ObjectNode object = nodes.objectNode();
 				for (int i = 0; i < size; i++) {
 					if (unpacker.getNextFormat().getValueType() != org.msgpack.value.ValueType.STRING) {
 						throw new MessageCodecException("msgpack map key is not a string (Casty never sends such keys)");
@@ -202,6 +204,20 @@ public enum PayloadFormat {
 			}
 			default -> throw new MessageCodecException("msgpack " + format + " values are not used by Casty");
 		}
+	}
+
+	/**
+	 * The tree mapper, built on first use: only JSON that {@link JsonTreeReader} leaves to
+	 * it (malformed, empty, trailing tokens, repeated names) and {@link #readJson(byte[])}
+	 * need it. Building a {@code JsonMapper} loads some 350 databind classes.
+	 */
+	private static final class Trees {
+
+		static final JsonMapper MAPPER = JsonMapper.builder(JSON_FACTORY)
+			.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.build();
+
 	}
 
 }
