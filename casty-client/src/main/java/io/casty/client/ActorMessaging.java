@@ -83,8 +83,7 @@ final class ActorMessaging {
 		NodeAddress node = nodeOf(ref);
 		String path = ref.address().path();
 		ask.sentTo(node);
-		ask.sentOn(this.connections.request(this.connections.laneOf(path), node, path, encoded,
-				(failure) -> this.asks.connectionLost(ask, failure)));
+		ask.sentOn(this.connections.request(this.connections.laneOf(path), node, path, encoded, ask));
 		this.options.listener().messageSent("actor");
 	}
 

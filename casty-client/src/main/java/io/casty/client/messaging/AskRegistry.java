@@ -175,7 +175,7 @@ public final class AskRegistry implements AutoCloseable {
 		PendingAsk ask;
 		do {
 			long askId = newAskId();
-			ask = new PendingAsk(askId, id.ref(CastyPaths.askPath(this.idHigh, askId)), replyType, target,
+			ask = new PendingAsk(this, askId, id.ref(CastyPaths.askPath(this.idHigh, askId)), replyType, target,
 					description, timeoutNanos);
 		}
 		while (!this.table.add(ask));

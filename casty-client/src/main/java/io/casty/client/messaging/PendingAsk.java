@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import io.casty.client.ActorRef;
 import io.casty.client.NodeAddress;
 import io.casty.client.transport.InFlight;
+import io.casty.client.transport.SendFailure;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1.0
  */
-public final class PendingAsk {
+public final class PendingAsk implements SendFailure {
 
 	private static final AtomicReferenceFieldUpdater<PendingAsk, InFlight> IN_FLIGHT = AtomicReferenceFieldUpdater
 		.newUpdater(PendingAsk.class, InFlight.class, "inFlight");
@@ -66,8 +67,12 @@ public final class PendingAsk {
 
 	volatile java.util.function.@Nullable Consumer<@Nullable Object> lateReply;
 
-	PendingAsk(long id, ActorRef<Object> replyTo, Type replyType, String target,
+	/** Told when the connection the request took closes first; {@code null} in tests of the timer and table. */
+	private final @Nullable AskRegistry registry;
+
+	PendingAsk(@Nullable AskRegistry registry, long id, ActorRef<Object> replyTo, Type replyType, String target,
 			java.util.function.Supplier<String> description, long timeoutNanos) {
+		this.registry = registry;
 		this.id = id;
 		this.replyTo = replyTo;
 		this.replyType = replyType;
@@ -135,6 +140,20 @@ public final class PendingAsk {
 				}
 				return;
 			}
+		}
+	}
+
+	/**
+	 * The connection the request took closed (or the request could not be written) before the
+	 * reply came: the ask fails ({@link AskRegistry#connectionLost}). The ask is its own
+	 * {@link SendFailure}, so sending it costs no callback object.
+	 * @param cause why
+	 */
+	@Override
+	public void failed(io.casty.client.CastyException cause) {
+		AskRegistry asks = this.registry;
+		if (asks != null) {
+			asks.connectionLost(this, cause);
 		}
 	}
 

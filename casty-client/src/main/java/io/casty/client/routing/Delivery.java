@@ -64,8 +64,7 @@ final class Delivery {
 			EncodedMessage envelope = out.envelope();
 			int lane = this.transport.laneOf(out.entityId());
 			if (ask != null) {
-				ask.sentOn(this.transport.request(lane, node, this.regionPath, envelope,
-						(failure) -> this.asks.connectionLost(ask, failure)));
+				ask.sentOn(this.transport.request(lane, node, this.regionPath, envelope, ask));
 			}
 			else {
 				this.transport.send(lane, node, this.regionPath, envelope,

@@ -2,8 +2,8 @@ package io.casty.client.transport;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.casty.client.BufferOverflowException;
 import io.casty.client.CastyException;
@@ -40,8 +40,17 @@ final class NodeConnection {
 
 	private final ArrayDeque<Queued> queued = new ArrayDeque<>();
 
-	/** Messages sent on this connection that wait for an answer. */
-	private final Set<Awaiting> awaiting = ConcurrentHashMap.newKeySet();
+	/**
+	 * Messages sent on this connection that wait for an answer: a ring linked through the
+	 * entries themselves (no map node per message), this sentinel its start and its lock.
+	 */
+	private final Awaiting awaiting = new Awaiting();
+
+	/** How many entries {@link #awaiting} links; guarded by it. */
+	private int awaitingCount;
+
+	/** Set once the connection closed: an entry added later fails at once; guarded by {@link #awaiting}. */
+	private boolean awaitingClosed;
 
 	/** Why the connection closed; set before the state becomes {@link State#CLOSED}. */
 	private volatile @Nullable CastyException closeCause;
@@ -189,17 +198,24 @@ final class NodeConnection {
 	 */
 	InFlight await(SendFailure failure) {
 		Awaiting waiting = new Awaiting(failure);
-		this.awaiting.add(waiting);
-		CastyException cause = this.closeCause;
-		if (this.state == State.CLOSED && cause != null) {
-			waiting.fail(cause);
+		synchronized (this.awaiting) {
+			if (!this.awaitingClosed) {
+				waiting.linkBefore(this.awaiting);
+				this.awaitingCount++;
+				return waiting;
+			}
 		}
+		CastyException cause = this.closeCause;
+		failure.failed((cause != null) ? cause
+				: new NodeUnreachableException(this.address, "The connection to node " + this.address + " is closed"));
 		return waiting;
 	}
 
 	/** The number of messages waiting for an answer on this connection. */
 	int awaitingCount() {
-		return this.awaiting.size();
+		synchronized (this.awaiting) {
+			return this.awaitingCount;
+		}
 	}
 
 	/** Handshake done (on the channel's event loop): flush what queued, in order. */
@@ -249,29 +265,64 @@ final class NodeConnection {
 			q.frame().release();
 			q.failure().failed(cause);
 		}
-		for (Awaiting waiting : this.awaiting) {
-			waiting.fail(cause);
+		List<Awaiting> lost = new ArrayList<>();
+		synchronized (this.awaiting) {
+			this.awaitingClosed = true;
+			for (Awaiting waiting = this.awaiting.next; waiting != this.awaiting; waiting = this.awaiting.next) {
+				waiting.unlink();
+				lost.add(waiting);
+			}
+			this.awaitingCount = 0;
+		}
+		for (Awaiting waiting : lost) {
+			waiting.failure.failed(cause);
 		}
 	}
 
-	/** One message waiting for an answer. */
+	/** One message waiting for an answer, linked into {@link #awaiting} while it waits. */
 	private final class Awaiting implements InFlight {
 
 		private final SendFailure failure;
+
+		/** Neighbours while linked, {@code null} when not; guarded by {@link #awaiting}. */
+		private @Nullable Awaiting prev;
+
+		private @Nullable Awaiting next;
 
 		Awaiting(SendFailure failure) {
 			this.failure = failure;
 		}
 
-		@Override
-		public void done() {
-			NodeConnection.this.awaiting.remove(this);
+		/** The sentinel: a ring of one. */
+		Awaiting() {
+			this.failure = SendFailure.IGNORE;
+			this.prev = this;
+			this.next = this;
 		}
 
-		void fail(CastyException cause) {
-			if (NodeConnection.this.awaiting.remove(this)) {
-				this.failure.failed(cause);
+		@Override
+		public void done() {
+			synchronized (NodeConnection.this.awaiting) {
+				if (this.next != null) {
+					unlink();
+					NodeConnection.this.awaitingCount--;
+				}
 			}
+		}
+
+		void linkBefore(Awaiting at) {
+			Awaiting before = at.prev;
+			this.prev = before;
+			this.next = at;
+			before.next = this;
+			at.prev = this;
+		}
+
+		void unlink() {
+			this.prev.next = this.next;
+			this.next.prev = this.prev;
+			this.prev = null;
+			this.next = null;
 		}
 
 	}

@@ -166,6 +166,36 @@ class NodeConnectionTests {
 	}
 
 	@Test
+	void messagesDoneInAnyOrderLeaveTheOthersWaitingAndEachIsFailedOrReleasedOnce() {
+		NodeConnection connection = connecting(1024);
+		connection.ready(CANONICAL);
+		List<Integer> failed = new ArrayList<>();
+		List<InFlight> waiting = new ArrayList<>();
+		for (int i = 0; i < 100; i++) {
+			int n = i;
+			waiting.add(connection.await((cause) -> failed.add(n)));
+		}
+		List<Integer> left = new ArrayList<>();
+		java.util.SplittableRandom random = new java.util.SplittableRandom(16);
+		for (int i = 0; i < 100; i++) {
+			if (random.nextBoolean()) {
+				waiting.get(i).done();
+				waiting.get(i).done();
+			}
+			else {
+				left.add(i);
+			}
+		}
+		assertThat(connection.awaitingCount()).isEqualTo(left.size());
+
+		connection.close(new NodeUnreachableException(CANONICAL, "lost"));
+		waiting.forEach(InFlight::done);
+
+		assertThat(failed).containsExactlyElementsOf(left);
+		assertThat(connection.awaitingCount()).isZero();
+	}
+
+	@Test
 	void waitingOnAClosedConnectionFailsAtOnce() {
 		NodeConnection connection = connecting(1024);
 		connection.close(new NodeUnreachableException(DIALLED, "closed while opening"));
