@@ -24,7 +24,7 @@ record BenchConfig(int tells, int tellEntities, int asks, int asksAtOne, List<In
 			50_000, Duration.ofSeconds(10), Duration.ofSeconds(120));
 
 	/** Counts of the {@code compare} mode: real Casty nodes take a few thousand messages a second. */
-	static final BenchConfig COMPARE = new BenchConfig(20_000, 64, 5_000, 1_000, List.of(1, 64), 20_000, 5_000,
+	static final BenchConfig COMPARE = new BenchConfig(20_000, 64, 5_000, 1_000, List.of(1, 16, 64), 20_000, 5_000,
 			Duration.ofSeconds(10), Duration.ofSeconds(120));
 
 	/** Tiny counts for smoke tests. */

@@ -549,7 +549,7 @@ public final class BenchMain {
 					o.nodes = List.of(3);
 				}
 				if (!lanesGiven) {
-					o.lanes = List.of(1, 4);
+					o.lanes = List.of(SocketOptions.DEFAULT_CONNECTIONS_PER_NODE);
 				}
 				if (o.castySrc == null || o.castySrc.isBlank()) {
 					throw new IllegalArgumentException(

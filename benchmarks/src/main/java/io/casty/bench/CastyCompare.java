@@ -12,7 +12,8 @@ import java.util.Map;
  * The {@code compare} mode: Casty's own Python {@code ClusterClient} and this client, side by
  * side in one run, against the same real Casty cluster. Each run starts a fresh cluster of
  * {@code casty_bench} nodes, lets it settle, runs {@code client_bench.py} and this client
- * (once per {@code --connections-per-node} value) with the same counts, in alternating order
+ * (once per {@code --connections-per-node} value, by default once with its default settings,
+ * {@code 0}) with the same counts, in alternating order
  * from run to run, then stops the nodes.
  *
  * @since 0.1.0
@@ -82,12 +83,13 @@ final class CastyCompare {
 		return out;
 	}
 
+	/** {@code java_N}, or {@code java_default} for 0 (the client's default: chosen from the nodes). */
 	static String javaKey(int lanes) {
-		return "java_" + lanes;
+		return (lanes == 0) ? "java_default" : "java_" + lanes;
 	}
 
-	private static int lanesOf(String key) {
-		return Integer.parseInt(key.substring("java_".length()));
+	static int lanesOf(String key) {
+		return key.equals("java_default") ? 0 : Integer.parseInt(key.substring("java_".length()));
 	}
 
 	/** The script's result in the shape of this client's: tell, ask by level, members, ok. */

@@ -73,7 +73,7 @@ final class Table {
 			.stream()
 			.filter((k) -> k.equals(CastyCompare.PYTHON) || k.startsWith("java_"))
 			.toList();
-		out.append(String.format("%nside by side (medians; java_N = this client with N connections per node)%n"));
+		out.append(String.format("%nside by side (medians; java_N = this client with N connections per node, java_default with its defaults)%n"));
 		StringBuilder header = new StringBuilder(String.format("%-16s", ""));
 		clients.forEach((c) -> header.append(String.format(" %12s", c)));
 		clients.stream().filter((c) -> !c.equals(CastyCompare.PYTHON)).forEach((c) -> header.append(String.format(" %12s", c + "/py")));

@@ -70,10 +70,14 @@ class CastyCompareTests {
 	}
 
 	@Test
-	void compareDefaultsToThreeNodesBothLaneCountsAndItsOwnCounts() {
+	void compareDefaultsToThreeNodesTheClientsDefaultConnectionsAndItsOwnCounts() {
 		BenchMain.Options options = BenchMain.Options.parse("compare", "--casty-src", "/somewhere");
 		assertThat(options.nodes).containsExactly(3);
-		assertThat(options.lanes).containsExactly(1, 4);
+		assertThat(options.lanes).containsExactly(0);
+		assertThat(CastyCompare.javaKey(0)).isEqualTo("java_default");
+		assertThat(CastyCompare.lanesOf(CastyCompare.javaKey(0))).isZero();
+		assertThat(CastyCompare.lanesOf(CastyCompare.javaKey(4))).isEqualTo(4);
+		assertThat(options.config.concurrency()).containsExactly(1, 16, 64);
 		assertThat(options.config).isEqualTo(BenchConfig.COMPARE);
 		assertThat(options.skipRaw).isTrue();
 		assertThatIllegalArgumentException()

@@ -426,7 +426,9 @@ public final class CastyClient implements AutoCloseable {
 	}
 
 	/**
-	 * The identity of each connection lane ({@link SocketOptions#connectionsPerNode()}),
+	 * The identity of each connection lane ({@link SocketOptions#connectionsPerNode()}, or
+	 * when that is chosen from the nodes {@link SocketOptions#CONNECTIONS_PER_CASTY_NODE}
+	 * identities, of which only lane 0's is used if the nodes declare pipelined reads),
 	 * lane 0 first; lane 0's is {@link #clientIdentity()}.
 	 * @return the identities
 	 */

@@ -74,7 +74,8 @@ public record ConnectionsInfo(Instant takenAt, List<Connection> connections, Lis
 	 * One connection of one lane to one node.
 	 *
 	 * @param node the node's canonical address (as its handshake names it)
-	 * @param lane the lane, 0 to {@link SocketOptions#connectionsPerNode()} - 1
+	 * @param lane the lane, 0 to the number of client identities - 1 (see
+	 * {@link CastyClient#clientIdentities()})
 	 * @param state the state
 	 * @param since when it entered that state
 	 * @param inbound whether the node opened it (dialling the client's listener) rather than

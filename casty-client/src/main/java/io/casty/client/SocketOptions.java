@@ -25,11 +25,30 @@ public final class SocketOptions {
 	public static final int DEFAULT_IO_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
 	/**
-	 * Default connections per node, each under its own client identity: 1. A Casty v0.21.0
-	 * node handles one message of a connection at a time, so more connections let a node
-	 * work on several of the client's messages at once.
+	 * Default connections per node: 0, chosen from the nodes. A Casty v0.21.0 node handles
+	 * one message of a connection at a time (it awaits each message's deserialization before
+	 * reading the next frame, and writes the replies to one peer one at a time), so several
+	 * connections, each under its own client identity, let a node work on several of the
+	 * client's messages at once. A node that declares in its handshake that it reads a
+	 * connection's messages without waiting ({@code "pipelined": true}, as the testkit's
+	 * nodes do) gains nothing from more, and each extra connection carries fewer messages
+	 * per write. So, unless set: once the first node the client dialled has answered its
+	 * handshake, the client uses {@link #CONNECTIONS_PER_CASTY_NODE} connections per node,
+	 * or 1 if that node declared {@code "pipelined": true}; until then every message takes
+	 * connection 0. With a fixed listen or advertised port, or an advertised host without
+	 * a listener or advertised port, the client uses 1 connection per node unless set (it
+	 * does not take ports it was not given).
 	 */
-	public static final int DEFAULT_CONNECTIONS_PER_NODE = 1;
+	public static final int DEFAULT_CONNECTIONS_PER_NODE = 0;
+
+	/**
+	 * Connections per node the client chooses for nodes that handle one message of a
+	 * connection at a time (Casty v0.21.0), unless {@link #connectionsPerNode()} is set: 4.
+	 * Against three Casty v0.21.0 nodes sharing two cores with the client, 4 connections per
+	 * node instead of 1 raised tells by 36-59 % and asks at 64 in flight by 5-64 % (benchmarks
+	 * README, "Real Casty v0.21.0"); 8 gave no more.
+	 */
+	public static final int CONNECTIONS_PER_CASTY_NODE = 4;
 
 	/** Largest number of connections per node: 16. */
 	public static final int MAX_CONNECTIONS_PER_NODE = 16;
@@ -113,10 +132,12 @@ public final class SocketOptions {
 	}
 
 	/**
-	 * Connections per node (see {@link #DEFAULT_CONNECTIONS_PER_NODE}). Connection {@code k}
-	 * has its own identity: with a fixed client or advertised port {@code p} it uses port
-	 * {@code p + k}. Messages for one entity or actor always take the same connection.
-	 * @return the count, 1 to {@link #MAX_CONNECTIONS_PER_NODE}
+	 * Connections per node, or 0 when the client chooses them from the nodes (the default,
+	 * see {@link #DEFAULT_CONNECTIONS_PER_NODE}). Connection {@code k} has its own identity:
+	 * with a fixed client or advertised port {@code p} it uses port {@code p + k}. Messages
+	 * for one entity or actor always take the same connection, except that those sent
+	 * before the client's first handshake while the count is being chosen take connection 0.
+	 * @return the count, 1 to {@link #MAX_CONNECTIONS_PER_NODE}, or 0 if chosen from the nodes
 	 */
 	public int connectionsPerNode() {
 		return this.connectionsPerNode;
@@ -195,15 +216,16 @@ public final class SocketOptions {
 
 		/**
 		 * Sets the connections per node (see {@link SocketOptions#connectionsPerNode()}).
-		 * @param connectionsPerNode 1 to {@link SocketOptions#MAX_CONNECTIONS_PER_NODE}
+		 * @param connectionsPerNode 1 to {@link SocketOptions#MAX_CONNECTIONS_PER_NODE}, or 0
+		 * to choose them from the nodes (see {@link SocketOptions#DEFAULT_CONNECTIONS_PER_NODE})
 		 * @return this builder
 		 * @throws InvalidOptionException if out of range
 		 */
 		public Builder connectionsPerNode(int connectionsPerNode) {
 			SocketOptions v = this.value;
 			this.value = new SocketOptions(v.connectTimeout, v.handshakeTimeout, v.ioThreads,
-					OptionChecks.between(connectionsPerNode, 1, MAX_CONNECTIONS_PER_NODE,
-							"socket.connectionsPerNode", "must be 1-" + MAX_CONNECTIONS_PER_NODE),
+					OptionChecks.between(connectionsPerNode, 0, MAX_CONNECTIONS_PER_NODE, "socket.connectionsPerNode",
+							"must be 0 (chosen from the nodes) or 1-" + MAX_CONNECTIONS_PER_NODE),
 					v.maxPendingWriteBytes, v.tcpClientCustomizer);
 			return this;
 		}

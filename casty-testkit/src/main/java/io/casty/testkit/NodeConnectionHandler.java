@@ -61,7 +61,9 @@ final class NodeConnectionHandler extends SimpleChannelInboundHandler<Frame> {
 	private void writeOwnHandshake(ChannelHandlerContext ctx) {
 		NodeAddress self = this.transport.address();
 		ByteBuf buf = ctx.alloc().buffer(64);
-		FrameCodec.writeHandshake(self.host(), self.port(), buf);
+		// The node reads a connection's messages without waiting for each to be handled (unlike
+		// a Casty v0.21.0 node): a client choosing its connections per node uses one.
+		FrameCodec.writeHandshake(self.host(), self.port(), true, buf);
 		ctx.writeAndFlush(buf);
 	}
 

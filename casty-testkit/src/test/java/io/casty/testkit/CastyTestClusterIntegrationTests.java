@@ -59,7 +59,7 @@ class CastyTestClusterIntegrationTests {
 	void subscribeIsAnsweredAtOnceAndThenPushedPeriodically(CastyTestCluster cluster) {
 		try (RawCastyClient client = RawCastyClient.connect(cluster, 0, "-jc-sub", 0)) {
 			assertThat(client.awaitHandshake()).isEqualTo(
-					new Frame.Handshake(cluster.node(0).address().host(), cluster.node(0).address().port()));
+					new Frame.Handshake(cluster.node(0).address().host(), cluster.node(0).address().port(), true));
 			client.send("/_cluster/_topology", new SubscribeTopology(client.ref("/_topology_sub")));
 			TopologySnapshot snapshot = client.await(0, "/_topology_sub", TopologySnapshot.class);
 			assertThat(snapshot.members()).hasSize(3).allSatisfy((m) -> assertThat(m.status()).isEqualTo(MemberStatus.UP));

@@ -66,7 +66,7 @@ class DialBackIntegrationTests {
 					.until(() -> received.stream().filter(Frame.Message.class::isInstance).findFirst(), Optional::isPresent)
 					.map(Frame.Message.class::cast)
 					.orElseThrow();
-				assertThat(received.get(0)).isEqualTo(new Frame.Handshake("127.0.0.1", cluster.node(0).address().port()));
+				assertThat(received.get(0)).isEqualTo(new Frame.Handshake("127.0.0.1", cluster.node(0).address().port(), true));
 				assertThat(reply.header().targetPath()).isEqualTo("/_proxy-counter");
 				assertThat(reply.header().sender()).isEqualTo("casty://wire-demo@" + cluster.node(0).address() + "/");
 				ShardLocation location = cluster.codec().decode(reply.payload(), ShardLocation.class);

@@ -18,15 +18,28 @@ public sealed interface Frame {
 	byte TYPE_MESSAGE = 0x01;
 
 	/**
-	 * A handshake: the sender's advertised identity.
+	 * A handshake: the sender's advertised identity, and whether the sender declared that it
+	 * reads a connection's messages without waiting for each to be handled (JSON
+	 * {@code "pipelined": true}; Casty v0.21.0 nodes declare nothing, as they handle one
+	 * message of a connection at a time).
 	 *
 	 * @param host the advertised host
 	 * @param port the advertised port
+	 * @param pipelined whether the sender declared {@code "pipelined": true}
 	 */
-	record Handshake(String host, int port) implements Frame {
+	record Handshake(String host, int port, boolean pipelined) implements Frame {
 
 		public Handshake {
 			Objects.requireNonNull(host, "host");
+		}
+
+		/**
+		 * A handshake that declares nothing beyond the identity, as Casty's own.
+		 * @param host the advertised host
+		 * @param port the advertised port
+		 */
+		public Handshake(String host, int port) {
+			this(host, port, false);
 		}
 
 	}

@@ -44,15 +44,33 @@ public final class FrameCodec {
 	 * @param out the buffer
 	 */
 	public static void writeHandshake(String host, int port, ByteBuf out) {
+		writeHandshake(host, port, false, out);
+	}
+
+	/**
+	 * Appends a handshake frame that may declare {@code "pipelined": true}: the sender reads
+	 * a connection's messages without waiting for each to be handled, so a client gains
+	 * nothing from more than one connection to it (see {@link Frame.Handshake#pipelined()}).
+	 * Casty reads only {@code host} and {@code port}.
+	 * @param host the advertised host
+	 * @param port the advertised port
+	 * @param pipelined whether to declare it
+	 * @param out the buffer
+	 */
+	public static void writeHandshake(String host, int port, boolean pipelined, ByteBuf out) {
 		int start = out.writerIndex();
 		out.writeInt(0);
 		out.writeByte(Frame.TYPE_HANDSHAKE);
 		PythonJsonWriter json = new PythonJsonWriter(out);
-		json.beginObject(2);
+		json.beginObject(pipelined ? 3 : 2);
 		json.name("host");
 		json.string(host);
 		json.name("port");
 		json.integer(port);
+		if (pipelined) {
+			json.name("pipelined");
+			json.bool(true);
+		}
 		json.endObject();
 		out.setInt(start, out.writerIndex() - start - 4);
 	}
@@ -244,6 +262,7 @@ public final class FrameCodec {
 	private static Frame.@Nullable Handshake readPlainHandshake(byte[] bytes) {
 		String host = null;
 		int port = -1;
+		boolean pipelined = false;
 		try (JsonParser parser = JSON_FACTORY.createParser(bytes, 0, bytes.length)) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				return null;
@@ -267,6 +286,13 @@ public final class FrameCodec {
 						return null;
 					}
 				}
+				else if (name.equals("pipelined")) {
+					// the last one counts, as in the tree
+					pipelined = value == JsonToken.VALUE_TRUE;
+					if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+						parser.skipChildren();
+					}
+				}
 				else if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
 					parser.skipChildren();
 				}
@@ -278,7 +304,7 @@ public final class FrameCodec {
 		catch (JacksonException ex) {
 			return null;
 		}
-		return new Frame.Handshake(host, port);
+		return new Frame.Handshake(host, port, pipelined);
 	}
 
 	private static Frame.Handshake decodeHandshakeTree(byte[] bytes) {
@@ -301,7 +327,9 @@ public final class FrameCodec {
 		if (portNumber < 0 || portNumber > 65535) {
 			throw new FrameDecodingException("Handshake 'port' is outside 0-65535: " + portNumber);
 		}
-		return new Frame.Handshake(host.stringValue(), portNumber);
+		JsonNode pipelined = json.get("pipelined");
+		return new Frame.Handshake(host.stringValue(), portNumber, pipelined != null && pipelined.isBoolean()
+				&& pipelined.booleanValue());
 	}
 
 	private static Frame.Message decodeMessage(ByteBuf body, PayloadRecognizer recognizer) {

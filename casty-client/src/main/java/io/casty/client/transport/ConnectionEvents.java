@@ -18,6 +18,14 @@ public interface ConnectionEvents {
 	void nodeConnected(NodeAddress node);
 
 	/**
+	 * A node the client dialled answered its handshake, before the connection is ready.
+	 * @param node the node's canonical address
+	 * @param pipelined whether its handshake declared {@code "pipelined": true}
+	 */
+	default void nodeAnswered(NodeAddress node, boolean pipelined) {
+	}
+
+	/**
 	 * A node became unreachable: connecting failed or its connection was lost.
 	 * @param node the node
 	 * @param cause why

@@ -7,14 +7,18 @@ import java.util.Set;
 import io.casty.client.CastyClientOptions;
 import io.casty.client.CastyException;
 import io.casty.client.ConnectionsInfo;
+import io.casty.client.ListenOptions;
 import io.casty.client.NodeAddress;
 import io.casty.client.NodeUnreachableException;
+import io.casty.client.SocketOptions;
 import io.casty.client.protocol.EncodedMessage;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.netty.resources.LoopResources;
 
 /**
- * Owns the client's connections: {@link io.casty.client.SocketOptions#connectionsPerNode()} lanes, each
+ * Owns the client's connections: {@link #lanesFor} lanes, each
  * with its own client identity and at most one connection per node. Casty v0.21.0 handles
  * one inbound message of a connection at a time and serializes the replies to one peer one
  * at a time, so a node works on several of the client's messages at once only when they
@@ -30,14 +34,97 @@ import reactor.netty.resources.LoopResources;
  */
 public final class ConnectionManager implements AutoCloseable {
 
+	private static final Logger logger = LoggerFactory.getLogger(ConnectionManager.class);
+
 	private final ConnectionLane[] lanes;
+
+	/** Lanes messages are spread over: all of them, or 1 until (and unless) the nodes say otherwise. */
+	private volatile int spread;
+
+	/** Whether the spread is still to be chosen from the first node that answers a handshake. */
+	private boolean choosing;
 
 	public ConnectionManager(CastyClientOptions options, LoopResources loops, InboundFrames inbound,
 			ConnectionEvents events) {
-		this.lanes = new ConnectionLane[options.socket().connectionsPerNode()];
+		this.lanes = new ConnectionLane[lanesFor(options.socket(), options.listen())];
+		this.choosing = options.socket().connectionsPerNode() == 0 && this.lanes.length > 1;
+		this.spread = this.choosing ? 1 : this.lanes.length;
+		ConnectionEvents laneEvents = this.choosing ? new Choosing(events) : events;
 		for (int i = 0; i < this.lanes.length; i++) {
-			this.lanes[i] = new ConnectionLane(i, options, loops, inbound, events);
+			this.lanes[i] = new ConnectionLane(i, options, loops, inbound, laneEvents);
 		}
+	}
+
+	/**
+	 * The lanes (connections per node, each with its own identity) the client opens: the
+	 * set count, else {@link SocketOptions#CONNECTIONS_PER_CASTY_NODE}, or 1 when the
+	 * listen options pin the identity (see {@link SocketOptions#DEFAULT_CONNECTIONS_PER_NODE}).
+	 * @param socket the socket options
+	 * @param listen the listen options
+	 * @return at least 1
+	 */
+	public static int lanesFor(SocketOptions socket, ListenOptions listen) {
+		if (socket.connectionsPerNode() > 0) {
+			return socket.connectionsPerNode();
+		}
+		Integer advertisedPort = listen.advertisedPort();
+		boolean pinned = listen.port() != 0 || (advertisedPort != null && advertisedPort != 0)
+				|| (!listen.enabled() && listen.advertisedHost() != null);
+		return pinned ? 1 : SocketOptions.CONNECTIONS_PER_CASTY_NODE;
+	}
+
+	/**
+	 * The lanes messages are spread over now: while the count is being chosen from the
+	 * nodes, 1; then {@link #laneCount()}, or 1 if the first node that answered declared
+	 * {@code "pipelined": true}.
+	 * @return at least 1
+	 */
+	public int lanesInUse() {
+		return this.spread;
+	}
+
+	/**
+	 * Chooses the spread from the first node that answers a handshake, before that
+	 * connection is ready (the lanes' events call it); later answers change nothing.
+	 * @param node the node
+	 * @param pipelined whether its handshake declared {@code "pipelined": true}
+	 */
+	synchronized void answered(NodeAddress node, boolean pipelined) {
+		if (!this.choosing) {
+			return;
+		}
+		this.choosing = false;
+		this.spread = pipelined ? 1 : this.lanes.length;
+		logger.debug("Node {} {}: {} connection(s) per node", node,
+				pipelined ? "reads a connection's messages without waiting" : "handles one message of a connection at a time",
+				this.spread);
+	}
+
+	/** Passes the events on, choosing the spread from the first node that answers. */
+	private final class Choosing implements ConnectionEvents {
+
+		private final ConnectionEvents delegate;
+
+		Choosing(ConnectionEvents delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public void nodeAnswered(NodeAddress node, boolean pipelined) {
+			answered(node, pipelined);
+			this.delegate.nodeAnswered(node, pipelined);
+		}
+
+		@Override
+		public void nodeConnected(NodeAddress node) {
+			this.delegate.nodeConnected(node);
+		}
+
+		@Override
+		public void nodeFailed(NodeAddress node, Throwable cause) {
+			this.delegate.nodeFailed(node, cause);
+		}
+
 	}
 
 	/**
@@ -61,12 +148,13 @@ public final class ConnectionManager implements AutoCloseable {
 	}
 
 	/**
-	 * The lane of messages with a key; the same key always gets the same lane.
+	 * The lane of messages with a key; the same key always gets the same lane, once the
+	 * spread is chosen (see {@link #lanesInUse()}).
 	 * @param key an entity id or an actor path
 	 * @return the lane index
 	 */
 	public int laneOf(String key) {
-		return laneOf(key, this.lanes.length);
+		return laneOf(key, this.spread);
 	}
 
 	/**

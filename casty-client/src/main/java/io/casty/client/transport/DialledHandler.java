@@ -65,6 +65,7 @@ final class DialledHandler extends ChannelInboundHandlerAdapter {
 		if (frame instanceof Frame.Handshake hello) {
 			if (!this.handshaken) {
 				this.handshaken = true;
+				this.connection.pipelined(hello.pipelined());
 				this.handshake.tryEmitValue(new NodeAddress(hello.host(), hello.port()));
 			}
 			return;

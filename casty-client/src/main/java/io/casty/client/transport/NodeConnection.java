@@ -74,6 +74,9 @@ final class NodeConnection {
 	/** When the connection entered its current state. */
 	private volatile Instant since = Instant.now();
 
+	/** Whether the node's handshake declared {@code "pipelined": true}. */
+	private volatile boolean pipelined;
+
 	NodeConnection(NodeAddress address, int maxPendingBytes) {
 		this.address = address;
 		this.canonical = address;
@@ -139,6 +142,19 @@ final class NodeConnection {
 
 	@Nullable Channel channel() {
 		return this.channel;
+	}
+
+	/**
+	 * Whether the node's handshake declared that it reads a connection's messages without
+	 * waiting for each to be handled.
+	 */
+	boolean pipelined() {
+		return this.pipelined;
+	}
+
+	/** Files what the node's handshake declared (before the handshake completes). */
+	void pipelined(boolean pipelined) {
+		this.pipelined = pipelined;
 	}
 
 	void attach(Channel channel) {

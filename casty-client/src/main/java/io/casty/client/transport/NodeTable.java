@@ -124,6 +124,8 @@ final class NodeTable {
 	 * @param canonical the address the node gave in its handshake
 	 */
 	void handshaken(NodeConnection connection, NodeAddress canonical) {
+		// before the connection is ready, so nothing it carries is routed without the answer
+		this.events.nodeAnswered(canonical, connection.pipelined());
 		NodeAddress dialled = connection.address();
 		NodeConnection existing = this.connections.get(dialled);
 		if (existing != connection) {

@@ -76,6 +76,32 @@ class FrameCodecTests {
 	}
 
 	@Test
+	void whenHandshakeDeclaresPipelinedThenItIsWrittenAsAThirdKeyAndDecoded() {
+		ByteBuf out = Unpooled.buffer();
+		FrameCodec.writeHandshake("127.0.0.1", 25611, true, out);
+		byte[] bytes = ByteBufUtil.getBytes(out);
+		// python3: json.dumps({"host": "127.0.0.1", "port": 25611, "pipelined": True}); Casty reads host and port
+		assertThat(new String(bytes, 5, bytes.length - 5, StandardCharsets.UTF_8))
+			.isEqualTo("{\"host\": \"127.0.0.1\", \"port\": 25611, \"pipelined\": true}");
+		assertThat(FrameCodec.decodeWhole(out)).isEqualTo(new Frame.Handshake("127.0.0.1", 25611, true));
+		// the other form, read through the tree
+		assertThat(decodeHandshake("{\"host\": \"h\", \"port\": \"1\", \"pipelined\": true}"))
+			.isEqualTo(new Frame.Handshake("h", 1, true));
+	}
+
+	@Test
+	void whenHandshakeDeclaresNothingOrNotTrueThenItIsNotPipelined() {
+		for (String json : java.util.List.of("{\"host\": \"h\", \"port\": 1}",
+				"{\"host\": \"h\", \"port\": 1, \"pipelined\": \"true\"}",
+				"{\"host\": \"h\", \"port\": 1, \"pipelined\": false}",
+				"{\"host\": \"h\", \"port\": 1, \"pipelined\": {\"a\": true}}",
+				"{\"host\": \"h\", \"port\": 1, \"pipelined\": true, \"pipelined\": 1}",
+				"{\"host\": \"h\", \"port\": \"1\", \"pipelined\": 1}")) {
+			assertThat(decodeHandshake(json)).as(json).isEqualTo(new Frame.Handshake("h", 1, false));
+		}
+	}
+
+	@Test
 	void whenHandshakeTakesAnotherFormThanCastysThenItIsReadAsBefore() {
 		// the usual form is streamed; these go through the tree, whose mapper is built on first use
 		assertThat(decodeHandshake("{\"host\": \"127.0.0.1\", \"port\": 25601}"))

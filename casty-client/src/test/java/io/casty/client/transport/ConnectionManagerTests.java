@@ -3,9 +3,11 @@ package io.casty.client.transport;
 import java.util.stream.IntStream;
 
 import io.casty.client.CastyClientOptions;
+import io.casty.client.ListenOptions;
 import io.casty.client.NodeAddress;
 import io.casty.client.SocketOptions;
 import org.junit.jupiter.api.Test;
+import reactor.netty.resources.LoopResources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -36,11 +38,13 @@ class ConnectionManagerTests {
 		CastyClientOptions.Builder base = CastyClientOptions.builder()
 			.contactPoints(java.util.List.of(new NodeAddress("127.0.0.1", 25520)))
 			.systemName("c");
-		assertThat(base.build().socket().connectionsPerNode()).isEqualTo(SocketOptions.DEFAULT_CONNECTIONS_PER_NODE);
-		assertThatIllegalArgumentException().isThrownBy(() -> base.socket((s) -> s.connectionsPerNode(0)).build())
-			.withMessageContaining("connectionsPerNode must be 1-16");
+		assertThat(base.build().socket().connectionsPerNode()).isEqualTo(SocketOptions.DEFAULT_CONNECTIONS_PER_NODE)
+			.isZero();
+		assertThat(base.socket((s) -> s.connectionsPerNode(0)).build().socket().connectionsPerNode()).isZero();
+		assertThatIllegalArgumentException().isThrownBy(() -> base.socket((s) -> s.connectionsPerNode(-1)).build())
+			.withMessageContaining("connectionsPerNode must be 0 (chosen from the nodes) or 1-16");
 		assertThatIllegalArgumentException().isThrownBy(() -> base.socket((s) -> s.connectionsPerNode(17)).build())
-			.withMessageContaining("connectionsPerNode must be 1-16");
+			.withMessageContaining("connectionsPerNode must be 0 (chosen from the nodes) or 1-16");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> base.socket((s) -> s.connectionsPerNode(4)).listen((l) -> l.port(65534)).build())
 			.withMessageContaining("consecutive ports");
@@ -54,6 +58,82 @@ class ConnectionManagerTests {
 			.build()
 			.socket()
 			.connectionsPerNode()).isEqualTo(2);
+	}
+
+	@Test
+	void lanesAreTheSetCountElseFourUnlessTheListenOptionsPinTheIdentity() {
+		SocketOptions chosen = SocketOptions.defaults();
+		ListenOptions listen = ListenOptions.defaults();
+		assertThat(ConnectionManager.lanesFor(chosen, listen)).isEqualTo(SocketOptions.CONNECTIONS_PER_CASTY_NODE)
+			.isEqualTo(4);
+		assertThat(ConnectionManager.lanesFor(chosen.mutate().connectionsPerNode(1).build(), listen)).isEqualTo(1);
+		assertThat(ConnectionManager.lanesFor(chosen.mutate().connectionsPerNode(7).build(), listen)).isEqualTo(7);
+		// the user gave one port: the client takes no more
+		assertThat(ConnectionManager.lanesFor(chosen, listen.mutate().port(25900).build())).isEqualTo(1);
+		assertThat(ConnectionManager.lanesFor(chosen, listen.mutate().advertisedPort(7000).build())).isEqualTo(1);
+		assertThat(ConnectionManager.lanesFor(chosen, listen.mutate().enabled(false).advertisedHost("gw").build()))
+			.isEqualTo(1);
+		assertThat(ConnectionManager.lanesFor(chosen.mutate().connectionsPerNode(3).build(),
+				listen.mutate().port(25900).build())).isEqualTo(3);
+	}
+
+	@Test
+	void chosenLanesStayZeroUntilTheFirstNodeAnswersThenSpreadUnlessItDeclaredPipelinedReads() {
+		NodeAddress node = new NodeAddress("127.0.0.1", 25520);
+		withManager(SocketOptions.DEFAULT_CONNECTIONS_PER_NODE, (manager) -> {
+			assertThat(manager.laneCount()).isEqualTo(4);
+			assertThat(manager.lanesInUse()).isEqualTo(1);
+			assertThat(IntStream.range(0, 200).map((i) -> manager.laneOf("e" + i))).containsOnly(0);
+			manager.answered(node, false);
+			assertThat(manager.lanesInUse()).isEqualTo(4);
+			assertThat(IntStream.range(0, 200).map((i) -> manager.laneOf("e" + i) - ConnectionManager.laneOf("e" + i, 4)))
+				.containsOnly(0);
+			assertThat(IntStream.range(0, 200).map((i) -> manager.laneOf("e" + i)).distinct()).hasSize(4);
+			// the first answer decides: a later node declaring otherwise changes no key's lane
+			manager.answered(node, true);
+			assertThat(manager.lanesInUse()).isEqualTo(4);
+		});
+		withManager(SocketOptions.DEFAULT_CONNECTIONS_PER_NODE, (manager) -> {
+			manager.answered(node, true);
+			assertThat(manager.lanesInUse()).isEqualTo(1);
+			assertThat(IntStream.range(0, 200).map((i) -> manager.laneOf("e" + i))).containsOnly(0);
+			manager.answered(node, false);
+			assertThat(manager.lanesInUse()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void aSetCountSpreadsFromTheStartWhateverTheNodesDeclare() {
+		withManager(3, (manager) -> {
+			assertThat(manager.lanesInUse()).isEqualTo(3);
+			manager.answered(new NodeAddress("127.0.0.1", 25520), true);
+			assertThat(manager.lanesInUse()).isEqualTo(3);
+			assertThat(IntStream.range(0, 200).map((i) -> manager.laneOf("e" + i)).distinct()).hasSize(3);
+		});
+	}
+
+	private static void withManager(int connectionsPerNode, java.util.function.Consumer<ConnectionManager> test) {
+		CastyClientOptions options = CastyClientOptions.builder()
+			.contactPoints(java.util.List.of(new NodeAddress("127.0.0.1", 25520)))
+			.systemName("c")
+			.socket((s) -> s.connectionsPerNode(connectionsPerNode))
+			.build();
+		LoopResources loops = LoopResources.create("cm-test", 1, 1, true, false);
+		try (ConnectionManager manager = new ConnectionManager(options, loops, (from, frame) -> {
+		}, new ConnectionEvents() {
+			@Override
+			public void nodeConnected(NodeAddress node) {
+			}
+
+			@Override
+			public void nodeFailed(NodeAddress node, Throwable cause) {
+			}
+		})) {
+			test.accept(manager);
+		}
+		finally {
+			loops.disposeLater().block(java.time.Duration.ofSeconds(5));
+		}
 	}
 
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import io.casty.client.ActorRef;
 import io.casty.client.CastyClient;
 import io.casty.client.EntityRef;
+import io.casty.client.SocketOptions;
 import io.casty.client.it.Counters.CounterMsg;
 import io.casty.client.it.Counters.GetCount;
 import io.casty.client.it.Counters.Increment;
@@ -92,6 +93,71 @@ class ConnectionLanesIntegrationTests {
 			});
 		}
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(connectionsByNode()).isEqualTo(before));
+	}
+
+	@Test
+	void byDefaultTestkitNodesGetOneConnectionEachAsTheirHandshakeDeclaresPipelinedReads() throws Exception {
+		Map<TestNode, Integer> before = connectionsByNode();
+		try (CastyClient client = CastyClient.start(Counters.options(cluster).build())) {
+			client.awaitTopology(Duration.ofSeconds(5));
+			List<ClientIdentity> identities = client.clientIdentities();
+			assertThat(identities).hasSize(SocketOptions.CONNECTIONS_PER_CASTY_NODE);
+			EntityRef<CounterMsg> counters = client.entityRef(Counters.TYPE, Counters.SHARDS, CounterMsg.class);
+			Map<String, ActorRef<?>> replyRefs = new ConcurrentHashMap<>();
+			List<CompletableFuture<Integer>> replies = new ArrayList<>();
+			for (int i = 0; i < 120; i++) {
+				String id = "default-" + i;
+				counters.tell(id, new Increment(i));
+				replies.add(counters.ask(id, (ActorRef<Integer> r) -> {
+					replyRefs.put(id, r);
+					return new GetCount(r);
+				}, Integer.class));
+			}
+			for (int i = 0; i < 120; i++) {
+				assertThat(replies.get(i).get(5, TimeUnit.SECONDS)).isEqualTo(i);
+				assertThat(replyRefs.get("default-" + i).address().port()).isEqualTo(identities.get(0).port());
+			}
+			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+				for (TestNode node : cluster.nodes()) {
+					assertThat(node.connectionsOpen() - before.get(node)).as("client connections of %s", node)
+						.isEqualTo(1);
+				}
+			});
+		}
+	}
+
+	@Test
+	void byDefaultANodeThatDeclaresNothingGetsFourConnectionsAndRepliesReturnToTheLaneOfTheirRequest()
+			throws Exception {
+		try (HostileNode node = HostileNode.counters()) {
+			node.behavior((peer, envelope) -> {
+				if (envelope.message() instanceof GetCount get) {
+					peer.tell(get.replyTo(), 7);
+				}
+			});
+			try (CastyClient client = CastyClient.start(HostileNodeIntegrationTests.options(node)
+				.socket((s) -> s.connectionsPerNode(SocketOptions.DEFAULT_CONNECTIONS_PER_NODE))
+				.build())) {
+				client.awaitTopology(Duration.ofSeconds(5));
+				List<ClientIdentity> identities = client.clientIdentities();
+				EntityRef<CounterMsg> counters = client.entityRef(Counters.TYPE, Counters.SHARDS, CounterMsg.class);
+				Map<String, ActorRef<?>> replyRefs = new ConcurrentHashMap<>();
+				Set<Integer> lanesUsed = new HashSet<>();
+				for (int i = 0; i < 40; i++) {
+					String id = "casty-" + i;
+					assertThat(counters.ask(id, (ActorRef<Integer> r) -> {
+						replyRefs.put(id, r);
+						return new GetCount(r);
+					}, Integer.class).get(5, TimeUnit.SECONDS)).isEqualTo(7);
+					int lane = ConnectionManager.laneOf(id, SocketOptions.CONNECTIONS_PER_CASTY_NODE);
+					lanesUsed.add(lane);
+					assertThat(replyRefs.get(id).address().port()).as("reply port of %s (lane %d)", id, lane)
+						.isEqualTo(identities.get(lane).port());
+				}
+				assertThat(lanesUsed).hasSize(SocketOptions.CONNECTIONS_PER_CASTY_NODE);
+				assertThat(node.openConnections()).isEqualTo(SocketOptions.CONNECTIONS_PER_CASTY_NODE);
+			}
+		}
 	}
 
 	@Test

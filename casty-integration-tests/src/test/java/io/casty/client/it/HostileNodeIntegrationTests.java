@@ -62,7 +62,11 @@ class HostileNodeIntegrationTests {
 			.systemName("it")
 			.messageTypes(CounterMsg.class, Counters.Echo.class)
 			.askTimeout(Duration.ofSeconds(10))
-			.socket((socket) -> socket.connectTimeout(Duration.ofMillis(500)).handshakeTimeout(Duration.ofMillis(500)))
+			// one connection: the fake node declares nothing in its handshake, so by default the
+			// client would spread entities over 4, and these tests break the one they all share
+			.socket((socket) -> socket.connectTimeout(Duration.ofMillis(500))
+				.handshakeTimeout(Duration.ofMillis(500))
+				.connectionsPerNode(1))
 			.reconnect((reconnect) -> reconnect.minBackoff(Duration.ofMillis(50)).maxBackoff(Duration.ofMillis(500)))
 			.topology((topology) -> topology.pollInterval(Duration.ofMillis(200)).timeout(Duration.ofSeconds(1)))
 			.shardLocation((location) -> location.timeout(Duration.ofMillis(300))

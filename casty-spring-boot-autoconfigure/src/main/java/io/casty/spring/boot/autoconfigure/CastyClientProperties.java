@@ -131,9 +131,13 @@ public class CastyClientProperties {
 	private int ioThreads = 0;
 
 	/**
-	 * Connections to each node, each under its own client identity (1-16). A Casty node
-	 * handles one message of a connection at a time, so more connections raise throughput
-	 * against busy nodes. With a fixed client or advertised port p, connection k uses p + k.
+	 * Connections to each node, each under its own client identity (1-16), or 0 to choose
+	 * them from the nodes: 4 for nodes that handle one message of a connection at a time
+	 * (Casty v0.21.0), 1 if the first node the client dials declares pipelined reads in its
+	 * handshake (the testkit's nodes), and 1 with a fixed client or advertised port. A Casty
+	 * node handles one message of a connection at a time, so more connections raise
+	 * throughput against busy nodes. With a fixed client or advertised port p, connection k
+	 * uses p + k.
 	 */
 	private int connectionsPerNode = SocketOptions.DEFAULT_CONNECTIONS_PER_NODE;
 

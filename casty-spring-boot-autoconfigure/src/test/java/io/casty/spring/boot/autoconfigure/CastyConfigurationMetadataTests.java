@@ -43,7 +43,10 @@ class CastyConfigurationMetadataTests {
 	@Test
 	void defaultsAreShownForConnectionsPerNodeAndTheCallbackExecutorIsDocumented() throws Exception {
 		JsonNode metadata = metadata();
-		assertThat(property(metadata, "casty.client.connections-per-node").get("defaultValue").asInt()).isEqualTo(1);
+		JsonNode connections = property(metadata, "casty.client.connections-per-node");
+		assertThat(connections.get("defaultValue").asInt()).isZero();
+		assertThat(connections.get("description").asString()).contains("0 to choose them from the nodes")
+			.contains("pipelined");
 		assertThat(property(metadata, "casty.client.callback-executor").get("description").asString())
 			.contains("spring.threads.virtual.enabled");
 		Map<String, String> values = new java.util.LinkedHashMap<>();

@@ -247,7 +247,7 @@ public class CastyEndpoint {
 	 * @param running whether it is started and not closed
 	 * @param contactPoints where it asks for the topology
 	 * @param serializer {@code json} or {@code msgpack}
-	 * @param connectionsPerNode the lanes
+	 * @param connectionsPerNode the lanes as set, 0 when chosen from the nodes
 	 * @since 0.1.0
 	 */
 	public record ClientDescriptor(@Nullable String identity, String systemName, boolean running,
