@@ -27,9 +27,10 @@ import org.jspecify.annotations.Nullable;
  * The {@code cold-start} mode: how long a fresh JVM takes to its first topology and how fast
  * its first asks go, against a local test cluster. The cluster runs in this JVM; each client
  * runs in a new JVM ({@link #main(String[])} of the same jar, which loads nothing of the
- * benchmark before the client), once as is and once with a
- * dynamic class-data-sharing archive the first run wrote, and reports its timings as one JSON
- * line.
+ * benchmark before the client), as is and with a dynamic class-data-sharing archive the first
+ * run wrote, each also without what is not the client's own start-up (the benchmark's
+ * logging, Netty's JFR events) and once more with only the C1 compiler; each reports its
+ * timings as one JSON line.
  *
  * @since 0.1.0
  */
@@ -41,17 +42,42 @@ public final class ColdStart {
 	private ColdStart() {
 	}
 
+	/** JVM options of the variants that leave out what is not the client's own start-up. */
+	private static final List<String> LEAN = List.of(
+			// the benchmark's Logback (an application has its own logging anyway)
+			"-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider",
+			// Netty registers its buffer events with JFR when JFR is available (about 150 classes,
+			// which a CDS archive cannot hold); the events are only recorded when a recording enables them
+			"-Dio.netty.jfr.enabled=false");
+
+	/**
+	 * The variants, in the order each round runs them: name, whether it uses the archive,
+	 * further JVM options.
+	 */
+	private static final List<Variant> VARIANTS = List.of(new Variant("default", false, List.of()),
+			new Variant("cds_archive", true, List.of()), new Variant("lean", false, LEAN),
+			new Variant("cds_lean", true, LEAN),
+			new Variant("cds_lean_c1", true, concat(LEAN, List.of("-XX:TieredStopAtLevel=1"))));
+
+	private record Variant(String name, boolean archive, List<String> options) {
+	}
+
 	/**
 	 * Starts a 3-node test cluster and runs {@code repeat} client JVMs per variant.
 	 * @param repeat client JVMs per variant
 	 * @param asks asks per measured batch
 	 * @param system the cluster's actor system name
+	 * @param clientClasspath the client JVMs' class path, this JVM's when {@code null} (another
+	 * build's jar, so that two builds are measured by the same harness)
 	 * @return the report: per variant each run and the medians
 	 */
-	static Map<String, Object> run(int repeat, int asks, String system) throws IOException, InterruptedException {
+	static Map<String, Object> run(int repeat, int asks, String system, @Nullable String clientClasspath)
+			throws IOException, InterruptedException {
+		String classpath = (clientClasspath != null) ? clientClasspath : System.getProperty("java.class.path");
 		Map<String, Object> report = new LinkedHashMap<>();
 		report.put("measured_at", Instant.now().toString());
 		report.put("mode", "cold-start");
+		report.put("client_classpath", classpath);
 		report.put("load_before", BenchMain.loadAverage());
 		report.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
 		Path dir = Files.createTempDirectory("casty-cold-start");
@@ -60,17 +86,24 @@ public final class ColdStart {
 		try (CastyTestCluster cluster = BenchCluster.builder(3, new int[3], system, "127.0.0.1").start()) {
 			String contacts = String.join(",", cluster.contactPoints().stream().map(Object::toString).toList());
 			// writes the archive; its own timings include dumping it at exit, not before its figures
-			Map<String, Object> dump = client(List.of("-XX:ArchiveClassesAtExit=" + archive), contacts, system, asks);
+			Map<String, Object> dump = client(classpath, List.of("-XX:ArchiveClassesAtExit=" + archive), contacts,
+					system, asks);
 			report.put("archive_run", dump);
 			Map<String, List<Map<String, Object>>> variants = new LinkedHashMap<>();
-			variants.put("default", new ArrayList<>());
-			variants.put("cds_archive", new ArrayList<>());
+			for (Variant variant : VARIANTS) {
+				variants.put(variant.name(), new ArrayList<>());
+			}
 			for (int i = 0; i < repeat; i++) {
-				// interleaved, so that a change of machine load hits both variants alike
-				variants.get("default").add(client(List.of(), contacts, system, asks));
-				variants.get("cds_archive")
-					.add(client(Files.exists(archive) ? List.of("-XX:SharedArchiveFile=" + archive) : List.of(), contacts,
-							system, asks));
+				// interleaved, so that a change of machine load hits every variant alike
+				for (Variant variant : VARIANTS) {
+					List<String> options = new ArrayList<>(variant.options());
+					if (variant.archive() && Files.exists(archive)) {
+						options.add("-XX:SharedArchiveFile=" + archive);
+					}
+					Map<String, Object> result = client(classpath, options, contacts, system, asks);
+					result.put("jvm_options", options);
+					variants.get(variant.name()).add(result);
+				}
 			}
 			for (Map.Entry<String, List<Map<String, Object>>> variant : variants.entrySet()) {
 				Map<String, Object> section = new LinkedHashMap<>();
@@ -89,14 +122,20 @@ public final class ColdStart {
 		return report;
 	}
 
-	private static Map<String, Object> client(List<String> jvmOptions, String contacts, String system, int asks)
-			throws IOException, InterruptedException {
+	private static List<String> concat(List<String> first, List<String> second) {
+		List<String> all = new ArrayList<>(first);
+		all.addAll(second);
+		return List.copyOf(all);
+	}
+
+	private static Map<String, Object> client(String classpath, List<String> jvmOptions, String contacts,
+			String system, int asks) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		command.addAll(jvmOptions);
 		command.add("-Xshare:auto");
 		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
+		command.add(classpath);
 		command.add(ColdStart.class.getName());
 		command.add(contacts);
 		command.add(system);
@@ -196,7 +235,8 @@ public final class ColdStart {
 		String row = "%-12s %12s %14s %18s %12s %9s %14s %14s %10s %5s%n";
 		out.append(String.format(row, "variant", "JVM→main ms", "main→topo ms", "JVM→first topo ms", "CPU→topo ms",
 				"classes", "first asks/s", "warm asks/s", "warm/first", "ok"));
-		for (String variant : new String[] { "default", "cds_archive" }) {
+		for (Variant known : VARIANTS) {
+			String variant = known.name();
 			Object section = report.get(variant);
 			if (!(section instanceof Map<?, ?> map)) {
 				continue;
