@@ -70,7 +70,7 @@ final class ActorMessaging {
 	 */
 	void tell(ActorRef<?> ref, Object message) {
 		EncodedMessage encoded = this.encoder.encode(message);
-		NodeAddress node = nodeOf(ref);
+		NodeAddress node = nodeOf(ref, encoded);
 		String path = ref.address().path();
 		this.connections.send(this.connections.laneOf(path), node, path, encoded,
 				(failure) -> this.options.listener().messageDropped("actor", "node-unreachable"));
@@ -80,16 +80,18 @@ final class ActorMessaging {
 	/** Encodes and sends an ask's request to any actor, on the lane of its path. */
 	private void sendRequest(ActorRef<?> ref, Object message, PendingAsk ask) {
 		EncodedMessage encoded = this.encoder.encode(message);
-		NodeAddress node = nodeOf(ref);
+		NodeAddress node = nodeOf(ref, encoded);
 		String path = ref.address().path();
 		ask.sentTo(node);
 		ask.sentOn(this.connections.request(this.connections.laneOf(path), node, path, encoded, ask));
 		this.options.listener().messageSent("actor");
 	}
 
-	private static NodeAddress nodeOf(ActorRef<?> ref) {
+	/** The node of a ref; a message for a ref without one is released. */
+	private static NodeAddress nodeOf(ActorRef<?> ref, EncodedMessage message) {
 		ActorAddress address = ref.address();
 		if (!address.isRemote()) {
+			message.release();
 			throw new InvalidActorAddressException("Cannot send to the local ref " + ref + ": it has no host and port");
 		}
 		return new NodeAddress(Objects.requireNonNull(address.host()), address.port());

@@ -3,7 +3,11 @@ package io.casty.bench.jmh;
 import java.util.concurrent.TimeUnit;
 
 import io.casty.bench.BenchMessages;
+import io.casty.bench.BenchMessages.Add;
 import io.casty.bench.BenchMessages.Ping;
+import io.casty.client.ActorRef;
+import io.casty.client.protocol.EncodedMessage;
+import io.casty.client.protocol.MessageEncoder;
 import io.casty.client.protocol.CastyPaths;
 import io.casty.client.protocol.FrameCodec;
 import io.casty.client.protocol.MessageHeader;
@@ -26,7 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The codec work of one ask, without sockets: encoding the {@code ShardEnvelope(id,
- * Ping(seq, reply_to))} frame the way the client's connection manager does, and decoding an
+ * Ping(seq, reply_to))} frame in one pass ({@link #encodeAskFrame()}) and the way the client
+ * does ({@link #clientAskFrame()}, {@link #clientTellFrame()}), and decoding an
  * {@code int} reply payload the way its ask registry does, and decoding the request the way a
  * node does; the decodes also through the value tree, for comparison. Run with {@code -prof gc} for
  * bytes allocated per operation.
@@ -41,6 +46,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class FrameCodecBenchmark {
 
+	private static final Add ADD_ONE = new Add(1);
+
 	private MessageCodec codec;
 
 	private ClientIdentity identity;
@@ -53,12 +60,28 @@ public class FrameCodecBenchmark {
 
 	private byte[] envelopePayload;
 
+	private MessageEncoder encoder;
+
+	private ActorRef<Long> replyTo;
+
+	private String[] entityIds;
+
+	private byte[] envelopeHeader;
+
 	@Setup
 	public void setUp() {
 		this.codec = new MessageCodec(MessageTypeRegistry.withProtocolTypes().register(BenchMessages.TYPES));
 		this.identity = new ClientIdentity("127.0.0.1", 41234, "casty-bench");
 		this.target = "casty://casty-bench@127.0.0.1:25611" + CastyPaths.regionPath(BenchMessages.SHARD_TYPE);
 		this.replyPayload = this.codec.encode(123456789L);
+		this.encoder = new MessageEncoder(this.codec);
+		this.replyTo = this.identity.ref(CastyPaths.ASK_PREFIX + "0123456789abcdef0123456789abcdef");
+		this.entityIds = new String[64];
+		for (int i = 0; i < this.entityIds.length; i++) {
+			this.entityIds[i] = "ping-" + i;
+		}
+		this.envelopeHeader = FrameCodec.encodeHeader(new MessageHeader(this.target, this.identity.senderUri(),
+				this.codec.typeHint(new ShardEnvelope("ping-0", ADD_ONE))));
 		this.envelopePayload = this.codec.encode(new ShardEnvelope("ping-12",
 				new Ping(12345, this.identity.ref(CastyPaths.ASK_PREFIX + "0123456789abcdef0123456789abcdef"))));
 	}
@@ -72,6 +95,42 @@ public class FrameCodecBenchmark {
 		ByteBuf frame = ByteBufAllocator.DEFAULT.buffer(256);
 		try {
 			FrameCodec.writeMessage(header, (buf) -> this.codec.encode(envelope, buf), frame);
+			return frame.readableBytes();
+		}
+		finally {
+			frame.release();
+		}
+	}
+
+	/**
+	 * A tell's frame as the client makes it: {@code ShardEnvelope(id, Add(1))} encoded once
+	 * at the API edge ({@link MessageEncoder}), then framed in place by its connection
+	 * ({@link EncodedMessage#frame(byte[])}, the header cached per node, path and type hint).
+	 */
+	@Benchmark
+	public int clientTellFrame() {
+		EncodedMessage encoded = this.encoder.encodeForEntity(this.entityIds[(int) (this.seq++ & 63)], ADD_ONE);
+		ByteBuf frame = encoded.frame(this.envelopeHeader);
+		try {
+			return frame.readableBytes();
+		}
+		finally {
+			frame.release();
+		}
+	}
+
+	/**
+	 * An ask's request frame as the client makes it, like {@link #clientTellFrame()} with
+	 * {@code Ping(seq, reply_to)}; the reply ref is made once here (making it is the ask
+	 * registry's part).
+	 */
+	@Benchmark
+	public int clientAskFrame() {
+		long s = this.seq++;
+		EncodedMessage encoded = this.encoder.encodeForEntity(this.entityIds[(int) (s & 63)],
+				new Ping(s, this.replyTo));
+		ByteBuf frame = encoded.frame(this.envelopeHeader);
+		try {
 			return frame.readableBytes();
 		}
 		finally {

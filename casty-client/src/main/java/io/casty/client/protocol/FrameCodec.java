@@ -61,7 +61,7 @@ public final class FrameCodec {
 		int start = out.writerIndex();
 		out.writeInt(0);
 		out.writeByte(Frame.TYPE_HANDSHAKE);
-		PythonJsonWriter json = new PythonJsonWriter(out);
+		PythonJsonWriter json = PythonJsonWriter.of(out);
 		json.beginObject(pipelined ? 3 : 2);
 		json.name("host");
 		json.string(host);
@@ -72,6 +72,7 @@ public final class FrameCodec {
 			json.bool(true);
 		}
 		json.endObject();
+		json.finish();
 		out.setInt(start, out.writerIndex() - start - 4);
 	}
 
@@ -109,7 +110,7 @@ public final class FrameCodec {
 	}
 
 	private static void writeHeaderJson(MessageHeader header, ByteBuf out) {
-		PythonJsonWriter json = new PythonJsonWriter(out);
+		PythonJsonWriter json = PythonJsonWriter.of(out);
 		json.beginObject(3);
 		json.name("target");
 		json.string(header.target());
@@ -118,6 +119,7 @@ public final class FrameCodec {
 		json.name("type_hint");
 		json.string(header.typeHint());
 		json.endObject();
+		json.finish();
 	}
 
 
@@ -139,17 +141,53 @@ public final class FrameCodec {
 
 	/**
 	 * Appends a message frame of an encoded message whose header was encoded once with
-	 * {@link #encodeHeader}.
+	 * {@link #encodeHeader}, copying its payload (the client's connections use
+	 * {@link EncodedMessage#frame(byte[])}, which does not copy).
 	 * @param headerJson the header bytes
 	 * @param message the payload
 	 * @param out the buffer
 	 */
 	public static void writeMessage(byte[] headerJson, EncodedMessage message, ByteBuf out) {
-		out.writeInt(1 + 4 + headerJson.length + message.payloadSize());
+		writeMessagePrefix(headerJson, message.payloadSize(), out);
+		message.writePayload(out);
+	}
+
+	/**
+	 * The bytes of a message frame before its payload: length prefix, type byte, header
+	 * length and header.
+	 * @param headerJson the header bytes
+	 * @return the number of bytes
+	 */
+	public static int messagePrefixSize(byte[] headerJson) {
+		return 4 + 1 + 4 + headerJson.length;
+	}
+
+	/**
+	 * Appends what comes before the payload of a message frame.
+	 * @param headerJson the header bytes
+	 * @param payloadSize the size of the payload that will follow
+	 * @param out the buffer
+	 */
+	static void writeMessagePrefix(byte[] headerJson, int payloadSize, ByteBuf out) {
+		out.writeInt(1 + 4 + headerJson.length + payloadSize);
 		out.writeByte(Frame.TYPE_MESSAGE);
 		out.writeInt(headerJson.length);
 		out.writeBytes(headerJson);
-		message.writePayload(out);
+	}
+
+	/**
+	 * Sets what comes before the payload of a message frame in place, at {@code index}: the
+	 * payload must follow at {@code index + messagePrefixSize(headerJson)}.
+	 * @param buf the buffer
+	 * @param index where the frame starts
+	 * @param headerJson the header bytes
+	 * @param payloadSize the size of the payload
+	 */
+	static void setMessagePrefix(ByteBuf buf, int index, byte[] headerJson, int payloadSize) {
+		buf.setInt(index, 1 + 4 + headerJson.length + payloadSize);
+		buf.setByte(index + 4, Frame.TYPE_MESSAGE);
+		buf.setInt(index + 5, headerJson.length);
+		buf.setBytes(index + 9, headerJson);
 	}
 
 	/**

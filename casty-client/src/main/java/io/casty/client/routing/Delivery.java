@@ -6,6 +6,7 @@ import io.casty.client.BufferOverflowException;
 import io.casty.client.CastyClientListener.AskOutcome;
 import io.casty.client.CastyClientListener;
 import io.casty.client.CastyException;
+import io.casty.client.ClientClosedException;
 import io.casty.client.NodeAddress;
 import io.casty.client.NodeUnreachableException;
 import io.casty.client.internal.LogLimiter;
@@ -13,6 +14,8 @@ import io.casty.client.messaging.AskRegistry;
 import io.casty.client.messaging.PendingAsk;
 import io.casty.client.protocol.CastyPaths;
 import io.casty.client.protocol.EncodedMessage;
+import io.casty.client.transport.SendFailure;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +41,8 @@ final class Delivery {
 
 	private final CastyClientListener listener;
 
+	private final SendFailure tellFailed = this::tellFailed;
+
 	Delivery(String shardType, RoutingContext context) {
 		this.shardType = shardType;
 		this.regionPath = CastyPaths.regionPath(shardType);
@@ -53,35 +58,60 @@ final class Delivery {
 	 * @param throwNow whether a rejected tell throws (the caller's thread) or is dropped
 	 */
 	void deliver(NodeAddress node, Outgoing out, boolean throwNow) {
-		PendingAsk ask = out.ask();
+		deliver(node, out.entityId(), out.envelope(), out.ask(), throwNow);
+	}
+
+	/**
+	 * Sends a message to a node, unless it is an ask that is done already; takes the
+	 * envelope (sent or released).
+	 * @param node the owner
+	 * @param entityId the entity
+	 * @param envelope the message in its shard envelope
+	 * @param ask the pending ask, {@code null} for a tell
+	 * @param throwNow whether a rejected tell throws (the caller's thread) or is dropped
+	 */
+	void deliver(NodeAddress node, String entityId, EncodedMessage envelope, @Nullable PendingAsk ask,
+			boolean throwNow) {
 		if (ask != null) {
 			if (ask.isDone()) {
+				envelope.release();
 				return;
 			}
 			ask.sentTo(node);
 		}
 		try {
-			EncodedMessage envelope = out.envelope();
-			int lane = this.transport.laneOf(out.entityId());
+			int lane = this.transport.laneOf(entityId);
 			if (ask != null) {
 				ask.sentOn(this.transport.request(lane, node, this.regionPath, envelope, ask));
 			}
 			else {
-				this.transport.send(lane, node, this.regionPath, envelope,
-						(failure) -> reject(out, failure, AskOutcome.UNREACHABLE, false));
+				this.transport.send(lane, node, this.regionPath, envelope, this.tellFailed);
 			}
 			this.listener.messageSent(this.shardType);
 		}
 		catch (NodeUnreachableException ex) {
-			reject(out, ex, AskOutcome.UNREACHABLE, throwNow);
+			reject(entityId, envelope, ask, ex, AskOutcome.UNREACHABLE, throwNow);
 		}
 		catch (BufferOverflowException ex) {
 			this.listener.bufferRejected(this.shardType);
-			reject(out, ex, AskOutcome.REJECTED, throwNow);
+			reject(entityId, envelope, ask, ex, AskOutcome.REJECTED, throwNow);
+		}
+		catch (ClientClosedException ex) {
+			reject(entityId, envelope, ask, ex, AskOutcome.CLOSED, throwNow);
 		}
 		catch (CastyException ex) {
-			reject(out, ex, AskOutcome.ERROR, throwNow);
+			reject(entityId, envelope, ask, ex, AskOutcome.ERROR, throwNow);
 		}
+	}
+
+	/** A tell accepted by a connection that could not write it (it closed while connecting). */
+	private void tellFailed(CastyException cause) {
+		boolean unreachable = cause instanceof NodeUnreachableException;
+		String reason = unreachable ? "node-unreachable" : "rejected";
+		this.listener.messageDropped(this.shardType, reason);
+		String node = unreachable ? String.valueOf(((NodeUnreachableException) cause).getNode()) : "";
+		this.logs.warn(reason + " " + node, "Dropped a message to '{}' that waited for its connection: {}",
+				this.shardType, cause.getMessage());
 	}
 
 	/**
@@ -92,7 +122,12 @@ final class Delivery {
 	 * @param throwNow whether a tell throws {@code cause} or is dropped
 	 */
 	void reject(Outgoing out, CastyException cause, AskOutcome outcome, boolean throwNow) {
-		PendingAsk ask = out.ask();
+		reject(out.entityId(), out.envelope(), out.ask(), cause, outcome, throwNow);
+	}
+
+	private void reject(String entityId, EncodedMessage envelope, @Nullable PendingAsk ask, CastyException cause,
+			AskOutcome outcome, boolean throwNow) {
+		envelope.release();
 		if (ask != null) {
 			this.asks.fail(ask, cause, outcome);
 		}
@@ -105,7 +140,7 @@ final class Delivery {
 			this.listener.messageDropped(this.shardType, reason);
 			// an outage drops every tell for its duration: a few lines, the metric counts them all
 			String node = unreachable ? String.valueOf(((NodeUnreachableException) cause).getNode()) : "";
-			this.logs.warn(reason + " " + node, "Dropped a message for entity '{}' of '{}': {}", out.entityId(),
+			this.logs.warn(reason + " " + node, "Dropped a message for entity '{}' of '{}': {}", entityId,
 					this.shardType, cause.getMessage());
 		}
 	}

@@ -5,8 +5,9 @@ import io.casty.client.protocol.EncodedMessage;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A message on its way to an entity: a tell, or an ask's request with its pending ask,
- * encoded in its shard envelope.
+ * A message on its way to an entity while it waits in a {@link ShardBuffer}: a tell, or an
+ * ask's request with its pending ask, encoded in its shard envelope. Whoever takes it out of
+ * the buffer sends its envelope or releases it.
  *
  * @param entityId the entity
  * @param envelope the message in its shard envelope

@@ -21,7 +21,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The messages of one shard type waiting for their shard's owner: per shard an ordered
  * queue ({@link PendingShard}), bounded by count per shard and by count and encoded bytes for
- * the whole type ({@link BufferOptions}), each message with a deadline.
+ * the whole type ({@link BufferOptions}), each message with a deadline. A message it drops
+ * (expired, or dropped on close) is released here; one it hands out ({@link #drain}) is the
+ * caller's to send or release.
  */
 final class ShardBuffer {
 
@@ -94,7 +96,9 @@ final class ShardBuffer {
 			if (clientClosed) {
 				// close() may have drained the buffers before this shard was added
 				p.closed = true;
-				drain(p);
+				for (Outgoing dropped : drain(p)) {
+					dropped.envelope().release();
+				}
 				this.pending.remove(p.shard, p);
 				return new Rejection(new ClientClosedException("The Casty client is closed"), AskOutcome.CLOSED);
 			}
@@ -169,6 +173,7 @@ final class ShardBuffer {
 						it.remove();
 						this.buffered.decrementAndGet();
 						this.bytes.addAndGet(-out.envelope().payloadSize());
+						out.envelope().release();
 						if (out.ask() == null) {
 							dropped++;
 						}
@@ -189,6 +194,7 @@ final class ShardBuffer {
 			synchronized (p) {
 				p.closed = true;
 				for (Outgoing out : drain(p)) {
+					out.envelope().release();
 					if (out.ask() == null) {
 						dropped++;
 					}

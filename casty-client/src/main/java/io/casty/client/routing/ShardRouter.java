@@ -117,22 +117,23 @@ public final class ShardRouter {
 	 * Sends a message to an entity without a reply.
 	 * @param entityId the entity
 	 * @param envelope the message in its shard envelope
-	 * ({@link io.casty.client.protocol.MessageEncoder#encodeForEntity(String, Object)})
+	 * ({@link io.casty.client.protocol.MessageEncoder#encodeForEntity(String, Object)}); taken:
+	 * sent, buffered or released, also when this throws
 	 */
 	public void tell(String entityId, EncodedMessage envelope) {
-		route(new Outgoing(entityId, envelope, null, System.nanoTime() + this.options.buffer().timeout().toNanos()),
-				true);
+		route(entityId, envelope, null, true);
 	}
 
 	/**
 	 * Sends an ask's request to an entity.
 	 * @param entityId the entity
 	 * @param envelope the request, carrying the ask's reply ref, in its shard envelope
-	 * ({@link io.casty.client.protocol.MessageEncoder#encodeForEntity(String, Object)})
+	 * ({@link io.casty.client.protocol.MessageEncoder#encodeForEntity(String, Object)}); taken
+	 * like {@link #tell}'s
 	 * @param ask the pending ask
 	 */
 	public void ask(String entityId, EncodedMessage envelope, PendingAsk ask) {
-		route(new Outgoing(entityId, envelope, ask, ask.deadlineNanos()), false);
+		route(entityId, envelope, ask, false);
 	}
 
 	/**
@@ -163,9 +164,26 @@ public final class ShardRouter {
 		}
 	}
 
-	private void route(Outgoing out, boolean throwNow) {
-		checkOpen();
-		long shard = shardOf(out.entityId());
+	/** Sends to the owner when it is known and nothing waits for the shard, else buffers. */
+	private void route(String entityId, EncodedMessage envelope, @Nullable PendingAsk ask, boolean throwNow) {
+		if (this.closed) {
+			envelope.release();
+			throw new ClientClosedException("The Casty client is closed");
+		}
+		long shard = shardOf(entityId);
+		if (this.buffer.get(shard) == null) {
+			NodeAddress owner = this.owners.routable(shard);
+			if (owner != null) {
+				this.delivery.deliver(owner, entityId, envelope, ask, throwNow);
+				return;
+			}
+		}
+		long deadline = (ask != null) ? ask.deadlineNanos()
+				: System.nanoTime() + this.options.buffer().timeout().toNanos();
+		route(new Outgoing(entityId, envelope, ask, deadline), shard, throwNow);
+	}
+
+	private void route(Outgoing out, long shard, boolean throwNow) {
 		while (true) {
 			PendingShard p = this.buffer.get(shard);
 			boolean created = false;

@@ -35,7 +35,7 @@ public interface ShardTransport {
 	 * @param lane the lane
 	 * @param node the node
 	 * @param path the actor path on it
-	 * @param message the message, encoded
+	 * @param message the message, encoded; taken: sent or released, also when this throws
 	 * @param failure told if the message, once accepted, cannot be written
 	 * @throws io.casty.client.CastyException if it is not accepted
 	 */
@@ -46,7 +46,7 @@ public interface ShardTransport {
 	 * @param lane the lane
 	 * @param node the node
 	 * @param path the actor path on it
-	 * @param message the request, encoded
+	 * @param message the request, encoded; taken: sent or released, also when this throws
 	 * @param failure told if the message cannot be written or its connection closes first
 	 * @return the registration, done when the answer arrived or is no longer awaited
 	 * @throws io.casty.client.CastyException if it is not accepted

@@ -25,7 +25,7 @@ public interface TopologyTransport {
 	 * Sends a message on lane 0, ignoring a failure after it was accepted.
 	 * @param node the node
 	 * @param path the actor path on it
-	 * @param message the message, encoded
+	 * @param message the message, encoded; taken: sent or released, also when this throws
 	 * @throws io.casty.client.CastyException if it is not accepted
 	 */
 	void send(NodeAddress node, String path, EncodedMessage message);

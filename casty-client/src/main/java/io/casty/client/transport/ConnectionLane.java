@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import io.casty.client.CastyClientOptions;
 import io.casty.client.CastyException;
@@ -13,9 +14,7 @@ import io.casty.client.NodeAddress;
 import io.casty.client.NodeUnreachableException;
 import io.casty.client.internal.LogLimiter;
 import io.casty.client.protocol.EncodedMessage;
-import io.casty.client.protocol.FrameCodec;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +56,8 @@ final class ConnectionLane implements AutoCloseable {
 
 	private final HeaderCache headers = new HeaderCache();
 
+	private final Consumer<NodeConnection> dial;
+
 	private volatile @Nullable ClientIdentity identity;
 
 	ConnectionLane(int lane, CastyClientOptions options, LoopResources loops, InboundFrames inbound,
@@ -68,6 +69,7 @@ final class ConnectionLane implements AutoCloseable {
 		this.table = new NodeTable(lane, options.socket().maxPendingWriteBytes(), options.listener(), events,
 				this::reconnect);
 		this.dialer = new Dialer(options, loops, this::identity, this.table, dispatch);
+		this.dial = this.dialer::dial;
 		this.listener = new DialBackListener(options, this.table, dispatch, this::identity);
 	}
 
@@ -115,7 +117,7 @@ final class ConnectionLane implements AutoCloseable {
 	 * Frames and sends a message to an actor path of a node, connecting first if needed.
 	 * @param node the node
 	 * @param path the actor path on it
-	 * @param message the encoded message
+	 * @param message the encoded message, taken: written or released, also when this throws
 	 * @param failure told if the message, once accepted, cannot be written
 	 * @throws NodeUnreachableException if the node is marked failed or its connection is closed
 	 * @throws io.casty.client.BufferOverflowException if too many bytes wait for the node
@@ -129,7 +131,7 @@ final class ConnectionLane implements AutoCloseable {
 	 * told if the connection it took closes before {@link InFlight#done()}.
 	 * @param node the node
 	 * @param path the actor path on it
-	 * @param message the encoded message
+	 * @param message the encoded message, taken: written or released, also when this throws
 	 * @param failure told if the message cannot be written or its connection closes first
 	 * @return the registration on the connection
 	 */
@@ -137,20 +139,23 @@ final class ConnectionLane implements AutoCloseable {
 		return sendOn(node, path, message, failure).await(failure);
 	}
 
+	/** Takes the message: frames it for the connection, which writes or releases the frame. */
 	private NodeConnection sendOn(NodeAddress node, String path, EncodedMessage message, SendFailure failure) {
-		if (this.table.isClosed()) {
-			throw new ClientClosedException("The Casty client is closed");
+		NodeConnection connection;
+		ByteBuf frame;
+		try {
+			if (this.table.isClosed()) {
+				throw new ClientClosedException("The Casty client is closed");
+			}
+			connection = this.table.connectionFor(node, this.dial);
+			frame = message.frame(this.headers.header(identity(), node, path, message.typeHint()));
 		}
-		NodeConnection connection = this.table.connectionFor(node, this.dialer::dial);
-		connection.send(frame(node, path, message), failure);
+		catch (RuntimeException ex) {
+			message.release();
+			throw ex;
+		}
+		connection.send(frame, failure);
 		return connection;
-	}
-
-	private ByteBuf frame(NodeAddress node, String path, EncodedMessage message) {
-		byte[] header = this.headers.header(identity(), node, path, message.typeHint());
-		ByteBuf frame = ByteBufAllocator.DEFAULT.buffer(FrameCodec.messageFrameSize(header, message));
-		FrameCodec.writeMessage(header, message, frame);
-		return frame;
 	}
 
 	/**
@@ -195,7 +200,7 @@ final class ConnectionLane implements AutoCloseable {
 	void ensureConnected(NodeAddress node) {
 		if (!this.table.isClosed() && !this.table.isFailed(node)) {
 			try {
-				this.table.connectionFor(node, this.dialer::dial);
+				this.table.connectionFor(node, this.dial);
 			}
 			catch (CastyException ex) {
 				logger.debug("Cannot connect to {}: {}", node, ex.getMessage());

@@ -175,7 +175,7 @@ public final class ConnectionManager implements AutoCloseable {
 	 * Sends an encoded message on lane 0.
 	 * @param node the node
 	 * @param path the actor path on it
-	 * @param message the message
+	 * @param message the message, taken: written or released, also when this throws
 	 * @param failure told if the message, once accepted, cannot be written
 	 * @see #send(int, NodeAddress, String, EncodedMessage, SendFailure)
 	 */
@@ -189,7 +189,7 @@ public final class ConnectionManager implements AutoCloseable {
 	 * @param lane the lane index
 	 * @param node the node
 	 * @param path the actor path on it
-	 * @param message the message
+	 * @param message the message, taken: written or released, also when this throws
 	 * @param failure told if the message, once accepted, cannot be written
 	 * @throws NodeUnreachableException if the node is marked failed or its connection is closed
 	 * @throws io.casty.client.BufferOverflowException if too many bytes wait for the node
@@ -207,7 +207,7 @@ public final class ConnectionManager implements AutoCloseable {
 	 * @param lane the lane index
 	 * @param node the node
 	 * @param path the actor path on it
-	 * @param message the message
+	 * @param message the message, taken: written or released, also when this throws
 	 * @param failure told, once, if the message cannot be written or its connection closes
 	 * before the answer
 	 * @return call {@link InFlight#done()} when the answer arrived or is no longer awaited

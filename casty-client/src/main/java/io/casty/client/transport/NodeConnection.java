@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.casty.client.BufferOverflowException;
 import io.casty.client.CastyException;
+import io.casty.client.ClientClosedException;
 import io.casty.client.NodeAddress;
 import io.casty.client.NodeUnreachableException;
 import io.netty.buffer.ByteBuf;
@@ -166,6 +167,7 @@ final class NodeConnection {
 	 * Sends a frame, taking ownership of it.
 	 * @throws BufferOverflowException if too many bytes wait for this node
 	 * @throws NodeUnreachableException if the connection is closed
+	 * @throws ClientClosedException if the client closed it
 	 */
 	void send(ByteBuf frame, SendFailure failure) {
 		if (this.state == State.READY) {
@@ -189,7 +191,7 @@ final class NodeConnection {
 			return;
 		}
 		frame.release();
-		throw new NodeUnreachableException(this.address, "The connection to node " + this.address + " is closed");
+		throw closed();
 	}
 
 	private void write(ByteBuf frame) {
@@ -197,12 +199,26 @@ final class NodeConnection {
 		OutboundQueue queue = this.outbound;
 		if (ch == null || queue == null || !ch.isActive()) {
 			frame.release();
-			throw new NodeUnreachableException(this.address, "The connection to node " + this.address + " is closed");
+			throw closed();
 		}
 		if (!queue.offer(frame)) {
+			if (this.state == State.CLOSED) {
+				throw closed();
+			}
 			throw new BufferOverflowException("The outbound buffer to node " + this.address + " holds more than "
 					+ this.maxPendingBytes + " bytes: the node or network is slower than the sender");
 		}
+	}
+
+	/**
+	 * Why a frame cannot go: the client closed (a send racing {@code close()}) or the
+	 * connection is gone.
+	 */
+	private CastyException closed() {
+		if (this.closeCause instanceof ClientClosedException) {
+			return new ClientClosedException("The Casty client is closed");
+		}
+		return new NodeUnreachableException(this.address, "The connection to node " + this.address + " is closed");
 	}
 
 	/**

@@ -181,6 +181,27 @@ class GoldenVectorTests {
 			.isEqualTo(vector.index().get("payload_text").stringValue());
 	}
 
+	@Test
+	void anEncodedMessageFramedForSendingIsTheCapturedFrame() {
+		ShardEnvelope envelope = new ShardEnvelope("alice", new Increment(5,
+				ActorRef.parse("casty://wire-demo-client@127.0.0.1:0/_ask/5b6f6d9b84744629a5e2b9f8b4a075d8")));
+		for (String name : List.of("shard_envelope_increment", "msgpack_reencoded_shard_envelope_increment",
+				"zlib_json_shard_envelope_increment")) {
+			GoldenVectors.Vector vector = GoldenVectors.named(name);
+			Frame.Message captured = (Frame.Message) FrameCodec.decodeWhole(Unpooled.wrappedBuffer(vector.bytes()));
+			MessageEncoder encoder = new MessageEncoder(codecFor(vector.encoding()));
+			EncodedMessage encoded = encoder.encodeForEntity("alice", envelope.message());
+			assertThat(encoded.typeHint()).isEqualTo(captured.header().typeHint());
+			ByteBuf frame = encoded.frame(FrameCodec.encodeHeader(captured.header()));
+			try {
+				assertThat(ByteBufUtil.getBytes(frame)).as(name).isEqualTo(vector.bytes());
+			}
+			finally {
+				frame.release();
+			}
+		}
+	}
+
 	private static <T> T decode(String vectorName, Class<T> type) {
 		GoldenVectors.Vector vector = GoldenVectors.named(vectorName);
 		Frame.Message message = (Frame.Message) FrameCodec.decodeWhole(Unpooled.wrappedBuffer(vector.bytes()));

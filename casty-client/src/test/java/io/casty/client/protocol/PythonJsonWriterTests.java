@@ -147,6 +147,46 @@ class PythonJsonWriterTests {
 		}
 	}
 
+	@Test
+	void integersAreWrittenAsLongToStringWritesThem() {
+		long[] values = { 0, 7, -7, 9, 10, -10, 99, 100, 123456789, -987654321012L, Long.MAX_VALUE, Long.MIN_VALUE,
+				Long.MIN_VALUE + 1, Integer.MAX_VALUE + 1L };
+		for (long value : values) {
+			assertThat(json((w) -> w.integer(value))).isEqualTo(Long.toString(value));
+		}
+	}
+
+	@Test
+	void aThreadReusesItsWriterOnceFinishedOrDiscardedAndANestedWriteGetsItsOwn() {
+		ByteBuf first = Unpooled.buffer();
+		PythonJsonWriter writer = PythonJsonWriter.of(first);
+		writer.beginArray(1);
+		ByteBuf nested = Unpooled.buffer();
+		PythonJsonWriter inner = PythonJsonWriter.of(nested);
+		assertThat(inner).as("taken: a new writer").isNotSameAs(writer);
+		inner.string("inner");
+		inner.finish();
+		writer.integer(1);
+		writer.endArray();
+		writer.finish();
+		assertThat(first.toString(StandardCharsets.UTF_8)).isEqualTo("[1]");
+		assertThat(nested.toString(StandardCharsets.UTF_8)).isEqualTo("\"inner\"");
+
+		ByteBuf second = Unpooled.buffer();
+		PythonJsonWriter again = PythonJsonWriter.of(second);
+		assertThat(again).as("given back: reused").isSameAs(writer);
+		again.beginObject(1);
+		again.name("half");
+		again.discard();
+		ByteBuf third = Unpooled.buffer();
+		PythonJsonWriter reset = PythonJsonWriter.of(third);
+		assertThat(reset).isSameAs(writer);
+		reset.string("x");
+		reset.finish();
+		assertThat(second.readableBytes()).as("nothing of a discarded value").isZero();
+		assertThat(third.toString(StandardCharsets.UTF_8)).isEqualTo("\"x\"");
+	}
+
 	private static String json(Consumer<TreeWriter> body) {
 		ByteBuf out = Unpooled.buffer();
 		PythonJsonWriter writer = new PythonJsonWriter(out);

@@ -21,6 +21,7 @@ import io.casty.client.messaging.AskRegistry;
 import io.casty.client.messaging.PendingAsk;
 import io.casty.client.protocol.EncodedMessage;
 import io.casty.client.protocol.MessageEncoder;
+import io.casty.client.protocol.TrackingAllocator;
 import io.casty.client.protocol.codec.MessageCodec;
 import io.casty.client.protocol.codec.MessageTypeRegistry;
 import io.casty.client.protocol.messages.Member;
@@ -57,7 +58,11 @@ class ShardRouterTests {
 
 	private final MessageCodec codec = new MessageCodec(MessageTypeRegistry.withProtocolTypes());
 
-	private final MessageEncoder encoder = new MessageEncoder(this.codec);
+	private final TrackingAllocator allocator = new TrackingAllocator();
+
+	private final MessageEncoder encoder = new MessageEncoder(this.codec, this.allocator);
+
+	private final List<ShardRouter> routers = new ArrayList<>();
 
 	private final TopologyCache topology = new TopologyCache();
 
@@ -77,7 +82,10 @@ class ShardRouterTests {
 
 	@AfterEach
 	void close() {
+		this.routers.forEach(ShardRouter::close);
 		this.asks.close();
+		assertThat(this.allocator.unreleasedCount()).as("messages sent, buffered or dropped are all released")
+			.isZero();
 	}
 
 	private ShardRouter router(Consumer<BufferOptions.Builder> buffer) {
@@ -94,8 +102,10 @@ class ShardRouterTests {
 			.build();
 		this.asks.start(List.of(new ClientIdentity("127.0.0.1", 1, "test")));
 		LocationQuery query = (coordinator, shardType, s) -> this.queried.add(s);
-		return new ShardRouter(TYPE, SHARDS, new RoutingContext(options, this.topology, this.fence, this.transport,
-				query, this.asks, this.timers, () -> "no topology yet"));
+		ShardRouter router = new ShardRouter(TYPE, SHARDS, new RoutingContext(options, this.topology, this.fence,
+				this.transport, query, this.asks, this.timers, () -> "no topology yet"));
+		this.routers.add(router);
+		return router;
 	}
 
 	private ShardRouter router() {
@@ -172,13 +182,17 @@ class ShardRouterTests {
 		router.tell(ID, message("1"));
 		router.tell(ID, message("2"));
 
-		assertThatExceptionOfType(BufferOverflowException.class).isThrownBy(() -> router.tell(ID, message("3")));
+		EncodedMessage third = message("3");
+		assertThatExceptionOfType(BufferOverflowException.class).isThrownBy(() -> router.tell(ID, third));
 		PendingAsk ask = ask();
-		router.ask(ID, message("4"), ask);
+		EncodedMessage fourth = message("4");
+		router.ask(ID, fourth, ask);
 
 		assertThat(ask.future()).isCompletedExceptionally();
 		assertThat(failure(ask.future())).isInstanceOf(BufferOverflowException.class);
 		assertThat(router.bufferedCount()).isEqualTo(2);
+		assertThat(third.isEnded()).as("released").isTrue();
+		assertThat(fourth.isEnded()).as("released").isTrue();
 	}
 
 	@Test
@@ -213,7 +227,8 @@ class ShardRouterTests {
 	void aTellWhoseDeadlinePassedIsDroppedFromTheBuffer() {
 		ShardRouter router = router((b) -> b.timeout(Duration.ofMillis(1)));
 		accept(router, snapshot(1, Map.of()));
-		router.tell(ID, message("late"));
+		EncodedMessage late = message("late");
+		router.tell(ID, late);
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> {
 			router.expire();
@@ -221,6 +236,7 @@ class ShardRouterTests {
 		});
 
 		assertThat(this.dropped).containsExactly("buffer-timeout");
+		assertThat(late.isEnded()).as("released").isTrue();
 		router.onLocation(new ShardLocation(this.shard, B, List.of()));
 		assertThat(this.transport.sent).isEmpty();
 	}
@@ -312,14 +328,34 @@ class ShardRouterTests {
 	void closingDropsTheBuffersAndRefusesNewMessages() {
 		ShardRouter router = router();
 		accept(router, snapshot(1, Map.of()));
-		router.tell(ID, message("1"));
+		EncodedMessage buffered = message("1");
+		router.tell(ID, buffered);
 
 		router.close();
 
 		assertThat(router.bufferedCount()).isZero();
 		assertThat(this.dropped).containsExactly("closed");
+		assertThat(buffered.isEnded()).as("released").isTrue();
+		EncodedMessage refused = message("2");
 		assertThatExceptionOfType(io.casty.client.ClientClosedException.class)
-			.isThrownBy(() -> router.tell(ID, message("2")));
+			.isThrownBy(() -> router.tell(ID, refused));
+		assertThat(refused.isEnded()).as("released").isTrue();
+	}
+
+	@Test
+	void theRequestOfAnAskThatEndedWhileItsShardWasResolvedIsReleasedNotSent() {
+		ShardRouter router = router();
+		accept(router, snapshot(1, Map.of()));
+		PendingAsk ask = ask();
+		EncodedMessage request = message("1");
+		router.ask(ID, request, ask);
+		this.asks.fail(ask, new io.casty.client.CastyException("gave up"),
+				CastyClientListener.AskOutcome.ERROR);
+
+		router.onLocation(new ShardLocation(this.shard, B, List.of()));
+
+		assertThat(this.transport.sent).isEmpty();
+		assertThat(request.isEnded()).as("released").isTrue();
 	}
 
 	@Test
@@ -363,6 +399,7 @@ class ShardRouterTests {
 
 		@Override
 		public void send(int lane, NodeAddress node, String path, EncodedMessage message, SendFailure failure) {
+			message.release(); // taken, like the connections take it
 			if (this.failed.contains(node)) {
 				throw new NodeUnreachableException(node, "failed");
 			}

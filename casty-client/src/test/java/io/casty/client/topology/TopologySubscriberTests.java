@@ -145,6 +145,7 @@ class TopologySubscriberTests {
 
 		@Override
 		public void send(NodeAddress node, String path, EncodedMessage message) {
+			message.release(); // taken, like the connections take it
 			if (this.failed.contains(node)) {
 				throw new NodeUnreachableException(node, "failed");
 			}

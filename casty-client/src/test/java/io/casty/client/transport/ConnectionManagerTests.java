@@ -1,16 +1,31 @@
 package io.casty.client.transport;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
 import io.casty.client.CastyClientOptions;
+import io.casty.client.CastyException;
+import io.casty.client.ClientClosedException;
 import io.casty.client.ListenOptions;
 import io.casty.client.NodeAddress;
+import io.casty.client.NodeUnreachableException;
 import io.casty.client.SocketOptions;
+import io.casty.client.protocol.EncodedMessage;
+import io.casty.client.protocol.MessageEncoder;
+import io.casty.client.protocol.TrackingAllocator;
+import io.casty.client.protocol.codec.MessageCodec;
+import io.casty.client.protocol.codec.MessageTypeRegistry;
 import org.junit.jupiter.api.Test;
 import reactor.netty.resources.LoopResources;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
 
 class ConnectionManagerTests {
 
@@ -134,6 +149,55 @@ class ConnectionManagerTests {
 		finally {
 			loops.disposeLater().block(java.time.Duration.ofSeconds(5));
 		}
+	}
+
+	@Test
+	void aMessageTheConnectionsCannotWriteIsReleasedWhetherItWasAcceptedOrRefused() throws IOException {
+		TrackingAllocator allocator = new TrackingAllocator();
+		MessageEncoder encoder = new MessageEncoder(new MessageCodec(MessageTypeRegistry.withProtocolTypes()),
+				allocator);
+		NodeAddress nobody;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			nobody = new NodeAddress("127.0.0.1", socket.getLocalPort());
+		}
+		CastyClientOptions options = CastyClientOptions.builder()
+			.contactPoints(List.of(nobody))
+			.systemName("c")
+			.listen((l) -> l.enabled(false))
+			.socket((s) -> s.connectionsPerNode(1))
+			.build();
+		LoopResources loops = LoopResources.create("lane-tests", 1, true);
+		List<CastyException> failures = new CopyOnWriteArrayList<>();
+		ConnectionManager manager = new ConnectionManager(options, loops, (from, frame) -> {
+		}, new ConnectionEvents() {
+			@Override
+			public void nodeConnected(NodeAddress node) {
+			}
+
+			@Override
+			public void nodeFailed(NodeAddress node, Throwable cause) {
+			}
+		});
+		try {
+			manager.start();
+			manager.send(nobody, "/user", encoder.encode("accepted while connecting"), failures::add);
+			await().atMost(Duration.ofSeconds(20)).until(() -> !failures.isEmpty() && manager.isFailed(nobody));
+			assertThat(allocator.unreleasedCount()).as("the queued frame is released").isZero();
+
+			EncodedMessage refused = encoder.encode("refused");
+			assertThatExceptionOfType(NodeUnreachableException.class)
+				.isThrownBy(() -> manager.send(nobody, "/user", refused, SendFailure.IGNORE));
+			assertThat(refused.isEnded()).isTrue();
+		}
+		finally {
+			manager.close();
+			loops.disposeLater().block(Duration.ofSeconds(10));
+		}
+		EncodedMessage late = encoder.encode("after close");
+		assertThatExceptionOfType(ClientClosedException.class)
+			.isThrownBy(() -> manager.send(nobody, "/user", late, SendFailure.IGNORE));
+		assertThat(allocator.allocatedCount()).isEqualTo(3);
+		assertThat(allocator.unreleasedCount()).isZero();
 	}
 
 }

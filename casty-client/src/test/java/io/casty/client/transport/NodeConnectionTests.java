@@ -47,9 +47,10 @@ class NodeConnectionTests {
 	private final EmbeddedChannel channel = new EmbeddedChannel(new ChannelOutboundHandlerAdapter() {
 		@Override
 		public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-			ByteBuf frame = (ByteBuf) msg;
-			NodeConnectionTests.this.writes.add((int) frame.getByte(0));
-			frame.release();
+			ByteBuf frames = (ByteBuf) msg;
+			readFrames(frames, NodeConnectionTests.this.writes);
+			frames.release();
+			promise.trySuccess();
 		}
 	});
 
@@ -196,6 +197,23 @@ class NodeConnectionTests {
 	}
 
 	@Test
+	void aFrameSentWhileTheClientClosesTheConnectionFailsAsClosedAndIsReleased() {
+		NodeConnection connection = connecting(1024);
+		connection.ready(CANONICAL);
+		connection.close(new io.casty.client.ClientClosedException("The Casty client is closed"));
+		ByteBuf late = frame(1, 10);
+		assertThatExceptionOfType(io.casty.client.ClientClosedException.class)
+			.isThrownBy(() -> connection.send(late, this.recorded));
+		assertThat(late.refCnt()).isZero();
+
+		NodeConnection lost = connecting(1024);
+		lost.close(new NodeUnreachableException(DIALLED, "lost"));
+		ByteBuf after = frame(2, 10);
+		assertThatExceptionOfType(NodeUnreachableException.class).isThrownBy(() -> lost.send(after, this.recorded));
+		assertThat(after.refCnt()).isZero();
+	}
+
+	@Test
 	void waitingOnAClosedConnectionFailsAtOnce() {
 		NodeConnection connection = connecting(1024);
 		connection.close(new NodeUnreachableException(DIALLED, "closed while opening"));
@@ -311,12 +329,22 @@ class NodeConnectionTests {
 		return connection;
 	}
 
-	/** A frame of {@code size} bytes whose first byte is {@code id}. */
+	/** A frame of {@code size} bytes (at least 5): its length prefix, then {@code id}. */
 	private static ByteBuf frame(int id, int size) {
 		ByteBuf frame = Unpooled.buffer(size);
+		frame.writeInt(size - 4);
 		frame.writeByte(id);
-		frame.writeZero(size - 1);
+		frame.writeZero(size - 5);
 		return frame;
+	}
+
+	/** The ids of the frames in a buffer the channel got (small frames may come joined). */
+	private static void readFrames(ByteBuf buf, List<Integer> ids) {
+		while (buf.isReadable()) {
+			int length = buf.readInt();
+			ids.add((int) buf.getByte(buf.readerIndex()));
+			buf.skipBytes(length);
+		}
 	}
 
 	private List<Integer> written() {

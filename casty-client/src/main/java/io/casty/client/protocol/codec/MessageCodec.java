@@ -91,15 +91,11 @@ public final class MessageCodec {
 		int start = out.writerIndex();
 		try {
 			if (this.compression == Compression.NONE) {
-				TreeWriter writer = this.format.writer(out);
-				this.encoder.write(message, writer);
-				writer.finish();
+				write(message, out);
 			}
 			else {
 				ByteBuf plain = Unpooled.buffer(256);
-				TreeWriter writer = this.format.writer(plain);
-				this.encoder.write(message, writer);
-				writer.finish();
+				write(message, plain);
 				out.writeBytes(this.compression.compress(ByteBufUtil.getBytes(plain), this.compressionLevel));
 			}
 		}
@@ -107,6 +103,18 @@ public final class MessageCodec {
 			out.writerIndex(start);
 			throw (ex instanceof MessageCodecException) ? ex
 					: new MessageCodecException("Cannot encode " + message.getClass().getName() + ": " + ex, ex);
+		}
+	}
+
+	private void write(@Nullable Object message, ByteBuf out) {
+		TreeWriter writer = this.format.writer(out);
+		try {
+			this.encoder.write(message, writer);
+			writer.finish();
+		}
+		catch (RuntimeException ex) {
+			writer.discard();
+			throw ex;
 		}
 	}
 

@@ -35,7 +35,7 @@ public enum PayloadFormat {
 
 		@Override
 		public TreeWriter writer(ByteBuf out) {
-			return new PythonJsonWriter(out);
+			return PythonJsonWriter.of(out);
 		}
 
 		@Override
@@ -107,7 +107,9 @@ public enum PayloadFormat {
 		.withActionOnUnmappableString(CodingErrorAction.REPORT);
 
 	/**
-	 * Returns a writer that appends this format's encoding of one tree to {@code out}.
+	 * Returns a writer that appends this format's encoding of one tree to {@code out}: call
+	 * {@link TreeWriter#finish()} after the root value, or {@link TreeWriter#discard()} if
+	 * writing it failed, and do not use the writer after that (it may be reused).
 	 * @param out the buffer
 	 * @return the writer
 	 */

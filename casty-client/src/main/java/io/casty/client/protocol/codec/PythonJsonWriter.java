@@ -23,14 +23,21 @@ public final class PythonJsonWriter implements TreeWriter {
 
 	private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-	/** Per-thread scratch the text is built in before one copy into the buffer. */
-	private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[512]);
+	/** Each thread's writer, reused by {@link #of(ByteBuf)}. */
+	private static final ThreadLocal<PythonJsonWriter> CURRENT = ThreadLocal.withInitial(PythonJsonWriter::new);
 
+	private static final int SCRATCH_SIZE = 512;
+
+	/** A reused writer whose scratch grew beyond this gets a new one when it finishes. */
 	private static final int MAX_KEPT_SCRATCH = 64 * 1024;
 
-	private final ByteBuf out;
+	private ByteBuf out;
 
+	/** The scratch the text is built in before one copy into the buffer. */
 	private byte[] bytes;
+
+	/** Whether a reused writer is taken ({@link #of}) and not finished or discarded yet. */
+	private boolean busy;
 
 	private int length;
 
@@ -42,9 +49,38 @@ public final class PythonJsonWriter implements TreeWriter {
 	/** Whether the next value follows a name (no separator before it). */
 	private boolean afterName;
 
+	/**
+	 * Creates a writer; for many values in a row {@link #of(ByteBuf)} saves the allocation.
+	 * @param out the buffer the text goes to
+	 */
 	public PythonJsonWriter(ByteBuf out) {
 		this.out = out;
-		this.bytes = SCRATCH.get();
+		this.bytes = new byte[SCRATCH_SIZE];
+	}
+
+	private PythonJsonWriter() {
+		this(io.netty.buffer.Unpooled.EMPTY_BUFFER);
+	}
+
+	/**
+	 * This thread's writer, reset to write one root value to {@code out}: call
+	 * {@link #finish()} (or {@link #discard()} after a failure) when done, then do not use it
+	 * again. While it is taken (a value written from within another's writing) a new writer
+	 * is returned.
+	 * @param out the buffer the text goes to
+	 * @return the writer
+	 */
+	public static PythonJsonWriter of(ByteBuf out) {
+		PythonJsonWriter writer = CURRENT.get();
+		if (writer.busy) {
+			return new PythonJsonWriter(out);
+		}
+		writer.busy = true;
+		writer.out = out;
+		writer.length = 0;
+		writer.depth = 0;
+		writer.afterName = false;
+		return writer;
 	}
 
 	private void put(int b) {
@@ -64,9 +100,6 @@ public final class PythonJsonWriter implements TreeWriter {
 
 	private void grow(int needed) {
 		this.bytes = Arrays.copyOf(this.bytes, Math.max(this.bytes.length * 2, this.length + needed));
-		if (this.bytes.length <= MAX_KEPT_SCRATCH) {
-			SCRATCH.set(this.bytes);
-		}
 	}
 
 	/** Copies the text of a finished root value into the buffer. */
@@ -82,6 +115,23 @@ public final class PythonJsonWriter implements TreeWriter {
 		if (this.length > 0) {
 			this.out.writeBytes(this.bytes, 0, this.length);
 			this.length = 0;
+		}
+		giveBack();
+	}
+
+	@Override
+	public void discard() {
+		this.length = 0;
+		giveBack();
+	}
+
+	private void giveBack() {
+		if (this.busy) {
+			this.busy = false;
+			this.out = io.netty.buffer.Unpooled.EMPTY_BUFFER;
+			if (this.bytes.length > MAX_KEPT_SCRATCH) {
+				this.bytes = new byte[SCRATCH_SIZE];
+			}
 		}
 	}
 
@@ -181,7 +231,7 @@ public final class PythonJsonWriter implements TreeWriter {
 	@Override
 	public void integer(long value) {
 		beforeValue();
-		writeAscii(Long.toString(value));
+		writeDecimal(value);
 		flushIfRootDone();
 	}
 
@@ -221,6 +271,34 @@ public final class PythonJsonWriter implements TreeWriter {
 		for (int i = 0; i < n; i++) {
 			this.bytes[this.length++] = (byte) s.charAt(i);
 		}
+	}
+
+	/** Writes a long's decimal digits, as {@code Long.toString} gives them, without a string. */
+	private void writeDecimal(long value) {
+		if (value == Long.MIN_VALUE) {
+			writeAscii(Long.toString(value));
+			return;
+		}
+		if (this.length + 20 > this.bytes.length) {
+			grow(20);
+		}
+		byte[] b = this.bytes;
+		long v = value;
+		if (v < 0) {
+			b[this.length++] = '-';
+			v = -v;
+		}
+		int digits = 1;
+		for (long rest = v / 10; rest != 0; rest /= 10) {
+			digits++;
+		}
+		int at = this.length + digits;
+		this.length = at;
+		do {
+			b[--at] = (byte) ('0' + (int) (v % 10));
+			v /= 10;
+		}
+		while (v != 0);
 	}
 
 	private void writeString(String s) {

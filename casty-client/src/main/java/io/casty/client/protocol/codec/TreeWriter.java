@@ -49,4 +49,11 @@ public interface TreeWriter {
 	default void finish() {
 	}
 
+	/**
+	 * Drops what was written after a write failed; the writer is not used again.
+	 */
+	default void discard() {
+	}
+
+
 }
