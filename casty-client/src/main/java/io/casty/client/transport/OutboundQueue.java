@@ -1,7 +1,6 @@
 package io.casty.client.transport;
 
 import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -10,11 +9,15 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.util.internal.PlatformDependent;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outbound frames of one connection: frames offered from any thread are drained by one
  * event-loop task at a time, with one flush per batch, in the order they were offered. Many
- * small messages thus cost one system call, and no lock is taken on the sending path. The
+ * small messages thus cost one system call, and no lock is taken on the sending path; small
+ * frames that queued together are copied into one buffer, so the channel handles them as one
+ * message. The
  * bytes waiting here are bounded; frames still queued when the queue is closed or the channel
  * goes inactive are released, not written. Shared by the client and the testkit.
  * <p>
@@ -27,17 +30,27 @@ public final class OutboundQueue {
 	/** Frames written between two flushes at most, so a long queue does not starve the socket. */
 	private static final int MAX_BATCH = 512;
 
+	/** Frames up to this size are joined with their neighbours into one buffer. */
+	private static final int MAX_JOINED_FRAME = 2048;
+
+	/** The size of a buffer of joined frames. */
+	private static final int JOINED_CAPACITY = 16 * 1024;
+
 	private final Channel channel;
 
 	private final long maxBytes;
 
-	private final Queue<ByteBuf> frames = new ConcurrentLinkedQueue<>();
+	/** Many producers, one consumer at a time: whoever holds {@link #draining}. No node per frame. */
+	private final Queue<ByteBuf> frames = PlatformDependent.newMpscQueue();
 
 	private final AtomicLong bytes = new AtomicLong();
 
 	private final AtomicBoolean draining = new AtomicBoolean();
 
 	private final Runnable drain = this::drain;
+
+	/** Used by the one consumer of {@link #frames} at a time. */
+	private final Batch batch;
 
 	/** Set once no frame is taken any more. */
 	private volatile boolean closed;
@@ -53,6 +66,7 @@ public final class OutboundQueue {
 	OutboundQueue(Channel channel, long maxBytes) {
 		this.channel = channel;
 		this.maxBytes = maxBytes;
+		this.batch = new Batch(channel);
 	}
 
 	/**
@@ -139,10 +153,17 @@ public final class OutboundQueue {
 	public void close() {
 		this.closed = true;
 		this.discarding = true;
-		ByteBuf unsent;
-		while ((unsent = this.frames.poll()) != null) {
-			this.bytes.addAndGet(-unsent.readableBytes());
-			unsent.release();
+		// the queue has one consumer at a time; a drain running now releases what is left itself
+		while (this.draining.compareAndSet(false, true)) {
+			ByteBuf unsent;
+			while ((unsent = this.frames.poll()) != null) {
+				this.bytes.addAndGet(-unsent.readableBytes());
+				unsent.release();
+			}
+			this.draining.set(false);
+			if (this.frames.isEmpty()) {
+				return;
+			}
 		}
 	}
 
@@ -155,7 +176,7 @@ public final class OutboundQueue {
 	private void drain() {
 		Channel ch = this.channel;
 		while (true) {
-			int batch = 0;
+			Batch batch = this.batch;
 			ByteBuf frame;
 			while ((frame = this.frames.poll()) != null) {
 				this.bytes.addAndGet(-frame.readableBytes());
@@ -163,20 +184,100 @@ public final class OutboundQueue {
 					frame.release();
 					continue;
 				}
-				ch.write(frame, ch.voidPromise());
-				if (++batch == MAX_BATCH) {
-					ch.flush();
-					batch = 0;
+				batch.add(frame);
+				if (batch.frames == MAX_BATCH) {
+					batch.flush();
 				}
 			}
-			if (batch > 0) {
-				ch.flush();
-			}
+			batch.flush();
 			this.draining.set(false);
 			if (this.frames.isEmpty() || !this.draining.compareAndSet(false, true)) {
 				return;
 			}
 		}
+	}
+
+	/**
+	 * The frames of one drain between two flushes. Small frames that come in a row are
+	 * copied into one buffer: the channel then handles one message instead of many (each
+	 * costs Netty an entry in its outbound buffer and a {@code ByteBuffer} for the gathering
+	 * write); a frame alone, or a large one, is written as it is.
+	 */
+	private static final class Batch {
+
+		private final Channel channel;
+
+		/** A small frame not written yet: it may be joined by the next one. */
+		private @Nullable ByteBuf held;
+
+		/** Small frames copied together, not written yet. */
+		private @Nullable ByteBuf joined;
+
+		/** Frames since the last flush. */
+		int frames;
+
+		Batch(Channel channel) {
+			this.channel = channel;
+		}
+
+		void add(ByteBuf frame) {
+			this.frames++;
+			int size = frame.readableBytes();
+			if (size > MAX_JOINED_FRAME) {
+				writePending();
+				write(frame);
+				return;
+			}
+			ByteBuf buffer = this.joined;
+			if (buffer != null) {
+				if (buffer.writableBytes() >= size) {
+					buffer.writeBytes(frame);
+					frame.release();
+					return;
+				}
+				write(buffer);
+				this.joined = null;
+			}
+			ByteBuf first = this.held;
+			if (first == null) {
+				this.held = frame;
+				return;
+			}
+			this.held = null;
+			ByteBuf buf = this.channel.alloc().directBuffer(Math.max(JOINED_CAPACITY, first.readableBytes() + size));
+			buf.writeBytes(first);
+			first.release();
+			buf.writeBytes(frame);
+			frame.release();
+			this.joined = buf;
+		}
+
+		/** Writes what is pending and flushes, if anything was added since the last flush. */
+		void flush() {
+			if (this.frames > 0) {
+				writePending();
+				this.channel.flush();
+				this.frames = 0;
+			}
+		}
+
+		private void writePending() {
+			ByteBuf frame = this.held;
+			if (frame != null) {
+				write(frame);
+				this.held = null;
+			}
+			ByteBuf buffer = this.joined;
+			if (buffer != null) {
+				write(buffer);
+				this.joined = null;
+			}
+		}
+
+		private void write(ByteBuf buf) {
+			this.channel.write(buf, this.channel.voidPromise());
+		}
+
 	}
 
 }
