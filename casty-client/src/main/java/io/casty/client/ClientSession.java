@@ -316,6 +316,9 @@ final class ClientSession {
 		if (s != null) {
 			s.cancel(false);
 		}
+		// Routers first: their buffered asks fail as closed before the topology is cleared, or
+		// one timing out in between would blame an unavailable cluster for the close.
+		this.routers.values().forEach(ShardRouter::close);
 		try {
 			if (forGood) {
 				this.subscriber.close();
@@ -327,7 +330,6 @@ final class ClientSession {
 		catch (RuntimeException ex) {
 			logger.debug("Unsubscribing failed: {}", ex.toString());
 		}
-		this.routers.values().forEach(ShardRouter::close);
 		this.asks.failAll();
 	}
 

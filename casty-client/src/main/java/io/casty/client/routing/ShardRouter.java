@@ -5,6 +5,7 @@ import java.util.List;
 import io.casty.client.BufferOverflowException;
 import io.casty.client.CastyClientListener;
 import io.casty.client.CastyClientOptions;
+import io.casty.client.CastyException;
 import io.casty.client.ClientClosedException;
 import io.casty.client.ClusterUnavailableException;
 import io.casty.client.NodeAddress;
@@ -223,11 +224,23 @@ public final class ShardRouter {
 		PendingAsk ask = out.ask();
 		if (ask != null) {
 			ask.waitingFor(p.waitingFor(this.shardType, this.seenAllocations));
-			ask.timeoutCause(() -> this.topology.current().isEmpty()
-					? new ClusterUnavailableException(
-							"Cannot route to '" + this.shardType + "': " + this.context.topologyProblem().get())
-					: null);
+			ask.timeoutCause(() -> timeoutCause());
 		}
+	}
+
+	/**
+	 * Why a queued ask timed out, if not for want of a location: the client closed (it
+	 * clears the topology after closing the routers), or the topology is empty.
+	 */
+	private @Nullable CastyException timeoutCause() {
+		if (this.closed) {
+			return new ClientClosedException("The Casty client closed while the ask waited for the location of its shard of '"
+					+ this.shardType + "'");
+		}
+		return this.topology.current().isEmpty()
+				? new ClusterUnavailableException(
+						"Cannot route to '" + this.shardType + "': " + this.context.topologyProblem().get())
+				: null;
 	}
 
 	private void queryTimedOut(PendingShard p) {

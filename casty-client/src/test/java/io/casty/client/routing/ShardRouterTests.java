@@ -343,6 +343,19 @@ class ShardRouterTests {
 	}
 
 	@Test
+	void anAskQueuedWhenTheClientClosesAndTheTopologyIsClearedTimesOutAsClosedNotAsAnUnavailableCluster() {
+		ShardRouter router = router();
+		PendingAsk ask = this.asks.register(String.class, TYPE, () -> "ask", Duration.ofMillis(50), 0);
+		router.ask(ID, message("1"), ask);
+
+		router.close(); // the client closes its routers, then clears the topology: it is empty here
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> ask.future().isDone());
+		assertThat(failure(ask.future())).isInstanceOf(io.casty.client.ClientClosedException.class)
+			.hasMessageContaining("closed while the ask waited");
+	}
+
+	@Test
 	void theRequestOfAnAskThatEndedWhileItsShardWasResolvedIsReleasedNotSent() {
 		ShardRouter router = router();
 		accept(router, snapshot(1, Map.of()));
