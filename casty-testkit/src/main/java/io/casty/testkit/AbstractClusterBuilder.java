@@ -57,6 +57,8 @@ abstract class AbstractClusterBuilder<B extends AbstractClusterBuilder<B>> {
 
 	private boolean acceptUnknownTypes;
 
+	private boolean pipelinedHandshake = true;
+
 	private io.netty.handler.ssl.@Nullable SslContext serverSsl;
 
 	private final List<ShardedTypeSpec> shardedTypes = new ArrayList<>();
@@ -261,6 +263,21 @@ abstract class AbstractClusterBuilder<B extends AbstractClusterBuilder<B>> {
 	}
 
 	/**
+	 * Sets whether each node's handshake declares {@code "pipelined": true}: the test node
+	 * reads a connection's messages without waiting for each to be handled, and a client
+	 * choosing its connections per node from the nodes then opens one. Default true. With
+	 * false the handshake carries only host and port, as a Casty v0.21.0 node's does (it
+	 * handles one message of a connection at a time), so a client at its defaults connects
+	 * as it would to real Casty.
+	 * @param declare whether to declare pipelined reads
+	 * @return this builder
+	 */
+	public B pipelinedHandshake(boolean declare) {
+		this.pipelinedHandshake = declare;
+		return self();
+	}
+
+	/**
 	 * Hosts a sharded type on every node, without replicas.
 	 * @param type the shard type
 	 * @param numShards the shard count clients use
@@ -328,7 +345,7 @@ abstract class AbstractClusterBuilder<B extends AbstractClusterBuilder<B>> {
 		return new ClusterConfig(this.nodes, this.systemName, this.host, resolved, this.format,
 				this.compression, this.compressionLevel, List.copyOf(this.messageTypes), this.pushInterval,
 				this.failureDetection, this.resurrectAfterDown, this.blacklist, this.dialTimeout,
-				this.maxFrameLength, this.acceptUnknownTypes, this.serverSsl, types, this.services);
+				this.maxFrameLength, this.acceptUnknownTypes, this.pipelinedHandshake, this.serverSsl, types, this.services);
 	}
 
 	/** Copies every setting into another builder. */
@@ -349,6 +366,7 @@ abstract class AbstractClusterBuilder<B extends AbstractClusterBuilder<B>> {
 		copy.dialTimeout = this.dialTimeout;
 		copy.maxFrameLength = this.maxFrameLength;
 		copy.acceptUnknownTypes = this.acceptUnknownTypes;
+		copy.pipelinedHandshake = this.pipelinedHandshake;
 		copy.serverSsl = this.serverSsl;
 		copy.shardedTypes.addAll(this.shardedTypes);
 		copy.services.addAll(this.services);

@@ -31,6 +31,7 @@ import org.jspecify.annotations.Nullable;
  * @param dialTimeout connect and handshake-reply timeout of dials
  * @param maxFrameLength the largest frame accepted
  * @param acceptUnknownTypes whether unknown {@code _type}s are delivered as dataclass values
+ * @param pipelinedHandshake whether node handshakes declare {@code "pipelined": true}
  * @param serverSsl TLS served on every node's port, or null
  * @param shardedTypes the hosted sharded types by name, in configuration order
  * @param services the hosted services
@@ -38,7 +39,7 @@ import org.jspecify.annotations.Nullable;
 record ClusterConfig(int nodes, String systemName, String host, List<Integer> ports, PayloadFormat format,
 		Compression compression, int compressionLevel, List<Class<?>> messageTypes, Duration pushInterval,
 		Duration failureDetection, boolean resurrectAfterDown, Duration blacklist, Duration dialTimeout,
-		int maxFrameLength, boolean acceptUnknownTypes, @Nullable SslContext serverSsl,
+		int maxFrameLength, boolean acceptUnknownTypes, boolean pipelinedHandshake, @Nullable SslContext serverSsl,
 		Map<String, ShardedTypeSpec> shardedTypes, List<ServiceSpec> services) {
 
 	ClusterConfig {

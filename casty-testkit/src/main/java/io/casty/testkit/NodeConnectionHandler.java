@@ -62,8 +62,9 @@ final class NodeConnectionHandler extends SimpleChannelInboundHandler<Frame> {
 		NodeAddress self = this.transport.address();
 		ByteBuf buf = ctx.alloc().buffer(64);
 		// The node reads a connection's messages without waiting for each to be handled (unlike
-		// a Casty v0.21.0 node): a client choosing its connections per node uses one.
-		FrameCodec.writeHandshake(self.host(), self.port(), true, buf);
+		// a Casty v0.21.0 node): unless told to answer as Casty does, it says so, and a client
+		// choosing its connections per node uses one.
+		FrameCodec.writeHandshake(self.host(), self.port(), this.transport.pipelinedHandshake(), buf);
 		ctx.writeAndFlush(buf);
 	}
 

@@ -102,6 +102,11 @@ final class NodeTransport {
 		return this.config.dialTimeout();
 	}
 
+	/** Whether this node's handshakes declare {@code "pipelined": true}. */
+	boolean pipelinedHandshake() {
+		return this.config.pipelinedHandshake();
+	}
+
 	void inbound(String path, byte[] payload) {
 		this.inbound.accept(path, payload);
 	}

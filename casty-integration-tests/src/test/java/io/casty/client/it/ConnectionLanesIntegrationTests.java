@@ -127,6 +127,37 @@ class ConnectionLanesIntegrationTests {
 	}
 
 	@Test
+	void byDefaultTestkitNodesAnsweringAsCastyDoesGetFourConnectionsEach() throws Exception {
+		try (CastyTestCluster casty = Counters.cluster(2).pipelinedHandshake(false).start()) {
+			Map<TestNode, Integer> before = new HashMap<>();
+			casty.nodes().forEach((node) -> before.put(node, node.connectionsOpen()));
+			try (CastyClient client = CastyClient.start(Counters.options(casty).build())) {
+				client.awaitTopology(Duration.ofSeconds(5));
+				List<ClientIdentity> identities = client.clientIdentities();
+				EntityRef<CounterMsg> counters = client.entityRef(Counters.TYPE, Counters.SHARDS, CounterMsg.class);
+				Map<String, ActorRef<?>> replyRefs = new ConcurrentHashMap<>();
+				for (int i = 0; i < 40; i++) {
+					String id = "as-casty-" + i;
+					counters.tell(id, new Increment(i));
+					assertThat(counters.ask(id, (ActorRef<Integer> r) -> {
+						replyRefs.put(id, r);
+						return new GetCount(r);
+					}, Integer.class).get(5, TimeUnit.SECONDS)).isEqualTo(i);
+					int lane = ConnectionManager.laneOf(id, SocketOptions.CONNECTIONS_PER_CASTY_NODE);
+					assertThat(replyRefs.get(id).address().port()).as("reply port of %s (lane %d)", id, lane)
+						.isEqualTo(identities.get(lane).port());
+				}
+				await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+					for (TestNode node : casty.nodes()) {
+						assertThat(node.connectionsOpen() - before.get(node)).as("client connections of %s", node)
+							.isEqualTo(SocketOptions.CONNECTIONS_PER_CASTY_NODE);
+					}
+				});
+			}
+		}
+	}
+
+	@Test
 	void byDefaultANodeThatDeclaresNothingGetsFourConnectionsAndRepliesReturnToTheLaneOfTheirRequest()
 			throws Exception {
 		try (HostileNode node = HostileNode.counters()) {
