@@ -15,13 +15,14 @@ import io.casty.client.protocol.CastyPaths;
 import io.casty.client.protocol.codec.MessageCodec;
 import io.casty.client.protocol.codec.MessageTypeRegistry;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
 
+import static io.casty.client.transport.TestFrames.frame;
+import static io.casty.client.transport.TestFrames.readFrames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -327,24 +328,6 @@ class NodeConnectionTests {
 		NodeConnection connection = new NodeConnection(DIALLED, maxPendingBytes);
 		connection.attach(this.channel);
 		return connection;
-	}
-
-	/** A frame of {@code size} bytes (at least 5): its length prefix, then {@code id}. */
-	private static ByteBuf frame(int id, int size) {
-		ByteBuf frame = Unpooled.buffer(size);
-		frame.writeInt(size - 4);
-		frame.writeByte(id);
-		frame.writeZero(size - 5);
-		return frame;
-	}
-
-	/** The ids of the frames in a buffer the channel got (small frames may come joined). */
-	private static void readFrames(ByteBuf buf, List<Integer> ids) {
-		while (buf.isReadable()) {
-			int length = buf.readInt();
-			ids.add((int) buf.getByte(buf.readerIndex()));
-			buf.skipBytes(length);
-		}
 	}
 
 	private List<Integer> written() {
