@@ -1,5 +1,6 @@
 package io.casty.client.protocol;
 
+import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +64,9 @@ public final class CastyFrameDecoder extends LengthFieldBasedFrameDecoder {
 	/** Bytes of a pending large frame after those in the cumulation, not yet joined to it. */
 	private @Nullable ByteBuf tail;
 
+	/** The payload length in the last length prefix read, for the error of an oversized frame. */
+	private long announced;
+
 	public CastyFrameDecoder(int maxFrameLength) {
 		this(maxFrameLength, Duration.ZERO);
 	}
@@ -114,6 +118,13 @@ public final class CastyFrameDecoder extends LengthFieldBasedFrameDecoder {
 			}
 		}
 		return MERGE_CUMULATOR.cumulate(alloc, cumulation, in);
+	}
+
+	@Override
+	protected long getUnadjustedFrameLength(ByteBuf buf, int offset, int length, ByteOrder order) {
+		long payload = super.getUnadjustedFrameLength(buf, offset, length, order);
+		this.announced = payload;
+		return payload;
 	}
 
 	/** The length of the frame the cumulation starts with, prefix included, if it is large; else 0. */
@@ -254,7 +265,10 @@ public final class CastyFrameDecoder extends LengthFieldBasedFrameDecoder {
 			body = (ByteBuf) super.decode(ctx, in);
 		}
 		catch (TooLongFrameException ex) {
-			return new Frame.Invalid(new FrameTooLongException("Oversized frame skipped: " + ex.getMessage(), ex));
+			return new Frame.Invalid(new FrameTooLongException("Oversized frame skipped: a frame of " + (this.announced + 4)
+					+ " bytes (length prefix included) is over the maximum frame size of " + this.maxFrameLength
+					+ " bytes; raise the codec's maxFrameSize (casty.client.max-frame-size) above the largest"
+					+ " message, a topology snapshot being about 180 bytes per allocated shard", ex));
 		}
 		if (body == null) {
 			return null;

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import io.casty.client.CastyException;
 import io.casty.client.NodeAddress;
+import io.casty.client.NodeUnreachableException;
 import io.casty.client.protocol.Frame;
 import io.casty.client.protocol.FrameCodec;
 import io.casty.client.protocol.FrameDecodingException;
@@ -40,6 +41,9 @@ final class AcceptedHandler extends ChannelInboundHandlerAdapter {
 	private @Nullable NodeAddress peer;
 
 	private @Nullable NodeConnection connection;
+
+	/** Why the client closed the connection, if it did. */
+	private @Nullable NodeUnreachableException closeCause;
 
 	AcceptedHandler(NodeTable table, FrameDispatch dispatch, Supplier<ClientIdentity> identity,
 			Duration handshakeTimeout) {
@@ -96,9 +100,13 @@ final class AcceptedHandler extends ChannelInboundHandlerAdapter {
 	}
 
 	private void broken(ChannelHandlerContext ctx, CastyException error) {
+		NodeAddress node = this.peer;
+		if (this.closeCause == null && node != null) {
+			this.closeCause = new NodeUnreachableException(node, "Closed the connection from node " + node
+					+ " because its byte stream broke (" + error.getMessage() + "); it may dial again", error);
+		}
 		this.dispatch.dropped("framing-error");
-		this.dispatch.warn("framing-error " + this.peer, "Closed the connection from node {}: {}", this.peer,
-				error.getMessage());
+		this.dispatch.warn("framing-error " + node, "Closed the connection from node {}: {}", node, error.getMessage());
 		ctx.close();
 	}
 
@@ -107,7 +115,7 @@ final class AcceptedHandler extends ChannelInboundHandlerAdapter {
 		NodeConnection accepted = this.connection;
 		NodeAddress node = this.peer;
 		if (accepted != null && node != null) {
-			this.table.acceptedLost(node, accepted);
+			this.table.acceptedLost(node, accepted, this.closeCause);
 		}
 		ctx.fireChannelInactive();
 	}

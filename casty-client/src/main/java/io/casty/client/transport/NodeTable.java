@@ -53,6 +53,12 @@ final class NodeTable {
 	/** Connections nodes dialled to the client's listener, usable both ways as in Casty. */
 	private final Map<NodeAddress, NodeConnection> accepted = new ConcurrentHashMap<>();
 
+	/**
+	 * Why the client's own connection to a node closed while the node's connection to the
+	 * client took its place; named if that one is lost too, until the client connects again.
+	 */
+	private final Map<NodeAddress, CastyException> fellBack = new ConcurrentHashMap<>();
+
 	private volatile boolean closed;
 
 	NodeTable(int lane, int maxPendingBytes, CastyClientListener listener, ConnectionEvents events,
@@ -147,6 +153,7 @@ final class NodeTable {
 			}
 		}
 		connection.ready(canonical);
+		this.fellBack.remove(canonical);
 		this.failures.clear(canonical);
 		this.failures.clear(dialled);
 		logger.debug("Connected to Casty node {} (dialled {})", canonical, dialled);
@@ -181,10 +188,17 @@ final class NodeTable {
 	 * A connection a node dialled was lost.
 	 * @param node the node
 	 * @param connection the connection
+	 * @param closedBecause why the client closed it, or {@code null} if it was lost
 	 */
-	void acceptedLost(NodeAddress node, NodeConnection connection) {
+	void acceptedLost(NodeAddress node, NodeConnection connection, @Nullable NodeUnreachableException closedBecause) {
 		this.accepted.remove(node, connection);
-		NodeUnreachableException cause = new NodeUnreachableException(node, "Connection from node " + node + " was lost");
+		CastyException earlier = this.fellBack.remove(node);
+		NodeUnreachableException cause = closedBecause;
+		if (cause == null) {
+			cause = (earlier == null) ? new NodeUnreachableException(node, "Connection from node " + node + " was lost")
+					: new NodeUnreachableException(node, "Connection from node " + node
+							+ " was lost after the client's own connection to it closed: " + earlier.getMessage(), earlier);
+		}
 		if (this.connections.get(node) == connection) {
 			lost(connection, cause);
 		}
@@ -230,6 +244,7 @@ final class NodeTable {
 					&& alternative.state() == NodeConnection.State.READY) {
 				// The node dialled us and kept its own connection (Casty's race rule): use that one.
 				this.connections.put(viaAlias, alternative);
+				this.fellBack.put(viaAlias, cause);
 				logger.debug("Using the connection node {} opened to this client", viaAlias);
 			}
 			else {
@@ -300,6 +315,7 @@ final class NodeTable {
 	 */
 	void retain(Set<NodeAddress> members, Set<NodeAddress> gone) {
 		this.failures.retain(members);
+		this.fellBack.keySet().removeIf((node) -> !members.contains(node));
 		for (NodeAddress node : gone) {
 			NodeConnection connection = this.connections.get(node);
 			if (connection != null) {
@@ -334,6 +350,7 @@ final class NodeTable {
 	void close() {
 		this.closed = true;
 		this.failures.close();
+		this.fellBack.clear();
 		ClientClosedException cause = new ClientClosedException("The Casty client is closed");
 		List<Channel> closing = new ArrayList<>();
 		for (NodeConnection connection : List.copyOf(this.connections.values())) {

@@ -214,9 +214,39 @@ class NodeTableTests {
 		assertThat(this.table.connectionFor(CANONICAL, this::open)).isSameAs(accepted);
 		assertThat(this.table.describe()).singleElement().satisfies((row) -> assertThat(row.inbound()).isTrue());
 
-		this.table.acceptedLost(CANONICAL, accepted);
+		this.table.acceptedLost(CANONICAL, accepted, null);
 		assertThat(accepted.state()).isEqualTo(NodeConnection.State.CLOSED);
 		assertThat(this.table.isFailed(CANONICAL)).isTrue();
+	}
+
+	@Test
+	void aNodesConnectionLostAfterTheClientsOwnClosedNamesWhyTheClientsClosed() {
+		NodeConnection dialled = this.table.connectionFor(CANONICAL, this::open);
+		this.table.handshaken(dialled, CANONICAL);
+		NodeConnection accepted = acceptedFrom(CANONICAL);
+		this.table.lost(dialled, new NodeUnreachableException(CANONICAL, "its byte stream broke (frame too long)"));
+
+		this.table.acceptedLost(CANONICAL, accepted, null);
+
+		assertThat(this.table.failureOf(CANONICAL)).hasMessage("Connection from node " + CANONICAL
+				+ " was lost after the client's own connection to it closed: its byte stream broke (frame too long)");
+
+		NodeConnection again = this.table.newConnection(CANONICAL);
+		open(again);
+		this.table.handshaken(again, CANONICAL);
+		NodeConnection acceptedAgain = acceptedFrom(CANONICAL);
+		this.table.lost(again, new NodeUnreachableException(CANONICAL, "reset by peer"));
+		this.table.acceptedLost(CANONICAL, acceptedAgain, null);
+		assertThat(this.table.failureOf(CANONICAL)).as("each fallback names its own reason")
+			.hasMessageEndingWith("closed: reset by peer");
+
+		NodeConnection third = this.table.newConnection(CANONICAL);
+		open(third);
+		this.table.handshaken(third, CANONICAL);
+		NodeConnection acceptedThird = acceptedFrom(CANONICAL);
+		this.table.acceptedLost(CANONICAL, acceptedThird, null);
+		this.table.lost(third, new NodeUnreachableException(CANONICAL, "refused"));
+		assertThat(this.table.failureOf(CANONICAL)).as("a reconnection forgets the earlier reason").hasMessage("refused");
 	}
 
 	@Test
