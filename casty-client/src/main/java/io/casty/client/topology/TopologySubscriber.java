@@ -1,6 +1,7 @@
 package io.casty.client.topology;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,6 +81,9 @@ public final class TopologySubscriber implements AutoCloseable {
 	private @Nullable Runnable ticker;
 
 	private volatile boolean closed;
+
+	/** Who is alive and gone by the snapshot last handled: an unchanged one comes back 4 times a second. */
+	private volatile Membership membership = Membership.NONE;
 
 	/**
 	 * Creates a subscriber.
@@ -240,17 +244,12 @@ public final class TopologySubscriber implements AutoCloseable {
 			}
 			view = offer.view();
 		}
-		Set<NodeAddress> alive = new HashSet<>(this.options.contactPoints());
-		Set<NodeAddress> gone = new HashSet<>();
-		for (Member member : snapshot.members()) {
-			if (member.status() == MemberStatus.DOWN || member.status() == MemberStatus.REMOVED) {
-				gone.add(member.address());
-			}
-			else {
-				alive.add(member.address());
-			}
+		Membership membership = this.membership;
+		if (membership.snapshot != snapshot) {
+			membership = Membership.of(snapshot, this.options.contactPoints());
+			this.membership = membership;
 		}
-		this.connections.retain(alive, gone);
+		this.connections.retain(membership.alive, membership.gone);
 		for (NodeAddress member : view.availableMembers()) {
 			this.connections.ensureConnected(member);
 		}
@@ -288,6 +287,30 @@ public final class TopologySubscriber implements AutoCloseable {
 			}
 		}
 		this.cache.clear();
+	}
+
+	/**
+	 * The nodes still worth connecting to (the contact points and every member not down or
+	 * removed) and those gone, by one snapshot.
+	 */
+	private record Membership(@Nullable TopologySnapshot snapshot, Set<NodeAddress> alive, Set<NodeAddress> gone) {
+
+		static final Membership NONE = new Membership(null, Set.of(), Set.of());
+
+		static Membership of(TopologySnapshot snapshot, List<NodeAddress> contactPoints) {
+			Set<NodeAddress> alive = new HashSet<>(contactPoints);
+			Set<NodeAddress> gone = new HashSet<>();
+			for (Member member : snapshot.members()) {
+				if (member.status() == MemberStatus.DOWN || member.status() == MemberStatus.REMOVED) {
+					gone.add(member.address());
+				}
+				else {
+					alive.add(member.address());
+				}
+			}
+			return new Membership(snapshot, Collections.unmodifiableSet(alive), Collections.unmodifiableSet(gone));
+		}
+
 	}
 
 }

@@ -97,7 +97,7 @@ public final class TopologyView {
 			}
 			routes.put(type, Collections.unmodifiableMap(byShard));
 		});
-		return new TopologyView(snapshot, Members.of(snapshot), source, receivedAt,
+		return new TopologyView(snapshot, Members.of(snapshot, unavailable), source, receivedAt,
 				Collections.unmodifiableSet(unavailable), Collections.unmodifiableMap(routes), LocatedShards.NONE, 0);
 	}
 
@@ -299,7 +299,8 @@ public final class TopologyView {
 		if (leader != null && !this.unavailable.contains(leader)) {
 			return leader;
 		}
-		return availableMembers().stream().sorted().findFirst().orElse(null);
+		List<NodeAddress> available = this.members.available;
+		return available.isEmpty() ? null : available.get(0);
 	}
 
 	/**
@@ -307,12 +308,7 @@ public final class TopologyView {
 	 * @return their addresses
 	 */
 	public List<NodeAddress> availableMembers() {
-		return this.members.all
-			.stream()
-			.filter((m) -> m.status() == MemberState.UP && !this.unavailable.contains(m.address()))
-			.map(ClusterMember::address)
-			.sorted()
-			.toList();
+		return this.members.available;
 	}
 
 	/**
@@ -383,15 +379,16 @@ public final class TopologyView {
 	}
 
 	/**
-	 * The snapshot's members, their statuses and its registry as API values, converted once
-	 * per snapshot and shared by every view of it.
+	 * The snapshot's members, their statuses, the available ones and its registry as API
+	 * values, converted once per snapshot and shared by every view of it (the subscriber
+	 * reads the available members at every push, also of an unchanged snapshot).
 	 */
 	private record Members(Set<ClusterMember> all, Map<NodeAddress, MemberState> statuses,
-			Set<ServiceInstanceInfo> registry) {
+			List<NodeAddress> available, Set<ServiceInstanceInfo> registry) {
 
-		static final Members NONE = new Members(Set.of(), Map.of(), Set.of());
+		static final Members NONE = new Members(Set.of(), Map.of(), List.of(), Set.of());
 
-		static Members of(TopologySnapshot snapshot) {
+		static Members of(TopologySnapshot snapshot, Set<NodeAddress> unavailable) {
 			Set<ClusterMember> all = new LinkedHashSet<>();
 			for (Member member : snapshot.members()) {
 				all.add(new ClusterMember(member.address(), state(member.status()), member.roles(), member.id()));
@@ -399,11 +396,16 @@ public final class TopologyView {
 			Map<NodeAddress, MemberState> statuses = new LinkedHashMap<>();
 			all.stream().sorted((a, b) -> a.address().compareTo(b.address()))
 				.forEach((m) -> statuses.put(m.address(), m.status()));
+			List<NodeAddress> available = all.stream()
+				.filter((m) -> m.status() == MemberState.UP && !unavailable.contains(m.address()))
+				.map(ClusterMember::address)
+				.sorted()
+				.toList();
 			Set<ServiceInstanceInfo> registry = new LinkedHashSet<>();
 			for (ServiceEntry entry : snapshot.registry()) {
 				registry.add(new ServiceInstanceInfo(entry.key(), entry.node(), entry.path()));
 			}
-			return new Members(Collections.unmodifiableSet(all), Collections.unmodifiableMap(statuses),
+			return new Members(Collections.unmodifiableSet(all), Collections.unmodifiableMap(statuses), available,
 					Collections.unmodifiableSet(registry));
 		}
 

@@ -117,6 +117,22 @@ class TopologySubscriberTests {
 	}
 
 	@Test
+	void theSameSnapshotPushedAgainRetainsTheMembersItFoundTheFirstTime() {
+		TopologySnapshot snapshot = snapshot(5);
+		this.subscriber.tick();
+		this.subscriber.onSnapshot(A, snapshot);
+		this.subscriber.onSnapshot(A, snapshot);
+
+		assertThat(this.transport.retained).hasSize(2);
+		assertThat(this.transport.retained.get(0)).containsExactlyInAnyOrder(A, B);
+		assertThat(this.transport.retained.get(1)).as("not rebuilt for an unchanged push")
+			.isSameAs(this.transport.retained.get(0));
+
+		this.subscriber.onSnapshot(A, snapshot(6));
+		assertThat(this.transport.retained.get(2)).isNotSameAs(this.transport.retained.get(0));
+	}
+
+	@Test
 	void stoppingUnsubscribesCancelsTheTickAndClearsTheView() {
 		this.subscriber.tick();
 		this.subscriber.onSnapshot(A, snapshot(5));
@@ -157,8 +173,11 @@ class TopologySubscriberTests {
 			return this.failed.contains(node);
 		}
 
+		final List<Set<NodeAddress>> retained = new CopyOnWriteArrayList<>();
+
 		@Override
 		public void retain(Set<NodeAddress> members, Set<NodeAddress> gone) {
+			this.retained.add(members);
 		}
 
 		@Override

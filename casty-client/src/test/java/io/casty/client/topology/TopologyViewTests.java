@@ -40,6 +40,8 @@ class TopologyViewTests {
 		assertThat(again.owner("counter", 1)).isEqualTo(A);
 		assertThat(again.owner("counter", 2)).isNull();
 		assertThat(again.source()).isEqualTo(B);
+		assertThat(again.availableMembers()).as("computed once per snapshot, not per push").containsExactly(A)
+			.isSameAs(first.availableMembers());
 	}
 
 	@Test
