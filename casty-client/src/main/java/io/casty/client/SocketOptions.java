@@ -35,7 +35,8 @@ public final class SocketOptions {
 	 * per write. So, unless set: once the first node the client dialled has answered its
 	 * handshake, the client uses {@link #CONNECTIONS_PER_CASTY_NODE} connections per node,
 	 * or 1 if that node declared {@code "pipelined": true}; until then every message takes
-	 * connection 0. With a fixed listen or advertised port, or an advertised host without
+	 * connection 0, and the entity ids and actor paths it went to keep connection 0 after
+	 * the choice, so that their messages stay in order. With a fixed listen or advertised port, or an advertised host without
 	 * a listener or advertised port, the client uses 1 connection per node unless set (it
 	 * does not take ports it was not given).
 	 */

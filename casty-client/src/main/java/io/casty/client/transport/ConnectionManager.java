@@ -1,6 +1,7 @@
 package io.casty.client.transport;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -25,7 +26,8 @@ import reactor.netty.resources.LoopResources;
  * arrive on several connections.
  * <p>
  * Messages with the same key (entity id or actor path) always take the same lane, so their
- * order is kept. Lane 0 carries the topology subscription, location queries and service
+ * order is kept, also across the choice of the spread (see {@link #lanesInUse()}): a key that
+ * took lane 0 before it keeps lane 0. Lane 0 carries the topology subscription, location queries and service
  * lookups. A node counts as failed while any lane's connection to it is failed.
  * <p>
  * Internal: wired by {@code ClientSession}; not API, may change without notice.
@@ -36,13 +38,28 @@ public final class ConnectionManager implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(ConnectionManager.class);
 
+	/**
+	 * The most keys remembered while the spread is chosen: with more, the client keeps one
+	 * connection per node rather than lose their order.
+	 */
+	static final int MAX_KEYS_WHILE_CHOOSING = 4096;
+
 	private final ConnectionLane[] lanes;
 
 	/** Lanes messages are spread over: all of them, or 1 until (and unless) the nodes say otherwise. */
 	private volatile int spread;
 
 	/** Whether the spread is still to be chosen from the first node that answers a handshake. */
-	private boolean choosing;
+	private volatile boolean choosing;
+
+	/** Keys that took lane 0 while the spread was being chosen; guarded by {@code this}. */
+	private final Set<String> keysWhileChoosing = new HashSet<>();
+
+	/** Whether more than {@link #MAX_KEYS_WHILE_CHOOSING} keys took lane 0 while choosing. */
+	private boolean tooManyKeysWhileChoosing;
+
+	/** Keys that took lane 0 before the spread was chosen, and keep it; bounded, kept until close. */
+	private volatile Set<String> pinnedToLaneZero = Set.of();
 
 	public ConnectionManager(CastyClientOptions options, LoopResources loops, InboundFrames inbound,
 			ConnectionEvents events) {
@@ -93,11 +110,41 @@ public final class ConnectionManager implements AutoCloseable {
 		if (!this.choosing) {
 			return;
 		}
+		int chosen = pipelined ? 1 : this.lanes.length;
+		if (chosen > 1 && this.tooManyKeysWhileChoosing) {
+			logger.warn("More than {} keys (entity ids, actor paths) were sent to before node {} answered the first"
+					+ " handshake; keeping 1 connection per node so that their messages stay in order (set"
+					+ " connections-per-node to choose the count before the first message)", MAX_KEYS_WHILE_CHOOSING, node);
+			chosen = 1;
+		}
+		// published before the spread, so a sender that sees the spread sees the keys that keep lane 0
+		this.pinnedToLaneZero = (chosen > 1) ? Set.copyOf(this.keysWhileChoosing) : Set.of();
+		this.keysWhileChoosing.clear();
+		this.spread = chosen;
 		this.choosing = false;
-		this.spread = pipelined ? 1 : this.lanes.length;
 		logger.debug("Node {} {}: {} connection(s) per node", node,
 				pipelined ? "reads a connection's messages without waiting" : "handles one message of a connection at a time",
-				this.spread);
+				chosen);
+	}
+
+	/**
+	 * Notes a key that takes lane 0 while the spread is being chosen.
+	 * @param key the key
+	 * @return {@code false} if the spread was chosen meanwhile (look again)
+	 */
+	private synchronized boolean tookLaneZeroWhileChoosing(String key) {
+		if (!this.choosing) {
+			return false;
+		}
+		if (!this.tooManyKeysWhileChoosing && !this.keysWhileChoosing.contains(key)) {
+			if (this.keysWhileChoosing.size() < MAX_KEYS_WHILE_CHOOSING) {
+				this.keysWhileChoosing.add(key);
+			}
+			else {
+				this.tooManyKeysWhileChoosing = true;
+			}
+		}
+		return true;
 	}
 
 	/** Passes the events on, choosing the spread from the first node that answers. */
@@ -148,13 +195,23 @@ public final class ConnectionManager implements AutoCloseable {
 	}
 
 	/**
-	 * The lane of messages with a key; the same key always gets the same lane, once the
-	 * spread is chosen (see {@link #lanesInUse()}).
+	 * The lane of messages with a key; the same key always gets the same lane. While the
+	 * spread is being chosen every key gets lane 0 and is remembered; once it is chosen,
+	 * those keys keep lane 0 and the others spread (see {@link #lanesInUse()}).
 	 * @param key an entity id or an actor path
 	 * @return the lane index
 	 */
 	public int laneOf(String key) {
-		return laneOf(key, this.spread);
+		while (true) {
+			int spread = this.spread;
+			if (spread > 1) {
+				Set<String> pinned = this.pinnedToLaneZero;
+				return (!pinned.isEmpty() && pinned.contains(key)) ? 0 : laneOf(key, spread);
+			}
+			if (!this.choosing || tookLaneZeroWhileChoosing(key)) {
+				return 0;
+			}
+		}
 	}
 
 	/**

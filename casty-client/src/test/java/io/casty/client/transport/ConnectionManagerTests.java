@@ -101,9 +101,9 @@ class ConnectionManagerTests {
 			assertThat(IntStream.range(0, 200).map((i) -> manager.laneOf("e" + i))).containsOnly(0);
 			manager.answered(node, false);
 			assertThat(manager.lanesInUse()).isEqualTo(4);
-			assertThat(IntStream.range(0, 200).map((i) -> manager.laneOf("e" + i) - ConnectionManager.laneOf("e" + i, 4)))
+			assertThat(IntStream.range(0, 200).map((i) -> manager.laneOf("f" + i) - ConnectionManager.laneOf("f" + i, 4)))
 				.containsOnly(0);
-			assertThat(IntStream.range(0, 200).map((i) -> manager.laneOf("e" + i)).distinct()).hasSize(4);
+			assertThat(IntStream.range(0, 200).map((i) -> manager.laneOf("f" + i)).distinct()).hasSize(4);
 			// the first answer decides: a later node declaring otherwise changes no key's lane
 			manager.answered(node, true);
 			assertThat(manager.lanesInUse()).isEqualTo(4);
@@ -114,6 +114,40 @@ class ConnectionManagerTests {
 			assertThat(IntStream.range(0, 200).map((i) -> manager.laneOf("e" + i))).containsOnly(0);
 			manager.answered(node, false);
 			assertThat(manager.lanesInUse()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void keysSentToWhileTheSpreadIsChosenKeepLaneZeroSoTheirMessagesStayInOrder() {
+		NodeAddress node = new NodeAddress("127.0.0.1", 25520);
+		withManager(SocketOptions.DEFAULT_CONNECTIONS_PER_NODE, (manager) -> {
+			// keys whose lane among 4 is not 0: before the fix their next message took another connection
+			List<String> early = IntStream.range(0, 200)
+				.mapToObj((i) -> "early-" + i)
+				.filter((key) -> ConnectionManager.laneOf(key, 4) != 0)
+				.toList();
+			assertThat(early).isNotEmpty();
+			early.forEach((key) -> assertThat(manager.laneOf(key)).isZero());
+
+			manager.answered(node, false);
+
+			assertThat(manager.lanesInUse()).isEqualTo(4);
+			assertThat(early).allSatisfy((key) -> assertThat(manager.laneOf(key)).as(key).isZero());
+			assertThat(manager.laneOf("later")).isEqualTo(ConnectionManager.laneOf("later", 4));
+		});
+	}
+
+	@Test
+	void moreKeysThanItRemembersWhileChoosingKeepOneConnectionPerNode() {
+		withManager(SocketOptions.DEFAULT_CONNECTIONS_PER_NODE, (manager) -> {
+			for (int i = 0; i <= ConnectionManager.MAX_KEYS_WHILE_CHOOSING; i++) {
+				assertThat(manager.laneOf("k" + i)).isZero();
+			}
+
+			manager.answered(new NodeAddress("127.0.0.1", 25520), false);
+
+			assertThat(manager.lanesInUse()).isEqualTo(1);
+			assertThat(IntStream.range(0, 200).map((i) -> manager.laneOf("other" + i))).containsOnly(0);
 		});
 	}
 
