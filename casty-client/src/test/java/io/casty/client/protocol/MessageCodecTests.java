@@ -100,6 +100,14 @@ class MessageCodecTests {
 	record ImpostorInner(String label) {
 	}
 
+	@CastyMessage("tests.messages.Numbers")
+	record Primitives(byte b, short s, int i, long l, float f, double d, boolean flag, char c) {
+	}
+
+	@CastyMessage("tests.messages.Numbers")
+	record Boxed(Byte b, Short s, Integer i, Long l, Float f, Double d, Boolean flag, Character c) {
+	}
+
 	@CastyMessage("tests.messages.Plain")
 	static final class PlainClass {
 
@@ -243,6 +251,24 @@ class MessageCodecTests {
 			.isThrownBy(() -> this.json.decode(payload, Inner.class))
 			.satisfies((ex) -> assertThat(ex.getTypeName()).isEqualTo(name));
 		assertThat(TRIPWIRE_INITIALIZED).hasValue(0);
+	}
+
+	@Test
+	void whenRecordHasPrimitiveComponentsThenTheyEncodeExactlyAsTheirBoxedValues() {
+		Primitives primitives = new Primitives((byte) -7, (short) 300, -70_000, Long.MIN_VALUE, 0.1f, -2.5e-9, true, 'x');
+		Boxed boxed = new Boxed((byte) -7, (short) 300, -70_000, Long.MIN_VALUE, 0.1f, -2.5e-9, true, 'x');
+		MessageCodec json = new MessageCodec(new MessageTypeRegistry().register(Primitives.class));
+		MessageCodec boxedJson = new MessageCodec(new MessageTypeRegistry().register(Boxed.class));
+		MessageCodec msgpack = new MessageCodec(new MessageTypeRegistry().register(Primitives.class),
+				PayloadFormat.MSGPACK, Compression.NONE, 6, 1 << 20);
+		MessageCodec boxedMsgpack = new MessageCodec(new MessageTypeRegistry().register(Boxed.class),
+				PayloadFormat.MSGPACK, Compression.NONE, 6, 1 << 20);
+		assertThat(text(json.encode(primitives))).isEqualTo(text(boxedJson.encode(boxed)))
+			.isEqualTo("{\"_type\": \"tests.messages.Numbers\", \"b\": -7, \"s\": 300, \"i\": -70000, "
+					+ "\"l\": -9223372036854775808, \"f\": " + (double) 0.1f + ", \"d\": -2.5e-09, \"flag\": true, "
+					+ "\"c\": \"x\"}");
+		assertThat(msgpack.encode(primitives)).isEqualTo(boxedMsgpack.encode(boxed));
+		assertThat(json.decode(json.encode(primitives), Primitives.class)).isEqualTo(primitives);
 	}
 
 	@Test

@@ -192,6 +192,22 @@ public final class MessageTypeRegistry {
 		}
 	}
 
+	private static TypeDescriptor.Primitive primitiveOf(Class<?> type) {
+		if (type == long.class || type == int.class || type == short.class || type == byte.class) {
+			return TypeDescriptor.Primitive.INTEGER;
+		}
+		if (type == double.class || type == float.class) {
+			return TypeDescriptor.Primitive.FLOATING;
+		}
+		return (type == boolean.class) ? TypeDescriptor.Primitive.BOOLEAN : TypeDescriptor.Primitive.NONE;
+	}
+
+	/** The accessor typed {@code (Object)<as>}: a primitive widened, never boxed. */
+	private static MethodHandle accessorAs(MethodHandles.Lookup lookup, RecordComponent component, Class<?> as)
+			throws IllegalAccessException {
+		return lookup.unreflect(component.getAccessor()).asType(MethodType.methodType(as, Object.class));
+	}
+
 	private static TypeDescriptor.Dataclass describeRecord(Class<?> type, String name) {
 		MethodHandles.Lookup lookup = MethodHandles.lookup();
 		RecordComponent[] components = type.getRecordComponents();
@@ -207,8 +223,15 @@ public final class MessageTypeRegistry {
 				component.getAccessor().setAccessible(true);
 				MethodHandle accessor = lookup.unreflect(component.getAccessor())
 					.asType(MethodType.methodType(Object.class, Object.class));
+				TypeDescriptor.Primitive primitive = primitiveOf(component.getType());
+				MethodHandle primitiveAccessor = switch (primitive) {
+					case NONE -> null;
+					case INTEGER -> accessorAs(lookup, component, long.class);
+					case FLOATING -> accessorAs(lookup, component, double.class);
+					case BOOLEAN -> accessorAs(lookup, component, boolean.class);
+				};
 				fields.add(new TypeDescriptor.Field(component.getName(), pythonName, component.getGenericType(),
-						accessor, override != null && override.tuple()));
+						accessor, override != null && override.tuple(), primitive, primitiveAccessor));
 			}
 			Constructor<?> constructor = type.getDeclaredConstructor(parameterTypes);
 			constructor.setAccessible(true);

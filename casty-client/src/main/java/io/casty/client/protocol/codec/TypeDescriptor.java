@@ -46,8 +46,31 @@ public sealed interface TypeDescriptor {
 	 * @param genericType the component's declared type
 	 * @param accessor the component accessor, typed {@code (Object)Object}
 	 * @param tuple whether a list-like value is written as a tuple
+	 * @param primitive what the component is if it is a primitive written as a number or a
+	 * boolean, so the encoder reads it through {@code primitiveAccessor} without boxing it
+	 * @param primitiveAccessor the accessor typed {@code (Object)long}, {@code (Object)double}
+	 * or {@code (Object)boolean} as {@code primitive} says; {@code null} for
+	 * {@link Primitive#NONE}
 	 */
-	record Field(String javaName, String pythonName, Type genericType, MethodHandle accessor, boolean tuple) {
+	record Field(String javaName, String pythonName, Type genericType, MethodHandle accessor, boolean tuple,
+			Primitive primitive, @Nullable MethodHandle primitiveAccessor) {
+	}
+
+	/** How a record component is read without boxing it. */
+	enum Primitive {
+
+		/** A reference (or a {@code char}): read boxed through the {@code (Object)Object} accessor. */
+		NONE,
+
+		/** {@code byte}, {@code short}, {@code int} or {@code long}, read as a {@code long}. */
+		INTEGER,
+
+		/** {@code float} or {@code double}, read as a {@code double}. */
+		FLOATING,
+
+		/** {@code boolean}. */
+		BOOLEAN
+
 	}
 
 	/**

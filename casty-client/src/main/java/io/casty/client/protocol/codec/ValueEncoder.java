@@ -1,5 +1,6 @@
 package io.casty.client.protocol.codec;
 
+import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -133,24 +134,77 @@ final class ValueEncoder {
 		out.beginObject(fields.size() + 1);
 		out.name("_type");
 		out.string(dataclass.pythonName());
-		for (TypeDescriptor.Field field : fields) {
+		// indexed, not iterated: an iterator per record is bytes on every message
+		for (int i = 0, n = fields.size(); i < n; i++) {
+			TypeDescriptor.Field field = fields.get(i);
 			out.name(field.pythonName());
-			Object fieldValue;
-			try {
-				fieldValue = field.accessor().invokeExact(value);
-			}
-			catch (Throwable ex) {
-				throw new MessageCodecException("Cannot read " + dataclass.type().getSimpleName() + "." + field.javaName(),
-						ex);
-			}
-			if (field.tuple() && fieldValue instanceof Collection<?> items) {
-				writeMarked("__tuple__", items, out);
-			}
-			else {
-				write(fieldValue, out);
+			// a primitive is read and written as one, not boxed
+			switch (field.primitive()) {
+				case INTEGER -> out.integer(readInteger(dataclass, field, value));
+				case FLOATING -> out.floating(readFloating(dataclass, field, value));
+				case BOOLEAN -> out.bool(readBoolean(dataclass, field, value));
+				case NONE -> {
+					Object fieldValue = read(dataclass, field, value);
+					if (field.tuple() && fieldValue instanceof Collection<?> items) {
+						writeMarked("__tuple__", items, out);
+					}
+					else {
+						write(fieldValue, out);
+					}
+				}
 			}
 		}
 		out.endObject();
+	}
+
+	private static @Nullable Object read(TypeDescriptor.Dataclass dataclass, TypeDescriptor.Field field, Object record) {
+		try {
+			return field.accessor().invokeExact(record);
+		}
+		catch (Throwable ex) {
+			throw cannotRead(dataclass, field, ex);
+		}
+	}
+
+	private static long readInteger(TypeDescriptor.Dataclass dataclass, TypeDescriptor.Field field, Object record) {
+		try {
+			return (long) primitiveAccessor(field).invokeExact(record);
+		}
+		catch (Throwable ex) {
+			throw cannotRead(dataclass, field, ex);
+		}
+	}
+
+	private static double readFloating(TypeDescriptor.Dataclass dataclass, TypeDescriptor.Field field, Object record) {
+		try {
+			return (double) primitiveAccessor(field).invokeExact(record);
+		}
+		catch (Throwable ex) {
+			throw cannotRead(dataclass, field, ex);
+		}
+	}
+
+	private static boolean readBoolean(TypeDescriptor.Dataclass dataclass, TypeDescriptor.Field field, Object record) {
+		try {
+			return (boolean) primitiveAccessor(field).invokeExact(record);
+		}
+		catch (Throwable ex) {
+			throw cannotRead(dataclass, field, ex);
+		}
+	}
+
+	private static MethodHandle primitiveAccessor(TypeDescriptor.Field field) {
+		MethodHandle accessor = field.primitiveAccessor();
+		if (accessor == null) {
+			throw new IllegalStateException("Field " + field.javaName() + " has no primitive accessor");
+		}
+		return accessor;
+	}
+
+	private static MessageCodecException cannotRead(TypeDescriptor.Dataclass dataclass, TypeDescriptor.Field field,
+			Throwable cause) {
+		return new MessageCodecException("Cannot read " + dataclass.type().getSimpleName() + "." + field.javaName(),
+				cause);
 	}
 
 	private void writeEnum(String type, String member, TreeWriter out) {
