@@ -31,6 +31,9 @@ final class ActorMessaging {
 	/** Sends the requests of asks to actors. */
 	private final TypedAsk.Request<ActorRef<?>, Object> requests = this::sendRequest;
 
+	/** Describes an ask from its target ref, built only when an error needs it. */
+	private static final Function<ActorRef<?>, String> ASK_DESCRIPTION = (ref) -> "ask to " + ref;
+
 	ActorMessaging(CastyClientOptions options, MessageEncoder encoder, AskRegistry asks, ConnectionManager connections) {
 		this.options = options;
 		this.encoder = encoder;
@@ -54,7 +57,7 @@ final class ActorMessaging {
 		PendingAsk ask;
 		try {
 			String path = ref.address().path();
-			ask = this.asks.register(Objects.requireNonNull(replyType, "replyType"), "actor", () -> "ask to " + ref,
+			ask = this.asks.register(Objects.requireNonNull(replyType, "replyType"), "actor", ASK_DESCRIPTION, ref,
 					Objects.requireNonNull(timeout, "timeout"), this.connections.laneOf(path));
 		}
 		catch (RuntimeException ex) {

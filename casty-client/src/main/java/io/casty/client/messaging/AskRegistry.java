@@ -50,6 +50,10 @@ public final class AskRegistry implements AutoCloseable {
 
 	private final MessageCodec codec;
 
+	/** The description of an ask registered with a {@link Supplier}: the supplier is the subject. */
+	@SuppressWarnings("unchecked")
+	private static final Function<Object, String> SUPPLIED = (supplier) -> ((Supplier<String>) supplier).get();
+
 	/** The first 16 hex digits of every ask id of this registry, as a number: random, so that a
 	 * reply meant for an earlier client on the same address is not taken for one of ours. */
 	private final long idHigh = java.util.concurrent.ThreadLocalRandom.current().nextLong();
@@ -156,6 +160,34 @@ public final class AskRegistry implements AutoCloseable {
 	 */
 	public PendingAsk register(Type replyType, String target, Supplier<String> description, Duration timeout,
 			int lane) {
+		return register(replyType, target, SUPPLIED, Objects.requireNonNull(description, "description"), timeout,
+				lane);
+	}
+
+	/**
+	 * Registers a new ask whose description is built from a subject only if an error needs
+	 * it: a caller keeps one description function (per ref, say) and passes what differs
+	 * from ask to ask, so that no description object is made per ask. When it throws,
+	 * nothing was registered and no in-flight slot is taken.
+	 * @param <S> the subject's type
+	 * @param replyType the type the reply is decoded into
+	 * @param target the bounded metric label (shard type or "actor")
+	 * @param description says what is asked, from {@code subject}
+	 * @param subject what the ask is about, for example the entity id
+	 * @param timeout how long to wait
+	 * @param lane the connection lane the request takes; the reply ref names its identity
+	 * @return the pending ask; already failed with {@link ClientClosedException} if the
+	 * registry closed meanwhile
+	 * @throws BufferOverflowException if too many asks are in flight
+	 * @throws ClientClosedException if the registry is closed
+	 * @throws IllegalArgumentException if the timeout is not positive or too long to count in
+	 * nanoseconds
+	 */
+	@SuppressWarnings("unchecked")
+	public <S> PendingAsk register(Type replyType, String target, Function<? super S, String> description, S subject,
+			Duration timeout, int lane) {
+		Objects.requireNonNull(description, "description");
+		Objects.requireNonNull(subject, "subject");
 		Objects.requireNonNull(replyType, "replyType");
 		Objects.requireNonNull(timeout, "timeout");
 		long timeoutNanos = timeoutNanos(timeout);
@@ -176,7 +208,7 @@ public final class AskRegistry implements AutoCloseable {
 		do {
 			long askId = newAskId();
 			ask = new PendingAsk(this, askId, id.ref(CastyPaths.askPath(this.idHigh, askId)), replyType, target,
-					description, timeoutNanos);
+					(Function<Object, String>) description, subject, timeoutNanos);
 		}
 		while (!this.table.add(ask));
 		if (!this.timer.schedule(ask) || this.closed) {

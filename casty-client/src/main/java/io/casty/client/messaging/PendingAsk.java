@@ -37,7 +37,10 @@ public final class PendingAsk implements SendFailure {
 
 	final String target;
 
-	private final java.util.function.Supplier<String> description;
+	/** Says what is asked, from {@link #subject}; one per ref, not a lambda per ask. */
+	private final java.util.function.Function<Object, String> description;
+
+	private final Object subject;
 
 	final long startNanos = System.nanoTime();
 
@@ -71,13 +74,14 @@ public final class PendingAsk implements SendFailure {
 	private final @Nullable AskRegistry registry;
 
 	PendingAsk(@Nullable AskRegistry registry, long id, ActorRef<Object> replyTo, Type replyType, String target,
-			java.util.function.Supplier<String> description, long timeoutNanos) {
+			java.util.function.Function<Object, String> description, Object subject, long timeoutNanos) {
 		this.registry = registry;
 		this.id = id;
 		this.replyTo = replyTo;
 		this.replyType = replyType;
 		this.target = target;
 		this.description = description;
+		this.subject = subject;
 		this.timeoutNanos = timeoutNanos;
 	}
 
@@ -87,7 +91,7 @@ public final class PendingAsk implements SendFailure {
 	 */
 	public String description() {
 		try {
-			return this.description.get();
+			return this.description.apply(this.subject);
 		}
 		catch (RuntimeException ex) {
 			// an error message must never be what keeps an ask from ending

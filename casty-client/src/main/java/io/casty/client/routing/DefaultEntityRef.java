@@ -46,6 +46,10 @@ public final class DefaultEntityRef<M> implements EntityRef<M> {
 
 	private final TypedAsk.Request<String, M> request = this::sendRequest;
 
+	/** Describes an ask from its entity id, built only when an error needs it. */
+	private final Function<String, String> askDescription = (entityId) -> "ask to entity '" + entityId
+			+ "' of shard type '" + shardType() + "' (shard " + shardOf(entityId) + ")";
+
 	/**
 	 * Creates a ref.
 	 * @param shardType the shard type
@@ -158,10 +162,8 @@ public final class DefaultEntityRef<M> implements EntityRef<M> {
 			Objects.requireNonNull(factory, "factory");
 			this.runningCheck.run();
 			shardRouter.checkOpen();
-			ask = registry.register(Objects.requireNonNull(replyType, "replyType"), shardType(),
-					() -> "ask to entity '" + entityId + "' of shard type '" + shardType() + "' (shard "
-							+ shardOf(entityId) + ")",
-					Objects.requireNonNull(timeout, "timeout"), shardRouter.laneOf(entityId));
+			ask = registry.register(Objects.requireNonNull(replyType, "replyType"), shardType(), this.askDescription,
+					entityId, Objects.requireNonNull(timeout, "timeout"), shardRouter.laneOf(entityId));
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);

@@ -96,6 +96,17 @@ class AskRegistryTests {
 	}
 
 	@Test
+	void anAskDescribedFromItsSubjectNamesItInItsFailure() {
+		PendingAsk ask = this.asks.register(Integer.class, "t", (String entity) -> "ask to entity '" + entity + "'",
+				"cart-7", TIMEOUT, 0);
+		this.asks.reply(idOf(ask), new byte[] { (byte) 0xc1 });
+		assertThat(ask.future()).failsWithin(Duration.ZERO)
+			.withThrowableThat()
+			.havingCause()
+			.withMessageContaining("The reply to ask to entity 'cart-7' cannot be decoded");
+	}
+
+	@Test
 	void aTimeoutFailsTheAskNamingTheNodeAndTellsTheObserver() {
 		List<NodeAddress> timedOut = new ArrayList<>();
 		this.asks.timeoutObserver((node, sentNanos) -> timedOut.add(node));

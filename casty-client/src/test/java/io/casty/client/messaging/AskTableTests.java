@@ -76,7 +76,7 @@ class AskTableTests {
 	}
 
 	private static PendingAsk ask(long id) {
-		return new PendingAsk(null, id, IDENTITY.ref(CastyPaths.askPath(0, id)), Integer.class, "t", () -> "ask", 1_000_000);
+		return new PendingAsk(null, id, IDENTITY.ref(CastyPaths.askPath(0, id)), Integer.class, "t", (subject) -> "ask", "t", 1_000_000);
 	}
 
 }

@@ -144,7 +144,7 @@ class TimeoutWheelTests {
 	private static PendingAsk ask(Duration timeout) {
 		long id = IDS.getAndIncrement();
 		return new PendingAsk(null, id, IDENTITY.ref(io.casty.client.protocol.CastyPaths.askPath(0, id)), Integer.class, "t",
-				() -> "ask", timeout.toNanos());
+				(subject) -> "ask", "t", timeout.toNanos());
 	}
 
 }
