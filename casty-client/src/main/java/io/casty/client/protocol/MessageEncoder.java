@@ -81,16 +81,28 @@ public final class MessageEncoder {
 	 */
 	public EncodedMessage encodeForEntity(String entityId, @Nullable Object message) {
 		checkEncodable(message);
-		return encodeChecked(new ShardEnvelope(entityId, message));
+		Objects.requireNonNull(entityId, "entityId");
+		// the envelope's bytes are written without making the envelope
+		return encodeChecked(entityId, message);
 	}
 
 	private EncodedMessage encodeChecked(@Nullable Object message) {
-		String typeHint = this.codec.typeHint(message);
+		return encodeChecked(null, message);
+	}
+
+	/** Encodes {@code message}, or its {@link ShardEnvelope} when {@code entityId} is given. */
+	private EncodedMessage encodeChecked(@Nullable String entityId, @Nullable Object message) {
+		String typeHint = (entityId != null) ? this.codec.envelopeTypeHint() : this.codec.typeHint(message);
 		int room = this.headroom;
 		ByteBuf buffer = this.allocator.buffer(room + INITIAL_PAYLOAD_CAPACITY);
 		buffer.setIndex(room, room);
 		try {
-			this.codec.encode(message, buffer);
+			if (entityId != null) {
+				this.codec.encodeEnvelope(entityId, message, buffer);
+			}
+			else {
+				this.codec.encode(message, buffer);
+			}
 		}
 		catch (RuntimeException ex) {
 			buffer.release();

@@ -6,8 +6,10 @@ import java.util.List;
 import io.casty.client.CastyMessage;
 import io.casty.client.MessageCodecException;
 import io.casty.client.UnknownMessageTypeException;
+import io.casty.client.protocol.codec.Compression;
 import io.casty.client.protocol.codec.MessageCodec;
 import io.casty.client.protocol.codec.MessageTypeRegistry;
+import io.casty.client.protocol.codec.PayloadFormat;
 import io.casty.client.protocol.messages.ShardEnvelope;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -62,6 +64,21 @@ class MessageEncoderTests {
 		assertThat(encoded.typeHint()).isEqualTo(this.codec.typeHint(new ShardEnvelope("alice", new Add(5))));
 		assertThat(encoded.payloadBytes()).isEqualTo(this.codec.encode(new ShardEnvelope("alice", new Add(5))));
 		encoded.release();
+	}
+
+	@Test
+	void anEntityMessageIsTheEnvelopesBytesInEveryFormatAndCompression() {
+		for (PayloadFormat format : PayloadFormat.values()) {
+			for (Compression compression : Compression.values()) {
+				MessageCodec codec = new MessageCodec(registry(), format, compression, 6, 1 << 20);
+				EncodedMessage encoded = new MessageEncoder(codec, this.allocator).encodeForEntity("bob",
+						List.of(new Add(-3), "x", 2.5));
+				ShardEnvelope envelope = new ShardEnvelope("bob", List.of(new Add(-3), "x", 2.5));
+				assertThat(encoded.typeHint()).isEqualTo(codec.typeHint(envelope));
+				assertThat(encoded.payloadBytes()).as("%s %s", format, compression).isEqualTo(codec.encode(envelope));
+				encoded.release();
+			}
+		}
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.lang.reflect.Type;
 import java.util.Objects;
 
 import io.casty.client.MessageCodecException;
+import io.casty.client.protocol.messages.ShardEnvelope;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -107,15 +108,62 @@ public final class MessageCodec {
 	}
 
 	private void write(@Nullable Object message, ByteBuf out) {
+		write(null, message, out);
+	}
+
+	/** Writes {@code message}, or a {@link ShardEnvelope} of it when {@code entityId} is given. */
+	private void write(@Nullable String entityId, @Nullable Object message, ByteBuf out) {
 		TreeWriter writer = this.format.writer(out);
 		try {
-			this.encoder.write(message, writer);
+			if (entityId != null) {
+				this.encoder.writeEnvelope(entityId, message, writer);
+			}
+			else {
+				this.encoder.write(message, writer);
+			}
 			writer.finish();
 		}
 		catch (RuntimeException ex) {
 			writer.discard();
 			throw ex;
 		}
+	}
+
+	/**
+	 * Encodes a {@link ShardEnvelope} of a message for an entity, appending it to a buffer:
+	 * the bytes {@link #encode(Object, ByteBuf)} writes for {@code new ShardEnvelope(entityId,
+	 * message)}, without making the envelope.
+	 * @param entityId the entity
+	 * @param message what the entity receives
+	 * @param out the buffer; left as it was if encoding fails
+	 * @throws MessageCodecException if the message cannot be encoded
+	 */
+	public void encodeEnvelope(String entityId, @Nullable Object message, ByteBuf out) {
+		Objects.requireNonNull(entityId, "entityId");
+		int start = out.writerIndex();
+		try {
+			if (this.compression == Compression.NONE) {
+				write(entityId, message, out);
+			}
+			else {
+				ByteBuf plain = Unpooled.buffer(256);
+				write(entityId, message, plain);
+				out.writeBytes(this.compression.compress(ByteBufUtil.getBytes(plain), this.compressionLevel));
+			}
+		}
+		catch (RuntimeException ex) {
+			out.writerIndex(start);
+			throw (ex instanceof MessageCodecException) ? ex
+					: new MessageCodecException("Cannot encode " + ShardEnvelope.class.getName() + ": " + ex, ex);
+		}
+	}
+
+	/**
+	 * What Casty puts in the {@code type_hint} header for a {@link ShardEnvelope}.
+	 * @return the Python {@code module.qualname} of the envelope
+	 */
+	public String envelopeTypeHint() {
+		return this.encoder.envelopeTypeHint();
 	}
 
 	/**

@@ -16,6 +16,7 @@ import io.casty.client.EnumValue;
 import io.casty.client.MessageCodecException;
 import io.casty.client.Tuple;
 import io.casty.client.UnknownMessageTypeException;
+import io.casty.client.protocol.messages.ShardEnvelope;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -155,6 +156,32 @@ final class ValueEncoder {
 			}
 		}
 		out.endObject();
+	}
+
+	/**
+	 * Writes what {@link #write} writes for {@code new ShardEnvelope(entityId, message)},
+	 * without the envelope: a record every ask and tell to an entity would otherwise make.
+	 */
+	void writeEnvelope(String entityId, @Nullable Object message, TreeWriter out) {
+		TypeDescriptor descriptor = this.registry.forClass(ShardEnvelope.class);
+		if (!(descriptor instanceof TypeDescriptor.Dataclass envelope)) {
+			throw notRegistered(ShardEnvelope.class);
+		}
+		// the record's components, in declaration order: entityId, message
+		List<TypeDescriptor.Field> fields = envelope.fields();
+		out.beginObject(fields.size() + 1);
+		out.name("_type");
+		out.string(envelope.pythonName());
+		out.name(fields.get(0).pythonName());
+		out.string(entityId);
+		out.name(fields.get(1).pythonName());
+		write(message, out);
+		out.endObject();
+	}
+
+	String envelopeTypeHint() {
+		TypeDescriptor descriptor = this.registry.forClass(ShardEnvelope.class);
+		return (descriptor != null) ? descriptor.pythonName() : ShardEnvelope.class.getName();
 	}
 
 	private static @Nullable Object read(TypeDescriptor.Dataclass dataclass, TypeDescriptor.Field field, Object record) {
