@@ -59,10 +59,10 @@ final class AskOutcomes {
 
 	private static void complete(PendingAsk ask, @Nullable Object value, @Nullable Throwable cause) {
 		if (cause != null) {
-			ask.future.completeExceptionally(cause);
+			ask.completeExceptionally(cause);
 		}
 		else {
-			ask.future.complete(value);
+			ask.complete(value);
 		}
 	}
 

@@ -11,13 +11,15 @@ import io.casty.client.transport.SendFailure;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One ask waiting for its reply.
+ * One ask waiting for its reply, and the future the reply completes: the ask is the future
+ * its caller gets ({@link #future()}), so it costs no second object. Its dependent stages are
+ * plain {@link CompletableFuture}s.
  * <p>
  * Internal: shared with the routers and the actor messaging; not API, may change without notice.
  *
  * @since 0.1.0
  */
-public final class PendingAsk implements SendFailure {
+public final class PendingAsk extends CompletableFuture<Object> implements SendFailure {
 
 	private static final AtomicReferenceFieldUpdater<PendingAsk, InFlight> IN_FLIGHT = AtomicReferenceFieldUpdater
 		.newUpdater(PendingAsk.class, InFlight.class, "inFlight");
@@ -30,8 +32,6 @@ public final class PendingAsk implements SendFailure {
 	final long id;
 
 	final ActorRef<Object> replyTo;
-
-	final CompletableFuture<Object> future = new CompletableFuture<>();
 
 	final Type replyType;
 
@@ -112,7 +112,7 @@ public final class PendingAsk implements SendFailure {
 	 * @return the future
 	 */
 	public CompletableFuture<Object> future() {
-		return this.future;
+		return this;
 	}
 
 	/**
@@ -209,8 +209,8 @@ public final class PendingAsk implements SendFailure {
 	 * callback executor.
 	 * @return whether it ended
 	 */
-	public boolean isDone() {
-		return this.inFlight == ENDED || this.future.isDone();
+	public boolean hasEnded() {
+		return this.inFlight == ENDED || isDone();
 	}
 
 }

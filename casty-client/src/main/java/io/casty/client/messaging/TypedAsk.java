@@ -64,7 +64,7 @@ public final class TypedAsk {
 			Function<ActorRef<R>, ? extends M> factory, @Nullable Consumer<@Nullable Object> lateReply,
 			@Nullable Runnable check, Request<K, M> request) {
 		CompletableFuture<R> future = (CompletableFuture<R>) (CompletableFuture<?>) ask.future();
-		if (ask.isDone()) {
+		if (ask.hasEnded()) {
 			return future;
 		}
 		if (lateReply != null) {

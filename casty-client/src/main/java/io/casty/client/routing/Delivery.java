@@ -73,7 +73,7 @@ final class Delivery {
 	void deliver(NodeAddress node, String entityId, EncodedMessage envelope, @Nullable PendingAsk ask,
 			boolean throwNow) {
 		if (ask != null) {
-			if (ask.isDone()) {
+			if (ask.hasEnded()) {
 				envelope.release();
 				return;
 			}

@@ -22,7 +22,7 @@ record Outgoing(String entityId, EncodedMessage envelope, @Nullable PendingAsk a
 	 */
 	boolean abandoned() {
 		PendingAsk pending = this.ask;
-		return pending != null && pending.isDone();
+		return pending != null && pending.hasEnded();
 	}
 
 }

@@ -41,9 +41,30 @@ class AskRegistryCallbackExecutorTests {
 		PendingAsk ask = this.asks.register(Integer.class, "t", "ask", Duration.ofSeconds(30));
 		CompletableFuture<String> thread = ask.future().thenApply((reply) -> Thread.currentThread().getName());
 		this.asks.reply(idOf(ask), this.codec.encode(5));
-		assertThat(ask.isDone()).as("ended at once, whatever the executor does").isTrue();
+		assertThat(ask.hasEnded()).as("ended at once, whatever the executor does").isTrue();
 		assertThat(thread).succeedsWithin(Duration.ofSeconds(10)).isEqualTo("callbacks");
 		assertThat(ask.future()).isCompletedWithValue(5);
+	}
+
+	@Test
+	void theAsksFutureIsDoneOnlyOnceTheCallbackExecutorCompletedIt() throws Exception {
+		this.asks.start(List.of(new ClientIdentity("127.0.0.1", 1, "test")));
+		PendingAsk ask = this.asks.register(Integer.class, "t", "ask", Duration.ofSeconds(30));
+		java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+		this.callbacks.execute(() -> {
+			try {
+				release.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		this.asks.reply(idOf(ask), this.codec.encode(5));
+		assertThat(ask.hasEnded()).isTrue();
+		assertThat(ask.future().isDone()).as("the executor has not run the completion yet").isFalse();
+		release.countDown();
+		assertThat(ask.future()).succeedsWithin(Duration.ofSeconds(10)).isEqualTo(5);
+		assertThat(ask.future().thenApply((reply) -> reply)).isNotInstanceOf(PendingAsk.class);
 	}
 
 	@Test
