@@ -345,7 +345,8 @@ class ShardRouterTests {
 	@Test
 	void anAskQueuedWhenTheClientClosesAndTheTopologyIsClearedTimesOutAsClosedNotAsAnUnavailableCluster() {
 		ShardRouter router = router();
-		PendingAsk ask = this.asks.register(String.class, TYPE, () -> "ask", Duration.ofMillis(50), 0);
+		// long enough that the ask cannot time out before the close below, on a loaded machine too
+		PendingAsk ask = this.asks.register(String.class, TYPE, () -> "ask", Duration.ofMillis(1000), 0);
 		router.ask(ID, message("1"), ask);
 
 		router.close(); // the client closes its routers, then clears the topology: it is empty here
