@@ -89,26 +89,31 @@ public final class MessageCodec {
 	 * appended then
 	 */
 	public void encode(@Nullable Object message, ByteBuf out) {
+		encode(null, message, out);
+	}
+
+	/**
+	 * Appends the payload of {@code message}, or of its {@link ShardEnvelope} when
+	 * {@code entityId} is given, compressed as configured; nothing is appended if it fails.
+	 */
+	private void encode(@Nullable String entityId, @Nullable Object message, ByteBuf out) {
 		int start = out.writerIndex();
 		try {
 			if (this.compression == Compression.NONE) {
-				write(message, out);
+				write(entityId, message, out);
 			}
 			else {
 				ByteBuf plain = Unpooled.buffer(256);
-				write(message, plain);
+				write(entityId, message, plain);
 				out.writeBytes(this.compression.compress(ByteBufUtil.getBytes(plain), this.compressionLevel));
 			}
 		}
 		catch (RuntimeException ex) {
 			out.writerIndex(start);
+			String what = (entityId != null) ? ShardEnvelope.class.getName() : message.getClass().getName();
 			throw (ex instanceof MessageCodecException) ? ex
-					: new MessageCodecException("Cannot encode " + message.getClass().getName() + ": " + ex, ex);
+					: new MessageCodecException("Cannot encode " + what + ": " + ex, ex);
 		}
-	}
-
-	private void write(@Nullable Object message, ByteBuf out) {
-		write(null, message, out);
 	}
 
 	/** Writes {@code message}, or a {@link ShardEnvelope} of it when {@code entityId} is given. */
@@ -139,23 +144,7 @@ public final class MessageCodec {
 	 * @throws MessageCodecException if the message cannot be encoded
 	 */
 	public void encodeEnvelope(String entityId, @Nullable Object message, ByteBuf out) {
-		Objects.requireNonNull(entityId, "entityId");
-		int start = out.writerIndex();
-		try {
-			if (this.compression == Compression.NONE) {
-				write(entityId, message, out);
-			}
-			else {
-				ByteBuf plain = Unpooled.buffer(256);
-				write(entityId, message, plain);
-				out.writeBytes(this.compression.compress(ByteBufUtil.getBytes(plain), this.compressionLevel));
-			}
-		}
-		catch (RuntimeException ex) {
-			out.writerIndex(start);
-			throw (ex instanceof MessageCodecException) ? ex
-					: new MessageCodecException("Cannot encode " + ShardEnvelope.class.getName() + ": " + ex, ex);
-		}
+		encode(Objects.requireNonNull(entityId, "entityId"), message, out);
 	}
 
 	/**
