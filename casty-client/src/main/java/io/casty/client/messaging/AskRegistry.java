@@ -274,18 +274,31 @@ public final class AskRegistry implements AutoCloseable {
 	 * @param payload the reply payload
 	 */
 	public void reply(long idHigh, long idLow, byte[] payload) {
+		reply(idHigh, idLow, payload, 0, payload.length);
+	}
+
+	/**
+	 * Completes the ask a reply is addressed to, if it is still waiting, decoding the reply
+	 * from a range of an array it does not keep.
+	 * @param idHigh the first 16 hex digits of the reply's ask id, as a number
+	 * @param idLow its last 16 hex digits
+	 * @param payload holds the reply payload; read during the call only
+	 * @param offset where the payload starts
+	 * @param length its length in bytes
+	 */
+	public void reply(long idHigh, long idLow, byte[] payload, int offset, int length) {
 		if (idHigh != this.idHigh) {
 			this.late.stray();
 			return;
 		}
 		PendingAsk ask = this.table.remove(idLow);
 		if (ask == null) {
-			this.late.arrived(idLow, payload);
+			this.late.arrived(idLow, payload, offset, length);
 			return;
 		}
 		Object value;
 		try {
-			value = this.codec.decode(payload, ask.replyType);
+			value = this.codec.decode(payload, offset, length, ask.replyType);
 		}
 		catch (RuntimeException ex) {
 			// a decoder bug too must not leave the ask, already out of the table, unanswered

@@ -76,10 +76,17 @@ public final class InboundDispatcher implements InboundFrames {
 	}
 
 	@Override
+	public boolean reply(long idHigh, long idLow, byte[] payload, int offset, int length) {
+		this.replies.reply(idHigh, idLow, payload, offset, length);
+		return true;
+	}
+
+	@Override
 	public void onMessage(NodeAddress from, Frame.Message frame) {
 		MessageHeader header = frame.header();
 		if (header.isAskReply()) {
-			this.replies.reply(header.askIdHigh(), header.askIdLow(), frame.payload());
+			byte[] payload = frame.payload();
+			this.replies.reply(header.askIdHigh(), header.askIdLow(), payload, 0, payload.length);
 			return;
 		}
 		String target = header.target();
@@ -140,9 +147,12 @@ public final class InboundDispatcher implements InboundFrames {
 		 * A reply arrived.
 		 * @param idHigh the first 16 hex digits of its target path's ask id, as a number
 		 * @param idLow the last 16
-		 * @param payload the encoded reply
+		 * @param payload holds the encoded reply; valid only during the call: neither keep nor
+		 * change it
+		 * @param offset where the reply starts in {@code payload}
+		 * @param length its length in bytes
 		 */
-		void reply(long idHigh, long idLow, byte[] payload);
+		void reply(long idHigh, long idLow, byte[] payload, int offset, int length);
 
 	}
 

@@ -55,9 +55,11 @@ final class LateReplies {
 	/**
 	 * A reply found no ask waiting: count it, and hand it to its orphan, if any.
 	 * @param askId the id it is addressed to
-	 * @param payload the reply payload
+	 * @param payload holds the reply payload; read during the call only
+	 * @param offset where it starts
+	 * @param length its length in bytes
 	 */
-	void arrived(long askId, byte[] payload) {
+	void arrived(long askId, byte[] payload, int offset, int length) {
 		this.listener.lateReply();
 		PendingAsk orphan = this.orphans.isEmpty() ? null : this.orphans.remove(askId);
 		if (orphan == null) {
@@ -68,7 +70,7 @@ final class LateReplies {
 			return;
 		}
 		try {
-			handler.accept(this.codec.decode(payload, orphan.replyType));
+			handler.accept(this.codec.decode(payload, offset, length, orphan.replyType));
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Handling the late reply to {} failed: {}", orphan.description(), ex.toString());

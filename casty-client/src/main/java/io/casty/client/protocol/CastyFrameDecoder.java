@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.TooLongFrameException;
@@ -49,9 +50,14 @@ public final class CastyFrameDecoder extends LengthFieldBasedFrameDecoder {
 	/** The size of the buffer that gathers a large frame's bytes from mostly empty read buffers. */
 	static final int TAIL_BYTES = 64 * 1024;
 
+	/** What {@link #extractFrame} returns for a frame the {@link DirectReplies} took. */
+	private static final ByteBuf TAKEN = Unpooled.unreleasableBuffer(Unpooled.buffer(0, 0));
+
 	private final int maxFrameLength;
 
 	private final PayloadRecognizer recognizer;
+
+	private final @Nullable DirectReplies replies;
 
 	private final long stallNanos;
 
@@ -90,9 +96,26 @@ public final class CastyFrameDecoder extends LengthFieldBasedFrameDecoder {
 	 * @param recognizer recognises large payloads the receiver holds decoded already
 	 */
 	public CastyFrameDecoder(int maxFrameLength, Duration stallTimeout, PayloadRecognizer recognizer) {
+		this(maxFrameLength, stallTimeout, recognizer, null);
+	}
+
+	/**
+	 * Creates a decoder that reports stalled frames, does not copy the large payloads a
+	 * recognizer knows, and hands ask replies to {@code replies} without decoding them into
+	 * frames.
+	 * @param maxFrameLength the largest frame, length prefix included
+	 * @param stallTimeout how long an incomplete frame may wait for its next bytes; zero
+	 * for no limit
+	 * @param recognizer recognises large payloads the receiver holds decoded already
+	 * @param replies takes ask replies in Casty's exact header form; {@code null} to decode
+	 * them as every other frame
+	 */
+	public CastyFrameDecoder(int maxFrameLength, Duration stallTimeout, PayloadRecognizer recognizer,
+			@Nullable DirectReplies replies) {
 		super(maxFrameLength, 0, 4, 0, 4, true);
 		this.maxFrameLength = maxFrameLength;
 		this.recognizer = recognizer;
+		this.replies = replies;
 		this.stallNanos = stallTimeout.toNanos();
 		setCumulator(this::cumulate);
 	}
@@ -118,6 +141,19 @@ public final class CastyFrameDecoder extends LengthFieldBasedFrameDecoder {
 			}
 		}
 		return MERGE_CUMULATOR.cumulate(alloc, cumulation, in);
+	}
+
+	/**
+	 * Cuts a frame out of the cumulation; an ask reply the {@link DirectReplies} take is
+	 * read where it lies, and no slice of it is made.
+	 */
+	@Override
+	protected ByteBuf extractFrame(ChannelHandlerContext ctx, ByteBuf buffer, int index, int length) {
+		DirectReplies direct = this.replies;
+		if (direct != null && FrameCodec.takeAskReply(buffer, index, length, direct)) {
+			return TAKEN;
+		}
+		return super.extractFrame(ctx, buffer, index, length);
 	}
 
 	@Override
@@ -270,7 +306,7 @@ public final class CastyFrameDecoder extends LengthFieldBasedFrameDecoder {
 					+ " bytes; raise the codec's maxFrameSize (casty.client.max-frame-size) above the largest"
 					+ " message, a topology snapshot being about 180 bytes per allocated shard", ex));
 		}
-		if (body == null) {
+		if (body == null || body == TAKEN) {
 			return null;
 		}
 		try {

@@ -256,6 +256,46 @@ public final class FrameCodec {
 	}
 
 	/**
+	 * Hands a frame to {@code replies} if it is an ask reply whose header is in the exact form
+	 * Casty writes, without decoding it into a {@link Frame}; reads the frame's bytes in
+	 * place (through a per-thread scratch array when they are not in one heap array) and
+	 * leaves the buffer's indexes as they are.
+	 * @param frame holds the frame
+	 * @param index where its body (the type byte, after the length prefix) starts
+	 * @param length the body's length
+	 * @param replies takes the reply
+	 * @return whether {@code replies} took it; if not, decode the frame as usual
+	 */
+	static boolean takeAskReply(ByteBuf frame, int index, int length, DirectReplies replies) {
+		if (length < 5 || length > MessageHeaderReader.MAX_SCRATCH || frame.getByte(index) != Frame.TYPE_MESSAGE) {
+			return false;
+		}
+		long headerLength = frame.getUnsignedInt(index + 1);
+		if (headerLength > length - 5) {
+			return false;
+		}
+		byte[] bytes;
+		int offset;
+		if (frame.hasArray()) {
+			bytes = frame.array();
+			offset = frame.arrayOffset() + index;
+		}
+		else {
+			bytes = MessageHeaderReader.scratch(length);
+			frame.getBytes(index, bytes, 0, length);
+			offset = 0;
+		}
+		int header = offset + 5;
+		int askId = MessageHeaderReader.exactReplyIdAt(bytes, header, (int) headerLength);
+		if (askId < 0) {
+			return false;
+		}
+		int payload = header + (int) headerLength;
+		return replies.take(CastyPaths.hex16(bytes, askId), CastyPaths.hex16(bytes, askId + 16), bytes, payload,
+				offset + length - payload);
+	}
+
+	/**
 	 * Decodes a whole frame including its length prefix, for tests and tools.
 	 * @param frame the bytes
 	 * @return the frame

@@ -78,7 +78,8 @@ final class MessageHeaderReader {
 		return (exact != null) ? exact : readJson(bytes, offset, length);
 	}
 
-	private static byte[] scratch(int length) {
+	/** A per-thread array of at least {@code length} bytes ({@link #MAX_SCRATCH} at most kept), valid until the thread's next call. */
+	static byte[] scratch(int length) {
 		if (length > MAX_SCRATCH) {
 			return new byte[length];
 		}
@@ -135,28 +136,19 @@ final class MessageHeaderReader {
 	 * @return the header, or {@code null} when the bytes take any other form
 	 */
 	private static @Nullable MessageHeader readExact(byte[] bytes, int offset, int length) {
-		int end = offset + length;
-		int at = expect(bytes, offset, end, TARGET);
-		int close = (at < 0) ? -1 : plainStringEnd(bytes, at, end);
-		if (close < 0) {
+		long ends = exactEnds(bytes, offset, length);
+		if (ends < 0) {
 			return null;
 		}
 		// the target of a reply names its ask, new every time: kept as two numbers after the
 		// text before them, which repeats
-		int targetStart = at;
-		int targetEnd = close;
-		at = expect(bytes, close, end, SENDER);
-		close = (at < 0) ? -1 : plainStringEnd(bytes, at, end);
-		if (close < 0) {
-			return null;
-		}
-		String sender = recent(bytes, at, close - at);
-		at = expect(bytes, close, end, TYPE_HINT);
-		close = (at < 0) ? -1 : plainStringEnd(bytes, at, end);
-		if (close < 0 || close + 2 != end || bytes[close + 1] != '}') {
-			return null;
-		}
-		String typeHint = recent(bytes, at, close - at);
+		int targetStart = offset + TARGET.length;
+		int targetEnd = (int) (ends >>> 32);
+		int senderStart = targetEnd + SENDER.length;
+		int senderEnd = (int) ends;
+		String sender = recent(bytes, senderStart, senderEnd - senderStart);
+		int hintStart = senderEnd + TYPE_HINT.length;
+		String typeHint = recent(bytes, hintStart, offset + length - 2 - hintStart);
 		int askId = CastyPaths.askIdAt(bytes, targetStart, targetEnd);
 		if (askId >= 0) {
 			return new MessageHeader(recent(bytes, targetStart, askId - targetStart), CastyPaths.hex16(bytes, askId),
@@ -164,6 +156,44 @@ final class MessageHeaderReader {
 		}
 		return new MessageHeader(new String(bytes, targetStart, targetEnd - targetStart, StandardCharsets.ISO_8859_1),
 				sender, typeHint);
+	}
+
+	/**
+	 * Where the ask id of a reply's target starts, if the header is in the exact form Casty
+	 * writes and its target is a reply path: what {@link #read} would give as an ask reply,
+	 * found without making anything.
+	 * @param bytes holds the header
+	 * @param offset where the header starts
+	 * @param length its length in bytes
+	 * @return the index of the id's first hex digit in {@code bytes}, or {@code -1}
+	 */
+	static int exactReplyIdAt(byte[] bytes, int offset, int length) {
+		long ends = exactEnds(bytes, offset, length);
+		return (ends < 0) ? -1 : CastyPaths.askIdAt(bytes, offset + TARGET.length, (int) (ends >>> 32));
+	}
+
+	/**
+	 * Where the target's and the sender's strings end (their closing quotes) in a header of
+	 * Casty's exact form, the target's in the high half; {@code -1} for any other form.
+	 */
+	private static long exactEnds(byte[] bytes, int offset, int length) {
+		int end = offset + length;
+		int at = expect(bytes, offset, end, TARGET);
+		int targetEnd = (at < 0) ? -1 : plainStringEnd(bytes, at, end);
+		if (targetEnd < 0) {
+			return -1;
+		}
+		at = expect(bytes, targetEnd, end, SENDER);
+		int senderEnd = (at < 0) ? -1 : plainStringEnd(bytes, at, end);
+		if (senderEnd < 0) {
+			return -1;
+		}
+		at = expect(bytes, senderEnd, end, TYPE_HINT);
+		int close = (at < 0) ? -1 : plainStringEnd(bytes, at, end);
+		if (close < 0 || close + 2 != end || bytes[close + 1] != '}') {
+			return -1;
+		}
+		return ((long) targetEnd << 32) | senderEnd;
 	}
 
 	/** The string of plain ASCII bytes, the same instance as last time when it repeats. */

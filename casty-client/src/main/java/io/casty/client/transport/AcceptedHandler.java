@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import io.casty.client.CastyException;
 import io.casty.client.NodeAddress;
 import io.casty.client.NodeUnreachableException;
+import io.casty.client.protocol.DirectReplies;
 import io.casty.client.protocol.Frame;
 import io.casty.client.protocol.FrameCodec;
 import io.casty.client.protocol.FrameDecodingException;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  *
  * @since 0.1.0
  */
-final class AcceptedHandler extends ChannelInboundHandlerAdapter {
+final class AcceptedHandler extends ChannelInboundHandlerAdapter implements DirectReplies {
 
 	private static final Logger logger = LoggerFactory.getLogger(AcceptedHandler.class);
 
@@ -51,6 +52,20 @@ final class AcceptedHandler extends ChannelInboundHandlerAdapter {
 		this.dispatch = dispatch;
 		this.identity = identity;
 		this.handshakeTimeout = handshakeTimeout;
+	}
+
+	/** An ask reply the frame decoder took on: handed on as the frames after the handshake are. */
+	@Override
+	public boolean take(long idHigh, long idLow, byte[] payload, int offset, int length) {
+		NodeAddress node = this.peer;
+		if (node == null) {
+			return false;
+		}
+		NodeConnection current = this.connection;
+		if (current != null) {
+			current.inbound();
+		}
+		return this.dispatch.reply(node, idHigh, idLow, payload, offset, length);
 	}
 
 	@Override

@@ -73,11 +73,11 @@ final class DialBackListener implements AutoCloseable {
 					return;
 				}
 				this.acceptedChannels.add(ch);
-				connection.addHandlerFirst("casty-frames",
-						new CastyFrameDecoder(this.options.codec().maxFrameSize(), this.options.codec().frameTimeout(),
-								this.dispatch.recognizer()));
 				AcceptedHandler handler = new AcceptedHandler(this.table, this.dispatch, this.identity,
 						this.options.socket().handshakeTimeout());
+				connection.addHandlerFirst("casty-frames",
+						new CastyFrameDecoder(this.options.codec().maxFrameSize(), this.options.codec().frameTimeout(),
+								this.dispatch.recognizer(), handler));
 				connection.addHandlerLast("casty-accepted", handler);
 				ch.eventLoop().schedule(() -> handler.handshakeTimedOut(ch), this.options.socket().handshakeTimeout().toNanos(),
 						TimeUnit.NANOSECONDS);

@@ -93,11 +93,12 @@ final class Dialer {
 			connection.attach(ch);
 			Sinks.One<NodeAddress> handshake = Sinks.one();
 			// addHandlerFirst keeps it behind Reactor Netty's own handlers (TLS)
+			DialledHandler handler = new DialledHandler(connection, handshake, this.table, this.dispatch,
+					this.options.stuckNode().writeTimeout());
 			conn.addHandlerFirst("casty-frames",
 					new CastyFrameDecoder(this.options.codec().maxFrameSize(), this.options.codec().frameTimeout(),
-							this.dispatch.recognizer()));
-			conn.addHandlerLast("casty-node", new DialledHandler(connection, handshake, this.table, this.dispatch,
-					this.options.stuckNode().writeTimeout()));
+							this.dispatch.recognizer(), handler));
+			conn.addHandlerLast("casty-node", handler);
 			// Our handler consumes every frame before Reactor Netty's inbound bridge, which
 			// would otherwise only read on demand of a subscriber.
 			ch.config().setAutoRead(true);

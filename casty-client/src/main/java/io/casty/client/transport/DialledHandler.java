@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import io.casty.client.CastyException;
 import io.casty.client.NodeAddress;
 import io.casty.client.NodeUnreachableException;
+import io.casty.client.protocol.DirectReplies;
 import io.casty.client.protocol.Frame;
 import io.casty.client.protocol.FrameDecodingException;
 import io.casty.client.protocol.FrameTooLongException;
@@ -26,7 +27,7 @@ import reactor.core.publisher.Sinks;
  *
  * @since 0.1.0
  */
-final class DialledHandler extends ChannelInboundHandlerAdapter {
+final class DialledHandler extends ChannelInboundHandlerAdapter implements DirectReplies {
 
 	private static final Logger logger = LoggerFactory.getLogger(DialledHandler.class);
 
@@ -54,6 +55,16 @@ final class DialledHandler extends ChannelInboundHandlerAdapter {
 		this.table = table;
 		this.dispatch = dispatch;
 		this.stuckWriteTimeout = stuckWriteTimeout;
+	}
+
+	/** An ask reply the frame decoder took on: handed on as the frames after the handshake are. */
+	@Override
+	public boolean take(long idHigh, long idLow, byte[] payload, int offset, int length) {
+		if (!this.handshaken) {
+			return false;
+		}
+		this.connection.inbound();
+		return this.dispatch.reply(this.connection.canonical(), idHigh, idLow, payload, offset, length);
 	}
 
 	@Override

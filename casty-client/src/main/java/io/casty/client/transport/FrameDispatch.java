@@ -55,6 +55,27 @@ final class FrameDispatch {
 	}
 
 	/**
+	 * Hands on an ask reply a frame decoder took without making a frame of it.
+	 * @param from the node whose connection it arrived on
+	 * @param idHigh the first 16 hex digits of its ask id, as a number
+	 * @param idLow the last 16
+	 * @param payload holds the payload; valid only during the call
+	 * @param offset where the payload starts
+	 * @param length its length
+	 * @return whether the inbound side took it; if not, the frame is decoded as usual
+	 */
+	boolean reply(NodeAddress from, long idHigh, long idLow, byte[] payload, int offset, int length) {
+		try {
+			return this.inbound.reply(idHigh, idLow, payload, offset, length);
+		}
+		catch (RuntimeException ex) {
+			this.listener.inboundDropped("handler-error");
+			this.logs.warn("handler-error " + from, "Dropped a reply from {}: {}", from, ex.toString());
+			return true;
+		}
+	}
+
+	/**
 	 * The inbound side's recognizer of large payloads, for the lane's frame decoders.
 	 * @return the recognizer
 	 */

@@ -56,8 +56,8 @@ class InboundDispatcherTests {
 				public void lateReply() {
 					InboundDispatcherTests.this.dropped.add("late-reply");
 				}
-			}, (idHigh, idLow, payload) -> this.received
-				.add("reply " + CastyPaths.askId(idHigh, idLow) + " " + this.codec.decode(payload, Integer.class)),
+			}, (idHigh, idLow, payload, offset, length) -> this.received.add("reply " + CastyPaths.askId(idHigh, idLow)
+					+ " " + this.codec.decode(payload, offset, length, Integer.class)),
 			(from, snapshot) -> this.received.add("snapshot from " + from + " epoch " + snapshot.allocationEpoch()),
 			(type, location) -> {
 				this.received.add("location of " + type + " shard " + location.shardId());
@@ -141,6 +141,15 @@ class InboundDispatcherTests {
 			frame.release();
 		}
 		assertThat(this.received).containsExactly("reply " + CastyPaths.askId(7, -2) + " 9");
+	}
+
+	@Test
+	void anAskReplyTheFrameDecoderTookGoesToTheRegistryFromItsRange() {
+		byte[] bytes = ("[[" + new String(this.codec.encode(11), java.nio.charset.StandardCharsets.UTF_8) + "]]")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(this.dispatcher.reply(7, -2, bytes, 2, bytes.length - 4)).isTrue();
+		assertThat(this.received).containsExactly("reply " + CastyPaths.askId(7, -2) + " 11");
+		assertThat(this.dropped).isEmpty();
 	}
 
 	@Test

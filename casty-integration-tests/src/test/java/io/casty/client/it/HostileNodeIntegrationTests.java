@@ -299,6 +299,34 @@ class HostileNodeIntegrationTests {
 	}
 
 	@Test
+	void repliesCountAsSignsOfLifeSoAsksThatTimeOutBetweenThemDoNotMarkTheNodeStuck() throws Exception {
+		try (HostileNode node = HostileNode.counters()) {
+			node.behavior((peer, envelope) -> {
+				if (envelope.message() instanceof GetCount get && !envelope.entityId().equals("silent")) {
+					peer.tell(get.replyTo(), 7);
+				}
+			});
+			// no topology poll during the test: the replies are all that arrives from the node
+			try (CastyClient client = start(options(node).askTimeout(Duration.ofMillis(300))
+				.stuckNode((s) -> s.askTimeouts(2))
+				.topology((t) -> t.pollInterval(Duration.ofMinutes(5))))) {
+				EntityRef<CounterMsg> counters = client.entityRef(Counters.TYPE, Counters.SHARDS, CounterMsg.class);
+				for (int i = 0; i < 5; i++) {
+					CompletableFuture<Integer> silent = counters.ask("silent", GetCount::new, Integer.class);
+					// answered after the silent ask went out: the node is alive when that one times out
+					assertThat(counters.ask("a", GetCount::new, Integer.class).get(3, TimeUnit.SECONDS)).isEqualTo(7);
+					assertThat(silent).failsWithin(Duration.ofSeconds(3))
+						.withThrowableOfType(ExecutionException.class)
+						.withCauseInstanceOf(CastyTimeoutException.class);
+				}
+				assertThat(counters.ask("a", GetCount::new, Integer.class).get(3, TimeUnit.SECONDS)).isEqualTo(7);
+				assertThat(node.handshakes()).as("connections the client opened (one unless it gave the node up)")
+					.isEqualTo(1);
+			}
+		}
+	}
+
+	@Test
 	void aNodeThatStopsReadingIsMarkedFailedSoAsksFailFastAndItsShardsAreAskedForAgain() throws Exception {
 		try (HostileNode stuck = HostileNode.counters(); HostileNode healthy = HostileNode.counters()) {
 			List<NodeAddress> members = List.of(stuck.address(), healthy.address());

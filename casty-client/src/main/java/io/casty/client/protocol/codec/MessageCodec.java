@@ -219,13 +219,33 @@ public final class MessageCodec {
 	 * @throws MessageCodecException if the payload is malformed or does not fit the type
 	 */
 	public @Nullable Object decode(byte[] payload, Type type) {
-		if (this.format == PayloadFormat.JSON && this.compression == Compression.NONE && payload.length > 0
-				&& Utf8.isValid(payload, 0, payload.length)) {
-			Object value = this.streaming.decode(payload, 0, payload.length, type);
+		return decode(payload, 0, payload.length, type);
+	}
+
+	/**
+	 * Decodes a payload held in a range of an array into an expected, possibly generic, type,
+	 * as {@link #decode(byte[], Type)} does; the array is read during the call only (the
+	 * common JSON shapes are read in place, everything else from a copy of the range).
+	 * @param bytes holds the payload
+	 * @param offset where it starts
+	 * @param length its length in bytes
+	 * @param type the expected type; {@code Object.class} decodes by shape
+	 * @return the value
+	 * @throws io.casty.client.UnknownMessageTypeException if the payload names an
+	 * unregistered type where a Java type is expected
+	 * @throws MessageCodecException if the payload is malformed or does not fit the type
+	 */
+	public @Nullable Object decode(byte[] bytes, int offset, int length, Type type) {
+		Objects.checkFromIndexSize(offset, length, bytes.length);
+		if (this.format == PayloadFormat.JSON && this.compression == Compression.NONE && length > 0
+				&& Utf8.isValid(bytes, offset, length)) {
+			Object value = this.streaming.decode(bytes, offset, length, type);
 			if (value != StreamingJsonDecoder.GAVE_UP) {
 				return value;
 			}
 		}
+		byte[] payload = (offset == 0 && length == bytes.length) ? bytes
+				: java.util.Arrays.copyOfRange(bytes, offset, offset + length);
 		return convert(readTree(payload), type);
 	}
 

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The streaming fast path must give exactly what the tree decoder gives (value, or exception
- * type and message) for every payload and expected type; it may only give up more often.
+ * type and message) for every payload and expected type, also when the payload is a range of
+ * a larger array; it may only give up more often.
  */
 class StreamingJsonDecoderTests {
 
@@ -118,6 +119,13 @@ class StreamingJsonDecoderTests {
 		Object tree = outcome(() -> CODEC.decodeThroughTree(payload, type));
 		Object codec = outcome(() -> CODEC.decode(payload, type));
 		assertThat(codec).as("%s as %s", json, type).isEqualTo(tree);
+		// as a range of a larger array (a reply read where it lies in the network buffer),
+		// between bytes that would change its meaning if read
+		byte[] padded = new byte[payload.length + 6];
+		java.util.Arrays.fill(padded, (byte) '[');
+		System.arraycopy(payload, 0, padded, 3, payload.length);
+		Object ranged = outcome(() -> CODEC.decode(padded, 3, payload.length, type));
+		assertThat(ranged).as("in a range: %s as %s", json, type).isEqualTo(tree);
 		Object streamed = (payload.length == 0) ? StreamingJsonDecoder.GAVE_UP
 				: new StreamingJsonDecoder(REGISTRY).decode(payload, 0, payload.length, type);
 		if (streamed == StreamingJsonDecoder.GAVE_UP) {
