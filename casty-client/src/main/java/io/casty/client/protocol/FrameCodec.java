@@ -274,17 +274,8 @@ public final class FrameCodec {
 		if (headerLength > length - 5) {
 			return false;
 		}
-		byte[] bytes;
-		int offset;
-		if (frame.hasArray()) {
-			bytes = frame.array();
-			offset = frame.arrayOffset() + index;
-		}
-		else {
-			bytes = MessageHeaderReader.scratch(length);
-			frame.getBytes(index, bytes, 0, length);
-			offset = 0;
-		}
+		byte[] bytes = MessageHeaderReader.bytesAt(frame, index, length);
+		int offset = MessageHeaderReader.offsetAt(frame, index);
 		int header = offset + 5;
 		int askId = MessageHeaderReader.exactReplyIdAt(bytes, header, (int) headerLength);
 		if (askId < 0) {

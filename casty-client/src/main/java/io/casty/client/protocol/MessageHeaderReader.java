@@ -62,24 +62,34 @@ final class MessageHeaderReader {
 	 */
 	static MessageHeader read(ByteBuf body, int length) {
 		int start = body.readerIndex();
-		byte[] bytes;
-		int offset;
-		if (body.hasArray()) {
-			bytes = body.array();
-			offset = body.arrayOffset() + start;
-		}
-		else {
-			bytes = scratch(length);
-			body.getBytes(start, bytes, 0, length);
-			offset = 0;
-		}
+		byte[] bytes = bytesAt(body, start, length);
+		int offset = offsetAt(body, start);
 		body.skipBytes(length);
 		MessageHeader exact = readExact(bytes, offset, length);
 		return (exact != null) ? exact : readJson(bytes, offset, length);
 	}
 
+	/**
+	 * An array holding the buffer's bytes {@code [index, index + length)} from
+	 * {@link #offsetAt}: the buffer's own array, else a copy in a per-thread scratch array,
+	 * valid until the thread's next call.
+	 */
+	static byte[] bytesAt(ByteBuf buf, int index, int length) {
+		if (buf.hasArray()) {
+			return buf.array();
+		}
+		byte[] bytes = scratch(length);
+		buf.getBytes(index, bytes, 0, length);
+		return bytes;
+	}
+
+	/** Where {@link #bytesAt} put the byte at {@code index}. */
+	static int offsetAt(ByteBuf buf, int index) {
+		return buf.hasArray() ? buf.arrayOffset() + index : 0;
+	}
+
 	/** A per-thread array of at least {@code length} bytes ({@link #MAX_SCRATCH} at most kept), valid until the thread's next call. */
-	static byte[] scratch(int length) {
+	private static byte[] scratch(int length) {
 		if (length > MAX_SCRATCH) {
 			return new byte[length];
 		}
