@@ -38,7 +38,8 @@ final class ClientCodecs {
 		CodecOptions codecOptions = options.codec();
 		this.codec = new MessageCodec(this.registry, codecOptions.format(), codecOptions.compression(),
 				codecOptions.compressionLevel(), codecOptions.maxFrameSize());
-		this.encoder = new MessageEncoder(this.codec);
+		this.encoder = new MessageEncoder(this.codec, io.netty.buffer.ByteBufAllocator.DEFAULT,
+				io.casty.client.transport.Buffers.encodesDirect(options.socket().allocator()));
 		this.snapshots = new SnapshotDecoder(this.codec);
 	}
 

@@ -57,9 +57,19 @@ public final class SocketOptions {
 	/** Default outbound bytes queued per connection before sends are refused: 8 MiB. */
 	public static final int DEFAULT_MAX_PENDING_WRITE_BYTES = 8 * 1024 * 1024;
 
+	/**
+	 * Default source of the connections' buffers: {@link Allocator#POOLED}. With Netty's
+	 * default allocator each socket read and each write of a frame costs a
+	 * {@code java.nio.ByteBuffer} view of the buffer, 64 bytes, where a pooled buffer keeps
+	 * its view: against the 3-node testkit cluster that came to about 55-100 of the 620-680
+	 * bytes the client allocated per ask at 1 in flight (benchmarks README, issue 16, fourth
+	 * sitting).
+	 */
+	public static final Allocator DEFAULT_ALLOCATOR = Allocator.POOLED;
+
 	private static final SocketOptions DEFAULTS = new SocketOptions(DEFAULT_CONNECT_TIMEOUT,
 			DEFAULT_HANDSHAKE_TIMEOUT, DEFAULT_IO_THREADS, DEFAULT_CONNECTIONS_PER_NODE,
-			DEFAULT_MAX_PENDING_WRITE_BYTES, UnaryOperator.identity());
+			DEFAULT_MAX_PENDING_WRITE_BYTES, UnaryOperator.identity(), DEFAULT_ALLOCATOR);
 
 	private final Duration connectTimeout;
 
@@ -73,14 +83,17 @@ public final class SocketOptions {
 
 	private final UnaryOperator<TcpClient> tcpClientCustomizer;
 
+	private final Allocator allocator;
+
 	private SocketOptions(Duration connectTimeout, Duration handshakeTimeout, int ioThreads, int connectionsPerNode,
-			int maxPendingWriteBytes, UnaryOperator<TcpClient> tcpClientCustomizer) {
+			int maxPendingWriteBytes, UnaryOperator<TcpClient> tcpClientCustomizer, Allocator allocator) {
 		this.connectTimeout = connectTimeout;
 		this.handshakeTimeout = handshakeTimeout;
 		this.ioThreads = ioThreads;
 		this.connectionsPerNode = connectionsPerNode;
 		this.maxPendingWriteBytes = maxPendingWriteBytes;
 		this.tcpClientCustomizer = tcpClientCustomizer;
+		this.allocator = allocator;
 	}
 
 	/**
@@ -154,6 +167,16 @@ public final class SocketOptions {
 	}
 
 	/**
+	 * Where the buffers of the client's connections come from (see {@link #DEFAULT_ALLOCATOR}).
+	 * A {@link #tcpClientCustomizer()} that sets {@code ChannelOption.ALLOCATOR} overrides it
+	 * for the connections the client dials.
+	 * @return the allocator
+	 */
+	public Allocator allocator() {
+		return this.allocator;
+	}
+
+	/**
 	 * Applied to every Reactor Netty {@link TcpClient} the client creates; the identity by
 	 * default.
 	 * @return the customizer
@@ -183,7 +206,7 @@ public final class SocketOptions {
 			SocketOptions v = this.value;
 			this.value = new SocketOptions(OptionChecks.positive(connectTimeout, "socket.connectTimeout"),
 					v.handshakeTimeout, v.ioThreads, v.connectionsPerNode, v.maxPendingWriteBytes,
-					v.tcpClientCustomizer);
+					v.tcpClientCustomizer, v.allocator);
 			return this;
 		}
 
@@ -197,7 +220,7 @@ public final class SocketOptions {
 			SocketOptions v = this.value;
 			this.value = new SocketOptions(v.connectTimeout,
 					OptionChecks.positive(handshakeTimeout, "socket.handshakeTimeout"), v.ioThreads,
-					v.connectionsPerNode, v.maxPendingWriteBytes, v.tcpClientCustomizer);
+					v.connectionsPerNode, v.maxPendingWriteBytes, v.tcpClientCustomizer, v.allocator);
 			return this;
 		}
 
@@ -211,7 +234,7 @@ public final class SocketOptions {
 			SocketOptions v = this.value;
 			this.value = new SocketOptions(v.connectTimeout, v.handshakeTimeout,
 					OptionChecks.atLeastOne(ioThreads, "socket.ioThreads"), v.connectionsPerNode,
-					v.maxPendingWriteBytes, v.tcpClientCustomizer);
+					v.maxPendingWriteBytes, v.tcpClientCustomizer, v.allocator);
 			return this;
 		}
 
@@ -227,7 +250,7 @@ public final class SocketOptions {
 			this.value = new SocketOptions(v.connectTimeout, v.handshakeTimeout, v.ioThreads,
 					OptionChecks.between(connectionsPerNode, 0, MAX_CONNECTIONS_PER_NODE, "socket.connectionsPerNode",
 							"must be 0 (chosen from the nodes) or 1-" + MAX_CONNECTIONS_PER_NODE),
-					v.maxPendingWriteBytes, v.tcpClientCustomizer);
+					v.maxPendingWriteBytes, v.tcpClientCustomizer, v.allocator);
 			return this;
 		}
 
@@ -242,7 +265,7 @@ public final class SocketOptions {
 			SocketOptions v = this.value;
 			this.value = new SocketOptions(v.connectTimeout, v.handshakeTimeout, v.ioThreads, v.connectionsPerNode,
 					OptionChecks.atLeastOne(maxPendingWriteBytes, "socket.maxPendingWriteBytes"),
-					v.tcpClientCustomizer);
+					v.tcpClientCustomizer, v.allocator);
 			return this;
 		}
 
@@ -255,7 +278,20 @@ public final class SocketOptions {
 		public Builder tcpClientCustomizer(UnaryOperator<TcpClient> tcpClientCustomizer) {
 			SocketOptions v = this.value;
 			this.value = new SocketOptions(v.connectTimeout, v.handshakeTimeout, v.ioThreads, v.connectionsPerNode,
-					v.maxPendingWriteBytes, OptionChecks.notNull(tcpClientCustomizer, "socket.tcpClientCustomizer"));
+					v.maxPendingWriteBytes, OptionChecks.notNull(tcpClientCustomizer, "socket.tcpClientCustomizer"), v.allocator);
+			return this;
+		}
+
+		/**
+		 * Sets where the connections' buffers come from (see {@link SocketOptions#DEFAULT_ALLOCATOR}).
+		 * @param allocator the allocator
+		 * @return this builder
+		 * @throws InvalidOptionException if null
+		 */
+		public Builder allocator(Allocator allocator) {
+			SocketOptions v = this.value;
+			this.value = new SocketOptions(v.connectTimeout, v.handshakeTimeout, v.ioThreads, v.connectionsPerNode,
+					v.maxPendingWriteBytes, v.tcpClientCustomizer, OptionChecks.notNull(allocator, "socket.allocator"));
 			return this;
 		}
 
@@ -266,6 +302,35 @@ public final class SocketOptions {
 		public SocketOptions build() {
 			return this.value;
 		}
+
+	}
+
+	/**
+	 * Where the buffers of the client's connections (those it dials and those nodes open to
+	 * its listener) come from.
+	 */
+	public enum Allocator {
+
+		/**
+		 * Netty's {@code PooledByteBufAllocator.DEFAULT}: direct buffers from per-thread
+		 * caches of the I/O threads. Messages are encoded into heap buffers on the calling
+		 * thread and copied into a pooled direct buffer on the I/O thread as they are written:
+		 * a pooled buffer made on a calling thread would cost that thread a new buffer object
+		 * each time (it is freed on an I/O thread). Holds direct memory in chunks of 4 MiB:
+		 * about one chunk per I/O thread (each thread takes its own arena), so up to 16 MiB
+		 * with 4 I/O threads, shared with everything else in the JVM that uses
+		 * {@code PooledByteBufAllocator.DEFAULT}.
+		 */
+		POOLED,
+
+		/**
+		 * Netty's default allocator ({@code ByteBufAllocator.DEFAULT}, adaptive in Netty
+		 * 4.2): messages are encoded into its direct buffers on the calling thread. Starts
+		 * from 128 KiB of direct memory, but costs a 64-byte {@code ByteBuffer} view per
+		 * socket read and per frame written; choose it for the smallest footprint, or to
+		 * keep the client on the allocator the rest of the application uses.
+		 */
+		ADAPTIVE
 
 	}
 

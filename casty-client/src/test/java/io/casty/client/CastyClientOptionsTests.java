@@ -32,6 +32,25 @@ class CastyClientOptionsTests {
 	}
 
 	@Test
+	void theAllocatorIsPooledByDefaultCanBeChangedAndMustNotBeNull() {
+		assertThat(SocketOptions.defaults().allocator()).isEqualTo(SocketOptions.Allocator.POOLED)
+			.isEqualTo(SocketOptions.DEFAULT_ALLOCATOR);
+		SocketOptions adaptive = SocketOptions.builder().allocator(SocketOptions.Allocator.ADAPTIVE).ioThreads(1).build();
+		assertThat(adaptive.allocator()).isEqualTo(SocketOptions.Allocator.ADAPTIVE);
+		assertThat(adaptive.mutate().connectTimeout(Duration.ofSeconds(1)).build().allocator())
+			.isEqualTo(SocketOptions.Allocator.ADAPTIVE);
+		assertThat(io.casty.client.transport.Buffers.allocator(SocketOptions.Allocator.POOLED))
+			.isSameAs(io.netty.buffer.PooledByteBufAllocator.DEFAULT);
+		assertThat(io.casty.client.transport.Buffers.allocator(SocketOptions.Allocator.ADAPTIVE))
+			.isSameAs(io.netty.buffer.ByteBufAllocator.DEFAULT);
+		assertThat(io.casty.client.transport.Buffers.encodesDirect(SocketOptions.Allocator.POOLED)).isFalse();
+		assertThat(io.casty.client.transport.Buffers.encodesDirect(SocketOptions.Allocator.ADAPTIVE)).isTrue();
+		assertThatExceptionOfType(InvalidOptionException.class)
+			.isThrownBy(() -> SocketOptions.builder().allocator(null))
+			.withMessageContaining("socket.allocator");
+	}
+
+	@Test
 	void whenAGroupIsChangedTwiceThenBothChangesStayAndOtherGroupsAreUntouched() {
 		CastyClientOptions options = base().socket((s) -> s.ioThreads(1))
 			.socket((s) -> s.connectTimeout(Duration.ofMillis(300)))

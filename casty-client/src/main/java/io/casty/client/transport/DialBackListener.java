@@ -60,6 +60,7 @@ final class DialBackListener implements AutoCloseable {
 			.port(port)
 			.option(ChannelOption.SO_REUSEADDR, true)
 			.childOption(ChannelOption.TCP_NODELAY, true)
+			.childOption(ChannelOption.ALLOCATOR, Buffers.allocator(this.options.socket().allocator()))
 			.childOption(ChannelOption.SO_KEEPALIVE, true)
 			.doOnConnection((connection) -> {
 				Channel ch = connection.channel();

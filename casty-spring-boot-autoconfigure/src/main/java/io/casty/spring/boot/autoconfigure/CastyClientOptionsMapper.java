@@ -80,6 +80,7 @@ final class CastyClientOptionsMapper {
 		}
 		set("connections-per-node", p.getConnectionsPerNode(), socket::connectionsPerNode);
 		set("max-pending-write-bytes", p.getMaxPendingWriteBytes(), socket::maxPendingWriteBytes);
+		set("allocator", p.getAllocator(), socket::allocator);
 	}
 
 	void reconnect(ReconnectOptions.Builder reconnect) {

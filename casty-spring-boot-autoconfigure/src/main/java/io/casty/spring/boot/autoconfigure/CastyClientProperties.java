@@ -142,6 +142,13 @@ public class CastyClientProperties {
 	private int connectionsPerNode = SocketOptions.DEFAULT_CONNECTIONS_PER_NODE;
 
 	/**
+	 * Where the buffers of the client's connections come from: pooled (Netty's pooled
+	 * allocator; fewer allocations per message, about 4 MiB of direct memory per I/O thread)
+	 * or adaptive (Netty's default allocator; a smaller footprint).
+	 */
+	private SocketOptions.Allocator allocator = SocketOptions.DEFAULT_ALLOCATOR;
+
+	/**
 	 * Where the futures of asks complete, and so where callbacks chained on them run:
 	 * io-thread (the client's I/O threads; callbacks must never block), pool (a pool of
 	 * callback-pool-size threads) or virtual (a virtual thread per completion, Java 21 or
@@ -302,6 +309,14 @@ public class CastyClientProperties {
 
 	public void setMaxFrameSize(DataSize maxFrameSize) {
 		this.maxFrameSize = maxFrameSize;
+	}
+
+	public SocketOptions.Allocator getAllocator() {
+		return this.allocator;
+	}
+
+	public void setAllocator(SocketOptions.Allocator allocator) {
+		this.allocator = allocator;
 	}
 
 	public int getConnectionsPerNode() {

@@ -162,7 +162,7 @@ class CastyClientAutoConfigurationTests {
 					"casty.client.buffer.max-per-type=20", "casty.client.buffer.max-bytes-per-type=1MB",
 					"casty.client.buffer.timeout=4s",
 					"casty.client.max-pending-asks=30", "casty.client.max-pending-write-bytes=4096",
-					"casty.client.io-threads=1", "casty.client.connections-per-node=3")
+					"casty.client.io-threads=1", "casty.client.connections-per-node=3", "casty.client.allocator=adaptive")
 			.run((context) -> {
 				CastyClientOptions options = context.getBean(CastyClientOptions.class);
 				assertThat(options.askTimeout()).isEqualTo(Duration.ofSeconds(7));
@@ -182,6 +182,7 @@ class CastyClientAutoConfigurationTests {
 				assertThat(options.socket().maxPendingWriteBytes()).isEqualTo(4096);
 				assertThat(options.socket().ioThreads()).isEqualTo(1);
 				assertThat(options.socket().connectionsPerNode()).isEqualTo(3);
+				assertThat(options.socket().allocator()).isEqualTo(io.casty.client.SocketOptions.Allocator.ADAPTIVE);
 			});
 	}
 

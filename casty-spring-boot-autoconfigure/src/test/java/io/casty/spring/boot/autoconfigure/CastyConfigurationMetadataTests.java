@@ -68,6 +68,17 @@ class CastyConfigurationMetadataTests {
 	}
 
 	@Test
+	void theAllocatorDefaultsToPooledAndBothChoicesAreDescribed() throws Exception {
+		JsonNode metadata = metadata();
+		assertThat(property(metadata, "casty.client.allocator").get("defaultValue").asString()).isEqualTo("pooled");
+		Map<String, String> values = new java.util.LinkedHashMap<>();
+		hint(metadata, "casty.client.allocator").get("values")
+			.forEach((v) -> values.put(v.get("value").asString(), v.get("description").asString()));
+		assertThat(values).containsOnlyKeys("pooled", "adaptive");
+		assertThat(values.get("pooled")).contains("direct memory per I/O thread");
+	}
+
+	@Test
 	void theEntitiesMessageTypeHasAClassReferenceHint() throws Exception {
 		JsonNode provider = hint(metadata(), "casty.client.entities.*.message-type").get("providers").get(0);
 		assertThat(provider.get("name").asString()).isEqualTo("class-reference");

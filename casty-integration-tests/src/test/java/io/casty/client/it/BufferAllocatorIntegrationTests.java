@@ -1,0 +1,84 @@
+package io.casty.client.it;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import io.casty.client.ActorRef;
+import io.casty.client.CastyClient;
+import io.casty.client.EntityRef;
+import io.casty.client.SocketOptions;
+import io.casty.client.it.Counters.CounterMsg;
+import io.casty.client.it.Counters.GetCount;
+import io.casty.client.it.Counters.Increment;
+import io.casty.testkit.CastyTestCluster;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link SocketOptions#allocator()}: the connections the client dials take their buffers
+ * from the chosen allocator, and messages of every size (encoded into heap buffers with the
+ * pooled allocator, into direct ones with the adaptive) arrive intact either way.
+ */
+class BufferAllocatorIntegrationTests {
+
+	@Test
+	void byDefaultTheClientsConnectionsUseNettysPooledAllocator() throws Exception {
+		assertThat(SocketOptions.defaults().allocator()).isEqualTo(SocketOptions.Allocator.POOLED);
+		assertThat(allocatorsSeenWith(null)).isNotEmpty().allSatisfy((allocator) -> assertThat(allocator)
+			.isSameAs(PooledByteBufAllocator.DEFAULT));
+	}
+
+	@ParameterizedTest
+	@EnumSource(SocketOptions.Allocator.class)
+	void withEitherAllocatorTellsAndAsksOfEverySizeArriveIntact(SocketOptions.Allocator allocator) throws Exception {
+		ByteBufAllocator expected = (allocator == SocketOptions.Allocator.POOLED) ? PooledByteBufAllocator.DEFAULT
+				: ByteBufAllocator.DEFAULT;
+		assertThat(allocatorsSeenWith(allocator)).isNotEmpty().allSatisfy((seen) -> assertThat(seen).isSameAs(expected));
+	}
+
+	/**
+	 * Runs tells and asks (small ones, which the outbound queue joins, and large ones, which
+	 * it writes alone, and echoes longer than the encoder's first buffer) and returns the
+	 * allocators of the connections the client dialled.
+	 */
+	private static List<ByteBufAllocator> allocatorsSeenWith(SocketOptions.Allocator allocator) throws Exception {
+		List<ByteBufAllocator> seen = new CopyOnWriteArrayList<>();
+		try (CastyTestCluster cluster = Counters.cluster(3).noFailureDetection().start();
+				CastyClient client = ClientLeakGuard.track(CastyClient.start(Counters.options(cluster).socket((s) -> {
+					if (allocator != null) {
+						s.allocator(allocator);
+					}
+					s.tcpClientCustomizer((tcp) -> tcp.doOnConnected((c) -> seen.add(c.channel().alloc())));
+				}).build()))) {
+			client.awaitTopology(Duration.ofSeconds(5));
+			EntityRef<CounterMsg> counters = client.entityRef(Counters.TYPE, Counters.SHARDS, CounterMsg.class);
+			for (int i = 0; i < 500; i++) {
+				counters.tell("e" + (i % 20), new Increment(1));
+			}
+			List<CompletableFuture<Integer>> counts = new ArrayList<>();
+			for (int i = 0; i < 20; i++) {
+				counts.add(counters.ask("e" + i, GetCount::new, Integer.class));
+			}
+			for (CompletableFuture<Integer> count : counts) {
+				assertThat(count.get(5, TimeUnit.SECONDS)).isEqualTo(25);
+			}
+			ActorRef<Counters.Echo> echo = ActorRef.parse("casty://it@" + cluster.node(0).address() + "/echo-svc");
+			for (int size : new int[] { 1, 300, 5_000, 70_000 }) {
+				String text = "x".repeat(size);
+				assertThat(client.ask(echo, (ActorRef<String> r) -> new Counters.Echo(text, r), String.class)
+					.get(5, TimeUnit.SECONDS)).isEqualTo(cluster.node(0).address() + ":" + text);
+			}
+		}
+		return seen;
+	}
+
+}
