@@ -38,8 +38,7 @@ final class ClientCodecs {
 		CodecOptions codecOptions = options.codec();
 		this.codec = new MessageCodec(this.registry, codecOptions.format(), codecOptions.compression(),
 				codecOptions.compressionLevel(), codecOptions.maxFrameSize());
-		this.encoder = new MessageEncoder(this.codec, io.netty.buffer.ByteBufAllocator.DEFAULT,
-				io.casty.client.transport.Buffers.encodesDirect(options.socket().allocator()));
+		this.encoder = new MessageEncoder(this.codec);
 		this.snapshots = new SnapshotDecoder(this.codec);
 	}
 

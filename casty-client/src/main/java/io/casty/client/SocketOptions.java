@@ -313,10 +313,11 @@ public final class SocketOptions {
 
 		/**
 		 * Netty's {@code PooledByteBufAllocator.DEFAULT}: direct buffers from per-thread
-		 * caches of the I/O threads. Messages are encoded into heap buffers on the calling
-		 * thread and copied into a pooled direct buffer on the I/O thread as they are written:
-		 * a pooled buffer made on a calling thread would cost that thread a new buffer object
-		 * each time (it is freed on an I/O thread). Holds direct memory in chunks of 4 MiB:
+		 * caches of the I/O threads, for reads and for the frames the I/O threads write.
+		 * Messages are still encoded on the calling thread into Netty's default allocator (a
+		 * pooled buffer taken there and freed on an I/O thread would cost a new buffer object
+		 * each time); small frames are copied into pooled buffers as they are written, several
+		 * into one when they queue together. Holds direct memory in chunks of 4 MiB:
 		 * about one chunk per I/O thread (each thread takes its own arena), so up to 16 MiB
 		 * with 4 I/O threads, shared with everything else in the JVM that uses
 		 * {@code PooledByteBufAllocator.DEFAULT}.
@@ -325,9 +326,9 @@ public final class SocketOptions {
 
 		/**
 		 * Netty's default allocator ({@code ByteBufAllocator.DEFAULT}, adaptive in Netty
-		 * 4.2): messages are encoded into its direct buffers on the calling thread. Starts
-		 * from 128 KiB of direct memory, but costs a 64-byte {@code ByteBuffer} view per
-		 * socket read and per frame written; choose it for the smallest footprint, or to
+		 * 4.2) for reads and writes too. Starts from 128 KiB of direct memory, but costs a
+		 * 64-byte {@code ByteBuffer} view per socket read and per buffer written; choose it
+		 * for the smallest footprint, or to
 		 * keep the client on the allocator the rest of the application uses.
 		 */
 		ADAPTIVE

@@ -43,8 +43,6 @@ class CastyClientOptionsTests {
 			.isSameAs(io.netty.buffer.PooledByteBufAllocator.DEFAULT);
 		assertThat(io.casty.client.transport.Buffers.allocator(SocketOptions.Allocator.ADAPTIVE))
 			.isSameAs(io.netty.buffer.ByteBufAllocator.DEFAULT);
-		assertThat(io.casty.client.transport.Buffers.encodesDirect(SocketOptions.Allocator.POOLED)).isFalse();
-		assertThat(io.casty.client.transport.Buffers.encodesDirect(SocketOptions.Allocator.ADAPTIVE)).isTrue();
 		assertThatExceptionOfType(InvalidOptionException.class)
 			.isThrownBy(() -> SocketOptions.builder().allocator(null))
 			.withMessageContaining("socket.allocator");

@@ -37,8 +37,6 @@ public final class MessageEncoder {
 
 	private final ByteBufAllocator allocator;
 
-	private final boolean direct;
-
 	/** Grows when a header did not fit ({@link #headerDidNotFit}); a hint, so races are harmless. */
 	private volatile int headroom = DEFAULT_HEADROOM;
 
@@ -56,20 +54,8 @@ public final class MessageEncoder {
 	 * @param allocator gives the payload buffers
 	 */
 	public MessageEncoder(MessageCodec codec, ByteBufAllocator allocator) {
-		this(codec, allocator, true);
-	}
-
-	/**
-	 * Creates an encoder whose payload buffers come from an allocator, direct or on the heap.
-	 * @param codec the client's codec
-	 * @param allocator gives the payload buffers
-	 * @param direct whether they are the allocator's default buffers (direct where Netty can); heap buffers are copied into direct ones
-	 * from the connection's allocator as they are written
-	 */
-	public MessageEncoder(MessageCodec codec, ByteBufAllocator allocator, boolean direct) {
 		this.codec = Objects.requireNonNull(codec, "codec");
 		this.allocator = Objects.requireNonNull(allocator, "allocator");
-		this.direct = direct;
 	}
 
 	/**
@@ -108,8 +94,7 @@ public final class MessageEncoder {
 	private EncodedMessage encodeChecked(@Nullable String entityId, @Nullable Object message) {
 		String typeHint = (entityId != null) ? this.codec.envelopeTypeHint() : this.codec.typeHint(message);
 		int room = this.headroom;
-		int capacity = room + INITIAL_PAYLOAD_CAPACITY;
-		ByteBuf buffer = this.direct ? this.allocator.buffer(capacity) : this.allocator.heapBuffer(capacity);
+		ByteBuf buffer = this.allocator.buffer(room + INITIAL_PAYLOAD_CAPACITY);
 		buffer.setIndex(room, room);
 		try {
 			if (entityId != null) {

@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -264,7 +266,7 @@ public final class OutboundQueue {
 		private void writePending() {
 			ByteBuf frame = this.held;
 			if (frame != null) {
-				write(frame);
+				write(owned(frame));
 				this.held = null;
 			}
 			ByteBuf buffer = this.joined;
@@ -272,6 +274,23 @@ public final class OutboundQueue {
 				write(buffer);
 				this.joined = null;
 			}
+		}
+
+		/**
+		 * A small frame written alone, copied into a buffer of the channel's allocator when
+		 * that is Netty's pooled one and the frame is not its: a pooled buffer keeps its NIO
+		 * view, where writing a buffer of Netty's default (adaptive) allocator costs a new
+		 * 64-byte {@code ByteBuffer}, more than copying a small frame.
+		 */
+		private ByteBuf owned(ByteBuf frame) {
+			ByteBufAllocator alloc = this.channel.alloc();
+			if (!(alloc instanceof PooledByteBufAllocator) || frame.alloc() == alloc) {
+				return frame;
+			}
+			ByteBuf copy = alloc.directBuffer(frame.readableBytes());
+			copy.writeBytes(frame);
+			frame.release();
+			return copy;
 		}
 
 		private void write(ByteBuf buf) {

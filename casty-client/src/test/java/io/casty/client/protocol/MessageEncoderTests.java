@@ -124,25 +124,6 @@ class MessageEncoderTests {
 	}
 
 	@Test
-	void aHeapEncoderGivesHeapBuffersAndTheSameFrameBytesAsADirectOne() {
-		MessageEncoder heap = new MessageEncoder(this.codec, io.netty.buffer.ByteBufAllocator.DEFAULT, false);
-		MessageEncoder direct = new MessageEncoder(this.codec, io.netty.buffer.ByteBufAllocator.DEFAULT, true);
-		byte[] headerJson = FrameCodec.encodeHeader(new MessageHeader("casty://demo@127.0.0.1:25602/_region-counter",
-				"casty://demo@127.0.0.1:0/", this.codec.envelopeTypeHint()));
-		ByteBuf onHeap = heap.encodeForEntity("bob", new Add(3)).frame(headerJson);
-		ByteBuf offHeap = direct.encodeForEntity("bob", new Add(3)).frame(headerJson);
-		try {
-			assertThat(onHeap.isDirect()).isFalse();
-			assertThat(offHeap.isDirect()).isEqualTo(io.netty.util.internal.PlatformDependent.directBufferPreferred());
-			assertThat(ByteBufUtil.getBytes(onHeap)).isEqualTo(ByteBufUtil.getBytes(offHeap));
-		}
-		finally {
-			onHeap.release();
-			offHeap.release();
-		}
-	}
-
-	@Test
 	void whenTheHeaderDoesNotFitInFrontThenTheFrameIsACopyAndLaterMessagesGetMoreRoom() {
 		EncodedMessage encoded = this.encoder.encode("hello");
 		String longPath = "/" + "p".repeat(MessageEncoder.DEFAULT_HEADROOM);

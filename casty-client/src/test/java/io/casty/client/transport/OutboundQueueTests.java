@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
@@ -88,6 +89,33 @@ class OutboundQueueTests {
 		assertThat(this.messages.get(2)).isSameAs(large);
 		assertThat(small).allSatisfy((frame) -> assertThat(frame.refCnt()).isZero());
 		assertThat(this.flushes).isEqualTo(2);
+	}
+
+	@Test
+	void onAPooledChannelALoneSmallFrameOfAnotherAllocatorIsCopiedIntoAPooledBufferAndOthersLeaveAsTheyAre() {
+		this.channel.config().setAllocator(PooledByteBufAllocator.DEFAULT);
+		OutboundQueue queue = OutboundQueue.unbounded(this.channel);
+		ByteBuf foreign = frame(1, 300);
+		queue.offer(foreign);
+		this.channel.runPendingTasks();
+		assertThat(this.messages).singleElement().satisfies((written) -> {
+			assertThat(written).isNotSameAs(foreign);
+			assertThat(written.alloc()).isSameAs(PooledByteBufAllocator.DEFAULT);
+		});
+		assertThat(foreign.refCnt()).isZero();
+
+		ByteBuf pooled = PooledByteBufAllocator.DEFAULT.directBuffer(64);
+		pooled.writeBytes(frame(2, 10));
+		ByteBuf large = frame(3, 4096);
+		queue.offer(pooled);
+		this.channel.runPendingTasks();
+		queue.offer(large);
+		this.channel.runPendingTasks();
+
+		assertThat(this.written).containsExactly(1, 2, 3);
+		assertThat(this.messages).hasSize(3);
+		assertThat(this.messages.get(1)).as("already the channel's").isSameAs(pooled);
+		assertThat(this.messages.get(2)).as("large frames are not copied").isSameAs(large);
 	}
 
 	@Test

@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link SocketOptions#allocator()}: the connections the client dials take their buffers
- * from the chosen allocator, and messages of every size (encoded into heap buffers with the
- * pooled allocator, into direct ones with the adaptive) arrive intact either way.
+ * from the chosen allocator, and messages of every size (small frames copied into pooled
+ * buffers as they are written with the pooled allocator, written as encoded with the
+ * adaptive one) arrive intact either way.
  */
 class BufferAllocatorIntegrationTests {
 
