@@ -61,9 +61,9 @@ public final class SocketOptions {
 	 * Default source of the connections' buffers: {@link Allocator#POOLED}. With Netty's
 	 * default allocator each socket read and each write of a frame costs a
 	 * {@code java.nio.ByteBuffer} view of the buffer, 64 bytes, where a pooled buffer keeps
-	 * its view: against the 3-node testkit cluster that came to about 55-100 of the 620-680
-	 * bytes the client allocated per ask at 1 in flight (benchmarks README, issue 16, fourth
-	 * sitting).
+	 * its view: against the 3-node testkit cluster the pooled allocator took the bytes the
+	 * client allocates per ask at 1 in flight from 670-694 to 575-588 (benchmarks README,
+	 * issue 16, fourth sitting).
 	 */
 	public static final Allocator DEFAULT_ALLOCATOR = Allocator.POOLED;
 
