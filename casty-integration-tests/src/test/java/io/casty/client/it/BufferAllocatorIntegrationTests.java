@@ -46,6 +46,29 @@ class BufferAllocatorIntegrationTests {
 		assertThat(allocatorsSeenWith(allocator)).isNotEmpty().allSatisfy((seen) -> assertThat(seen).isSameAs(expected));
 	}
 
+	@Test
+	void aClosedClientLeavesNoThreadCacheOfThePooledAllocatorBehind() throws Exception {
+		int before = PooledByteBufAllocator.DEFAULT.metric().numThreadLocalCaches();
+		try (CastyTestCluster cluster = Counters.cluster(1).noFailureDetection().start()) {
+			CastyClient client = Counters.client(cluster);
+			try {
+				EntityRef<CounterMsg> counters = client.entityRef(Counters.TYPE, Counters.SHARDS, CounterMsg.class);
+				counters.tell("c", new Increment(2));
+				assertThat(counters.ask("c", GetCount::new, Integer.class).get(5, TimeUnit.SECONDS)).isEqualTo(2);
+				assertThat(PooledByteBufAllocator.DEFAULT.metric().numThreadLocalCaches())
+					.as("the client's I/O threads took caches").isGreaterThan(before);
+			}
+			finally {
+				client.close();
+			}
+			org.awaitility.Awaitility.await()
+				.atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(PooledByteBufAllocator.DEFAULT.metric().numThreadLocalCaches())
+					.as("thread caches of the pooled allocator once the client closed")
+					.isLessThanOrEqualTo(before));
+		}
+	}
+
 	/**
 	 * Runs tells and asks (small ones, which the outbound queue joins, and large ones, which
 	 * it writes alone, and echoes longer than the encoder's first buffer) and returns the
