@@ -187,6 +187,48 @@ class PythonJsonWriterTests {
 		assertThat(third.toString(StandardCharsets.UTF_8)).isEqualTo("\"x\"");
 	}
 
+	@Test
+	void recurringNamesAndStringsAreWrittenAsNamesAndStringsAreInTheReusedAndInANewWriter() {
+		// more distinct strings than the reused writer keeps, so slots are taken over again and again
+		List<String> texts = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			texts.add("field_" + i + ((i % 7 == 0) ? "\u00e9\"\n" : ""));
+		}
+		SplittableRandom random = new SplittableRandom(16);
+		for (int round = 0; round < 2_000; round++) {
+			String name = texts.get(random.nextInt(texts.size()));
+			String value = texts.get(random.nextInt(texts.size()));
+			Consumer<TreeWriter> plain = (w) -> {
+				w.beginObject(2);
+				w.name(name);
+				w.string(value);
+				w.name("_type");
+				w.string(name);
+				w.endObject();
+			};
+			Consumer<TreeWriter> recurring = (w) -> {
+				w.beginObject(2);
+				w.recurringName(name);
+				w.recurringString(value);
+				w.recurringName("_type");
+				w.recurringString(name);
+				w.endObject();
+			};
+			String expected = json(plain);
+			ByteBuf out = Unpooled.buffer();
+			PythonJsonWriter reused = PythonJsonWriter.of(out);
+			recurring.accept(reused);
+			reused.finish();
+			assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(expected);
+			assertThat(json(recurring)).isEqualTo(expected);
+		}
+		ByteBuf root = Unpooled.buffer();
+		PythonJsonWriter writer = PythonJsonWriter.of(root);
+		writer.recurringString("alone");
+		writer.finish();
+		assertThat(root.toString(StandardCharsets.UTF_8)).isEqualTo("\"alone\"");
+	}
+
 	private static String json(Consumer<TreeWriter> body) {
 		ByteBuf out = Unpooled.buffer();
 		PythonJsonWriter writer = new PythonJsonWriter(out);

@@ -28,6 +28,9 @@ public final class PythonJsonWriter implements TreeWriter {
 
 	private static final int SCRATCH_SIZE = 512;
 
+	/** Recurring strings a reused writer keeps encoded (a power of two). */
+	private static final int RECURRING_SLOTS = 64;
+
 	/** A reused writer whose scratch grew beyond this gets a new one when it finishes. */
 	private static final int MAX_KEPT_SCRATCH = 64 * 1024;
 
@@ -50,16 +53,31 @@ public final class PythonJsonWriter implements TreeWriter {
 	private boolean afterName;
 
 	/**
+	 * Recurring strings ({@link #recurringName}, {@link #recurringString}) and their quoted,
+	 * escaped bytes, in one of two slots of their hash, kept for the writer's life (at most
+	 * {@link #RECURRING_SLOTS}); only in the threads' reused writers.
+	 */
+	private final String @Nullable [] recurring;
+
+	private final byte @Nullable [][] recurringBytes;
+
+	/**
 	 * Creates a writer; for many values in a row {@link #of(ByteBuf)} saves the allocation.
 	 * @param out the buffer the text goes to
 	 */
 	public PythonJsonWriter(ByteBuf out) {
+		this(out, false);
+	}
+
+	private PythonJsonWriter(ByteBuf out, boolean keepsRecurring) {
 		this.out = out;
 		this.bytes = new byte[SCRATCH_SIZE];
+		this.recurring = keepsRecurring ? new String[RECURRING_SLOTS] : null;
+		this.recurringBytes = keepsRecurring ? new byte[RECURRING_SLOTS][] : null;
 	}
 
 	private PythonJsonWriter() {
-		this(io.netty.buffer.Unpooled.EMPTY_BUFFER);
+		this(io.netty.buffer.Unpooled.EMPTY_BUFFER, true);
 	}
 
 	/**
@@ -167,10 +185,64 @@ public final class PythonJsonWriter implements TreeWriter {
 
 	@Override
 	public void name(String name) {
+		writeName(name, false);
+	}
+
+	@Override
+	public void recurringName(String name) {
+		writeName(name, true);
+	}
+
+	private void writeName(String name, boolean recurring) {
 		beforeValue();
-		writeString(name);
+		if (recurring) {
+			writeRecurring(name);
+		}
+		else {
+			writeString(name);
+		}
 		put(':', ' ');
 		this.afterName = true;
+	}
+
+	@Override
+	public void recurringString(String value) {
+		writeStringValue(value, true);
+	}
+
+	/**
+	 * Writes a recurring string quoted and escaped, copying the bytes kept for it when the
+	 * same string object was written before in its slot.
+	 */
+	private void writeRecurring(String s) {
+		String[] keys = this.recurring;
+		byte[][] kept = this.recurringBytes;
+		if (keys == null || kept == null) {
+			writeString(s);
+			return;
+		}
+		// two slots per hash; a string kept stays kept, so two that share slots never evict
+		// each other on every message (a string finding both taken is written as usual)
+		int slot = s.hashCode() & (RECURRING_SLOTS - 1);
+		if (keys[slot] != s) {
+			slot ^= 1;
+		}
+		byte[] text = (keys[slot] == s) ? kept[slot] : null;
+		if (text == null) {
+			int free = (keys[slot] == null) ? slot : (keys[slot ^ 1] == null) ? slot ^ 1 : -1;
+			int start = this.length;
+			writeString(s);
+			if (free >= 0) {
+				keys[free] = s;
+				kept[free] = Arrays.copyOfRange(this.bytes, start, this.length);
+			}
+			return;
+		}
+		if (this.length + text.length > this.bytes.length) {
+			grow(text.length);
+		}
+		System.arraycopy(text, 0, this.bytes, this.length, text.length);
+		this.length += text.length;
 	}
 
 	@Override
@@ -196,8 +268,17 @@ public final class PythonJsonWriter implements TreeWriter {
 
 	@Override
 	public void string(String value) {
+		writeStringValue(value, false);
+	}
+
+	private void writeStringValue(String value, boolean recurring) {
 		beforeValue();
-		writeString(value);
+		if (recurring) {
+			writeRecurring(value);
+		}
+		else {
+			writeString(value);
+		}
 		flushIfRootDone();
 	}
 

@@ -25,6 +25,25 @@ public interface TreeWriter {
 	void string(String value);
 
 	/**
+	 * Writes a name that recurs from message to message (a record field's, {@code _type}),
+	 * as {@link #name} would: the same string object each time, so a writer may keep its
+	 * encoded form.
+	 * @param name the name, a string that lives as long as its type descriptor
+	 */
+	default void recurringName(String name) {
+		name(name);
+	}
+
+	/**
+	 * Writes a string value that recurs from message to message (a type's Python name), as
+	 * {@link #string} would; see {@link #recurringName}.
+	 * @param value the value, a string that lives as long as its type descriptor
+	 */
+	default void recurringString(String value) {
+		string(value);
+	}
+
+	/**
 	 * Writes an actor's URI as a string, as {@link #string} would write
 	 * {@link ActorAddress#toUri()}; a writer may write its parts without building it.
 	 * @param address the actor's address

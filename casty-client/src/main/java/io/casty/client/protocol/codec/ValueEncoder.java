@@ -133,12 +133,12 @@ final class ValueEncoder {
 		}
 		List<TypeDescriptor.Field> fields = dataclass.fields();
 		out.beginObject(fields.size() + 1);
-		out.name("_type");
-		out.string(dataclass.pythonName());
+		out.recurringName("_type");
+		out.recurringString(dataclass.pythonName());
 		// indexed, not iterated: an iterator per record is bytes on every message
 		for (int i = 0, n = fields.size(); i < n; i++) {
 			TypeDescriptor.Field field = fields.get(i);
-			out.name(field.pythonName());
+			out.recurringName(field.pythonName());
 			// a primitive is read and written as one, not boxed
 			switch (field.primitive()) {
 				case INTEGER -> out.integer(readInteger(dataclass, field, value));
@@ -170,11 +170,11 @@ final class ValueEncoder {
 		// the record's components, in declaration order: entityId, message
 		List<TypeDescriptor.Field> fields = envelope.fields();
 		out.beginObject(fields.size() + 1);
-		out.name("_type");
-		out.string(envelope.pythonName());
-		out.name(fields.get(0).pythonName());
+		out.recurringName("_type");
+		out.recurringString(envelope.pythonName());
+		out.recurringName(fields.get(0).pythonName());
 		out.string(entityId);
-		out.name(fields.get(1).pythonName());
+		out.recurringName(fields.get(1).pythonName());
 		write(message, out);
 		out.endObject();
 	}
