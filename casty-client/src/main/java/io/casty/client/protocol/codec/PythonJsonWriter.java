@@ -1,15 +1,11 @@
 package io.casty.client.protocol.codec;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.Arrays;
 
 import io.casty.client.ActorAddress;
 import io.netty.buffer.ByteBuf;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.io.NumberOutput;
 
 /**
  * Writes JSON exactly as Python's default {@code json.dumps} does: {@code ", "} and
@@ -27,9 +23,6 @@ public final class PythonJsonWriter implements TreeWriter {
 	private static final ThreadLocal<PythonJsonWriter> CURRENT = ThreadLocal.withInitial(PythonJsonWriter::new);
 
 	private static final int SCRATCH_SIZE = 512;
-
-	/** Recurring strings a reused writer keeps encoded (a power of two). */
-	private static final int RECURRING_SLOTS = 64;
 
 	/** A reused writer whose scratch grew beyond this gets a new one when it finishes. */
 	private static final int MAX_KEPT_SCRATCH = 64 * 1024;
@@ -52,14 +45,8 @@ public final class PythonJsonWriter implements TreeWriter {
 	/** Whether the next value follows a name (no separator before it). */
 	private boolean afterName;
 
-	/**
-	 * Recurring strings ({@link #recurringName}, {@link #recurringString}) and their quoted,
-	 * escaped bytes, in one of two slots of their hash, kept for the writer's life (at most
-	 * {@link #RECURRING_SLOTS}); only in the threads' reused writers.
-	 */
-	private final String @Nullable [] recurring;
-
-	private final byte @Nullable [][] recurringBytes;
+	/** The encoded recurring strings ({@link #recurringName}); only in the threads' reused writers. */
+	private final @Nullable RecurringTexts recurring;
 
 	/**
 	 * Creates a writer; for many values in a row {@link #of(ByteBuf)} saves the allocation.
@@ -72,8 +59,7 @@ public final class PythonJsonWriter implements TreeWriter {
 	private PythonJsonWriter(ByteBuf out, boolean keepsRecurring) {
 		this.out = out;
 		this.bytes = new byte[SCRATCH_SIZE];
-		this.recurring = keepsRecurring ? new String[RECURRING_SLOTS] : null;
-		this.recurringBytes = keepsRecurring ? new byte[RECURRING_SLOTS][] : null;
+		this.recurring = keepsRecurring ? new RecurringTexts() : null;
 	}
 
 	private PythonJsonWriter() {
@@ -211,30 +197,17 @@ public final class PythonJsonWriter implements TreeWriter {
 	}
 
 	/**
-	 * Writes a recurring string quoted and escaped, copying the bytes kept for it when the
-	 * same string object was written before in its slot.
+	 * Writes a recurring string quoted and escaped, copying the bytes {@link RecurringTexts} kept
+	 * for it when this string object was written before.
 	 */
 	private void writeRecurring(String s) {
-		String[] keys = this.recurring;
-		byte[][] kept = this.recurringBytes;
-		if (keys == null || kept == null) {
-			writeString(s);
-			return;
-		}
-		// two slots per hash; a string kept stays kept, so two that share slots never evict
-		// each other on every message (a string finding both taken is written as usual)
-		int slot = s.hashCode() & (RECURRING_SLOTS - 1);
-		if (keys[slot] != s) {
-			slot ^= 1;
-		}
-		byte[] text = (keys[slot] == s) ? kept[slot] : null;
+		RecurringTexts kept = this.recurring;
+		byte[] text = (kept != null) ? kept.get(s) : null;
 		if (text == null) {
-			int free = (keys[slot] == null) ? slot : (keys[slot ^ 1] == null) ? slot ^ 1 : -1;
 			int start = this.length;
 			writeString(s);
-			if (free >= 0) {
-				keys[free] = s;
-				kept[free] = Arrays.copyOfRange(this.bytes, start, this.length);
+			if (kept != null) {
+				kept.keep(s, this.bytes, start, this.length);
 			}
 			return;
 		}
@@ -244,7 +217,6 @@ public final class PythonJsonWriter implements TreeWriter {
 		System.arraycopy(text, 0, this.bytes, this.length, text.length);
 		this.length += text.length;
 	}
-
 	@Override
 	public void endObject() {
 		this.depth--;
@@ -432,81 +404,7 @@ public final class PythonJsonWriter implements TreeWriter {
 	 * @return the text Python would write
 	 */
 	public static String pythonRepr(double value) {
-		if (Double.isNaN(value)) {
-			return "NaN";
-		}
-		if (Double.isInfinite(value)) {
-			return (value > 0) ? "Infinity" : "-Infinity";
-		}
-		if (value == 0.0) {
-			return (Double.doubleToRawLongBits(value) < 0) ? "-0.0" : "0.0";
-		}
-		// Schubfach gives the shortest round-tripping digits (Double.toString on Java 17 does not always).
-		BigDecimal shortest = new BigDecimal(NumberOutput.toString(value, true)).stripTrailingZeros();
-		if (shortest.precision() == 2) {
-			shortest = oneDigitIfRoundTrips(value, shortest);
-		}
-		String digits = shortest.unscaledValue().abs().toString();
-		int decpt = digits.length() - shortest.scale(); // value = 0.digits * 10^decpt
-		StringBuilder sb = new StringBuilder(digits.length() + 8);
-		if (value < 0) {
-			sb.append('-');
-		}
-		if (decpt > -4 && decpt <= 16) {
-			if (decpt <= 0) {
-				sb.append("0.");
-				sb.append("0".repeat(-decpt));
-				sb.append(digits);
-			}
-			else if (decpt >= digits.length()) {
-				sb.append(digits);
-				sb.append("0".repeat(decpt - digits.length()));
-				sb.append(".0");
-			}
-			else {
-				sb.append(digits, 0, decpt).append('.').append(digits, decpt, digits.length());
-			}
-		}
-		else {
-			sb.append(digits.charAt(0));
-			if (digits.length() > 1) {
-				sb.append('.').append(digits, 1, digits.length());
-			}
-			int exp = decpt - 1;
-			sb.append('e').append(exp < 0 ? '-' : '+');
-			int abs = Math.abs(exp);
-			if (abs < 10) {
-				sb.append('0');
-			}
-			sb.append(abs);
-		}
-		return sb.toString();
-	}
-
-	/**
-	 * Schubfach, like {@code Double.toString} since JDK 19, picks the closest of the one-
-	 * and two-digit decimals that round-trip, so {@code Double.MIN_VALUE} comes out as
-	 * {@code 4.9e-324}; Python's {@code repr} takes the shortest first ({@code 5e-324}).
-	 * This only happens for subnormals with very few significant bits.
-	 */
-	private static BigDecimal oneDigitIfRoundTrips(double value, BigDecimal twoDigits) {
-		BigDecimal exact = new BigDecimal(value);
-		@Nullable BigDecimal best = null;
-		for (RoundingMode mode : new RoundingMode[] { RoundingMode.FLOOR, RoundingMode.CEILING }) {
-			BigDecimal candidate = exact.round(new MathContext(1, mode));
-			if (Double.parseDouble(candidate.toString()) != value) {
-				continue;
-			}
-			if (best == null) {
-				best = candidate;
-				continue;
-			}
-			int closer = candidate.subtract(exact).abs().compareTo(best.subtract(exact).abs());
-			if (closer < 0 || (closer == 0 && !candidate.unscaledValue().testBit(0))) {
-				best = candidate;
-			}
-		}
-		return (best != null) ? best.stripTrailingZeros() : twoDigits;
+		return PythonFloats.repr(value);
 	}
 
 }
