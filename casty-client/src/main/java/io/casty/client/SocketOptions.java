@@ -328,8 +328,8 @@ public final class SocketOptions {
 		 * Netty's default allocator ({@code ByteBufAllocator.DEFAULT}, adaptive in Netty
 		 * 4.2) for reads and writes too. Starts from 128 KiB of direct memory, but costs a
 		 * 64-byte {@code ByteBuffer} view per socket read and per buffer written; choose it
-		 * for the smallest footprint, or to
-		 * keep the client on the allocator the rest of the application uses.
+		 * for the smallest footprint, or to keep the client on the allocator the rest of the
+		 * application uses.
 		 */
 		ADAPTIVE
 

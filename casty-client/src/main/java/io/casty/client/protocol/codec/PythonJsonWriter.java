@@ -171,29 +171,28 @@ public final class PythonJsonWriter implements TreeWriter {
 
 	@Override
 	public void name(String name) {
-		writeName(name, false);
+		beforeValue();
+		writeString(name);
+		nameWritten();
 	}
 
 	@Override
 	public void recurringName(String name) {
-		writeName(name, true);
+		beforeValue();
+		writeRecurring(name);
+		nameWritten();
 	}
 
-	private void writeName(String name, boolean recurring) {
-		beforeValue();
-		if (recurring) {
-			writeRecurring(name);
-		}
-		else {
-			writeString(name);
-		}
+	private void nameWritten() {
 		put(':', ' ');
 		this.afterName = true;
 	}
 
 	@Override
 	public void recurringString(String value) {
-		writeStringValue(value, true);
+		beforeValue();
+		writeRecurring(value);
+		flushIfRootDone();
 	}
 
 	/**
@@ -240,17 +239,8 @@ public final class PythonJsonWriter implements TreeWriter {
 
 	@Override
 	public void string(String value) {
-		writeStringValue(value, false);
-	}
-
-	private void writeStringValue(String value, boolean recurring) {
 		beforeValue();
-		if (recurring) {
-			writeRecurring(value);
-		}
-		else {
-			writeString(value);
-		}
+		writeString(value);
 		flushIfRootDone();
 	}
 
