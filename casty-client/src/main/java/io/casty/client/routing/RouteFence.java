@@ -86,6 +86,10 @@ public final class RouteFence {
 	 * connection
 	 */
 	public boolean confirms(NodeAddress node, long learnedAt) {
+		if (this.fences.isEmpty()) {
+			// no node ever lost a connection: nothing to hash an address for
+			return true;
+		}
 		Long fence = this.fences.get(node);
 		return fence == null || learnedAt > fence;
 	}

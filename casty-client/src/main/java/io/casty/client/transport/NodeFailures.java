@@ -79,6 +79,15 @@ final class NodeFailures {
 		return this.failures.containsKey(node);
 	}
 
+	/**
+	 * Whether no node is marked, without hashing an address: what every message asks while
+	 * the cluster is healthy.
+	 * @return whether none is
+	 */
+	boolean isEmpty() {
+		return this.failures.isEmpty();
+	}
+
 	@Nullable CastyException causeOf(NodeAddress node) {
 		Failure failure = this.failures.get(node);
 		return (failure != null) ? failure.cause() : null;

@@ -269,7 +269,7 @@ final class NodeTable {
 	}
 
 	boolean isFailed(NodeAddress node) {
-		return this.failures.contains(resolve(node));
+		return !this.failures.isEmpty() && this.failures.contains(resolve(node));
 	}
 
 	@Nullable CastyException failureOf(NodeAddress node) {

@@ -32,6 +32,12 @@ final class ValueEncoder {
 
 	private final MessageTypeRegistry registry;
 
+	/**
+	 * {@link ShardEnvelope}'s descriptor once looked up: written on every message to an
+	 * entity, and a registered type's descriptor never changes. Immutable, so a plain field.
+	 */
+	private TypeDescriptor.@Nullable Dataclass envelope;
+
 	ValueEncoder(MessageTypeRegistry registry) {
 		this.registry = registry;
 	}
@@ -163,8 +169,8 @@ final class ValueEncoder {
 	 * without the envelope: a record every ask and tell to an entity would otherwise make.
 	 */
 	void writeEnvelope(String entityId, @Nullable Object message, TreeWriter out) {
-		TypeDescriptor descriptor = this.registry.forClass(ShardEnvelope.class);
-		if (!(descriptor instanceof TypeDescriptor.Dataclass envelope)) {
+		TypeDescriptor.Dataclass envelope = envelope();
+		if (envelope == null) {
 			throw notRegistered(ShardEnvelope.class);
 		}
 		// the record's components, in declaration order: entityId, message
@@ -180,8 +186,17 @@ final class ValueEncoder {
 	}
 
 	String envelopeTypeHint() {
-		TypeDescriptor descriptor = this.registry.forClass(ShardEnvelope.class);
-		return (descriptor != null) ? descriptor.pythonName() : ShardEnvelope.class.getName();
+		TypeDescriptor.Dataclass envelope = envelope();
+		return (envelope != null) ? envelope.pythonName() : ShardEnvelope.class.getName();
+	}
+
+	private TypeDescriptor.@Nullable Dataclass envelope() {
+		TypeDescriptor.Dataclass envelope = this.envelope;
+		if (envelope == null && this.registry.forClass(ShardEnvelope.class) instanceof TypeDescriptor.Dataclass found) {
+			this.envelope = found;
+			return found;
+		}
+		return envelope;
 	}
 
 	private static @Nullable Object read(TypeDescriptor.Dataclass dataclass, TypeDescriptor.Field field, Object record) {
