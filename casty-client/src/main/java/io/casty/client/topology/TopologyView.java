@@ -87,16 +87,7 @@ public final class TopologyView {
 			}
 		}
 		Map<String, Map<Long, NodeAddress>> routes = new HashMap<>();
-		snapshot.shardAllocations().forEach((type, shards) -> {
-			Map<Long, NodeAddress> byShard = new HashMap<>();
-			for (Map.Entry<Long, ShardAllocation> entry : shards.entrySet()) {
-				NodeAddress primary = entry.getValue().primary();
-				if (!unavailable.contains(primary)) {
-					byShard.put(entry.getKey(), primary);
-				}
-			}
-			routes.put(type, Collections.unmodifiableMap(byShard));
-		});
+		snapshot.shardAllocations().forEach((type, shards) -> routes.put(type, ShardRoutes.of(shards, unavailable)));
 		return new TopologyView(snapshot, Members.of(snapshot, unavailable), source, receivedAt,
 				Collections.unmodifiableSet(unavailable), Collections.unmodifiableMap(routes), LocatedShards.NONE, 0);
 	}
@@ -277,6 +268,9 @@ public final class TopologyView {
 
 	private @Nullable NodeAddress allocatedRoute(String shardType, long shard) {
 		Map<Long, NodeAddress> byShard = this.routes.get(shardType);
+		if (byShard instanceof ShardRoutes routed) {
+			return routed.route(shard);
+		}
 		return (byShard != null) ? byShard.get(shard) : null;
 	}
 
