@@ -48,8 +48,14 @@ final class OwnerLookup {
 	@Nullable NodeAddress routable(long shard) {
 		TopologyView view = this.topology.current();
 		LocatedShard answer = view.located(this.shardType, shard);
-		if (answer != null && !this.transport.isFailed(answer.node())
-				&& !this.fence.confirms(answer.node(), answer.learnedAt())) {
+		if (answer != null) {
+			NodeAddress node = answer.node();
+			if (this.transport.isFailed(node)) {
+				return null;
+			}
+			if (this.fence.confirms(node, answer.learnedAt())) {
+				return node;
+			}
 			this.topology.forgetLocation(this.shardType, shard, answer);
 			view = this.topology.current();
 			answer = view.located(this.shardType, shard);

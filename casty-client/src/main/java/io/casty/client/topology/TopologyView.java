@@ -276,7 +276,8 @@ public final class TopologyView {
 
 	private @Nullable LocatedShard winningAnswer(String shardType, long shard, @Nullable NodeAddress fromSnapshot) {
 		LocatedShard answer = heldAnswer(shardType, shard);
-		if (answer != null && !this.unavailable.contains(answer.node())
+		// the set is empty while every member is up: skip hashing the node on every message
+		if (answer != null && (this.unavailable.isEmpty() || !this.unavailable.contains(answer.node()))
 				&& (fromSnapshot == null || answer.epoch() >= allocationEpoch())) {
 			return answer;
 		}

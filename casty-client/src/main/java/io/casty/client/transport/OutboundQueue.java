@@ -119,7 +119,7 @@ public final class OutboundQueue {
 	}
 
 	/**
-	 * The bytes waiting to be written.
+	 * The bytes waiting to be written; frames a drain took count until its flush.
 	 * @return the count
 	 */
 	public long pendingBytes() {
@@ -180,18 +180,29 @@ public final class OutboundQueue {
 		while (true) {
 			Batch batch = this.batch;
 			ByteBuf frame;
-			while ((frame = this.frames.poll()) != null) {
-				this.bytes.addAndGet(-frame.readableBytes());
-				if (this.discarding || !ch.isActive()) {
-					frame.release();
-					continue;
+			// counted off once per flush, not per frame: the senders add to the same counter
+			long drained = 0;
+			try {
+				while ((frame = this.frames.poll()) != null) {
+					drained += frame.readableBytes();
+					if (this.discarding || !ch.isActive()) {
+						frame.release();
+						continue;
+					}
+					batch.add(frame);
+					if (batch.frames == MAX_BATCH) {
+						batch.flush();
+						this.bytes.addAndGet(-drained);
+						drained = 0;
+					}
 				}
-				batch.add(frame);
-				if (batch.frames == MAX_BATCH) {
-					batch.flush();
+				batch.flush();
+			}
+			finally {
+				if (drained != 0) {
+					this.bytes.addAndGet(-drained);
 				}
 			}
-			batch.flush();
 			this.draining.set(false);
 			if (this.frames.isEmpty() || !this.draining.compareAndSet(false, true)) {
 				return;
