@@ -2,6 +2,7 @@ package io.casty.client.transport;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -66,6 +67,31 @@ class OutboundQueueTests {
 		assertThat(queue.offer(frame(4, 10))).isTrue();
 		this.channel.runPendingTasks();
 		assertThat(this.written).containsExactly(1, 2, 4);
+	}
+
+	@Test
+	void aDrainOfSeveralBatchesWritesEveryFrameInOrderAndGivesTheirBytesBackToTheBound() {
+		int frames = 1_300;
+		OutboundQueue queue = new OutboundQueue(this.channel, frames * 10L);
+		for (int i = 0; i < frames; i++) {
+			assertThat(queue.offer(frame(i, 10))).isTrue();
+		}
+		ByteBuf over = frame(-1, 10);
+		assertThat(queue.offer(over)).as("the bound counts every queued frame").isFalse();
+		assertThat(queue.pendingBytes()).isEqualTo(frames * 10L);
+
+		this.channel.runPendingTasks();
+
+		// a frame's id is one byte
+		assertThat(this.written).containsExactlyElementsOf(IntStream.range(0, frames).map((i) -> (byte) i).boxed().toList());
+		assertThat(this.flushes).as("one flush per 512 frames").isEqualTo(3);
+		assertThat(queue.pendingBytes()).isZero();
+		for (int i = 0; i < frames; i++) {
+			assertThat(queue.offer(frame(frames + i, 10))).isTrue();
+		}
+		this.channel.runPendingTasks();
+		assertThat(this.written).hasSize(2 * frames);
+		assertThat(queue.pendingBytes()).isZero();
 	}
 
 	@Test
