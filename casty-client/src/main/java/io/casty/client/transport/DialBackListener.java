@@ -61,6 +61,7 @@ final class DialBackListener implements AutoCloseable {
 			.option(ChannelOption.SO_REUSEADDR, true)
 			.childOption(ChannelOption.TCP_NODELAY, true)
 			.childOption(ChannelOption.ALLOCATOR, Buffers.allocator(this.options.socket().allocator()))
+			.childOption(ChannelOption.RCVBUF_ALLOCATOR, Buffers.readSizes())
 			.childOption(ChannelOption.SO_KEEPALIVE, true)
 			.doOnConnection((connection) -> {
 				Channel ch = connection.channel();

@@ -65,6 +65,7 @@ final class Dialer {
 			.option(ChannelOption.SO_KEEPALIVE, true)
 			.option(ChannelOption.TCP_NODELAY, true)
 			.option(ChannelOption.ALLOCATOR, Buffers.allocator(options.socket().allocator()))
+			.option(ChannelOption.RCVBUF_ALLOCATOR, Buffers.readSizes())
 			.option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(Math.max(1, high / 2), high));
 		if (options.tls().sslContext() != null) {
 			client = client.secure((spec) -> spec.sslContext(options.tls().sslContext()));

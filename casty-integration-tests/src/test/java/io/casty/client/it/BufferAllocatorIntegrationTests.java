@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import io.casty.client.ActorRef;
 import io.casty.client.CastyClient;
@@ -14,9 +15,12 @@ import io.casty.client.SocketOptions;
 import io.casty.client.it.Counters.CounterMsg;
 import io.casty.client.it.Counters.GetCount;
 import io.casty.client.it.Counters.Increment;
+import io.casty.client.transport.Buffers;
 import io.casty.testkit.CastyTestCluster;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.RecvByteBufAllocator;
+import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link SocketOptions#allocator()}: the connections the client dials take their buffers
  * from the chosen allocator, and messages of every size (small frames copied into pooled
  * buffers as they are written with the pooled allocator, written as encoded with the
- * adaptive one) arrive intact either way.
+ * adaptive one) arrive intact either way; their reads grow up to a megabyte.
  */
 class BufferAllocatorIntegrationTests {
 
@@ -36,6 +40,17 @@ class BufferAllocatorIntegrationTests {
 		assertThat(SocketOptions.defaults().allocator()).isEqualTo(SocketOptions.Allocator.POOLED);
 		assertThat(allocatorsSeenWith(null)).isNotEmpty().allSatisfy((allocator) -> assertThat(allocator)
 			.isSameAs(PooledByteBufAllocator.DEFAULT));
+	}
+
+	@Test
+	void theClientsConnectionsReadUpToAMegabyteAtATime() throws Exception {
+		List<RecvByteBufAllocator> seen = new CopyOnWriteArrayList<>();
+		exchangeWith((s) -> s.tcpClientCustomizer(
+				(tcp) -> tcp.doOnConnected((c) -> seen.add(c.channel().config().getRecvByteBufAllocator()))));
+		assertThat(seen).isNotEmpty().allSatisfy((sizes) -> assertThat(sizes).isSameAs(Buffers.readSizes()));
+		RecvByteBufAllocator.Handle handle = Buffers.readSizes().newHandle();
+		handle.reset(new EmbeddedChannel().config());
+		assertThat(handle.guess()).as("a first read is small").isLessThanOrEqualTo(2048);
 	}
 
 	@ParameterizedTest
@@ -76,13 +91,19 @@ class BufferAllocatorIntegrationTests {
 	 */
 	private static List<ByteBufAllocator> allocatorsSeenWith(SocketOptions.Allocator allocator) throws Exception {
 		List<ByteBufAllocator> seen = new CopyOnWriteArrayList<>();
+		exchangeWith((s) -> {
+			if (allocator != null) {
+				s.allocator(allocator);
+			}
+			s.tcpClientCustomizer((tcp) -> tcp.doOnConnected((c) -> seen.add(c.channel().alloc())));
+		});
+		return seen;
+	}
+
+	/** Runs the tells, asks and echoes with the socket options given. */
+	private static void exchangeWith(Consumer<SocketOptions.Builder> socket) throws Exception {
 		try (CastyTestCluster cluster = Counters.cluster(3).noFailureDetection().start();
-				CastyClient client = ClientLeakGuard.track(CastyClient.start(Counters.options(cluster).socket((s) -> {
-					if (allocator != null) {
-						s.allocator(allocator);
-					}
-					s.tcpClientCustomizer((tcp) -> tcp.doOnConnected((c) -> seen.add(c.channel().alloc())));
-				}).build()))) {
+				CastyClient client = ClientLeakGuard.track(CastyClient.start(Counters.options(cluster).socket(socket).build()))) {
 			client.awaitTopology(Duration.ofSeconds(5));
 			EntityRef<CounterMsg> counters = client.entityRef(Counters.TYPE, Counters.SHARDS, CounterMsg.class);
 			for (int i = 0; i < 500; i++) {
@@ -96,13 +117,12 @@ class BufferAllocatorIntegrationTests {
 				assertThat(count.get(5, TimeUnit.SECONDS)).isEqualTo(25);
 			}
 			ActorRef<Counters.Echo> echo = ActorRef.parse("casty://it@" + cluster.node(0).address() + "/echo-svc");
-			for (int size : new int[] { 1, 300, 5_000, 70_000 }) {
+			for (int size : new int[] { 1, 300, 5_000, 70_000, 3_000_000 }) {
 				String text = "x".repeat(size);
 				assertThat(client.ask(echo, (ActorRef<String> r) -> new Counters.Echo(text, r), String.class)
 					.get(5, TimeUnit.SECONDS)).isEqualTo(cluster.node(0).address() + ":" + text);
 			}
 		}
-		return seen;
 	}
 
 }
