@@ -1,7 +1,9 @@
 package io.casty.client.protocol;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
+import io.casty.client.internal.ByteWords;
 import io.casty.client.protocol.codec.Utf8;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.FastThreadLocal;
@@ -235,20 +237,20 @@ final class MessageHeaderReader {
 	}
 
 	private static int expect(byte[] bytes, int at, int end, byte[] literal) {
-		if (end - at < literal.length) {
+		if (end - at < literal.length || !Arrays.equals(bytes, at, at + literal.length, literal, 0, literal.length)) {
 			return -1;
-		}
-		for (int i = 0; i < literal.length; i++) {
-			if (bytes[at + i] != literal[i]) {
-				return -1;
-			}
 		}
 		return at + literal.length;
 	}
 
 	/** The index of the closing quote of a string of printable ASCII without escapes, or -1. */
-	private static int plainStringEnd(byte[] bytes, int at, int end) {
-		for (int i = at; i < end; i++) {
+	static int plainStringEnd(byte[] bytes, int at, int end) {
+		int i = at;
+		// a word at a time while no byte in it ends the string or breaks the form
+		while (end - i >= ByteWords.SIZE && ByteWords.isPlainText(ByteWords.word(bytes, i))) {
+			i += ByteWords.SIZE;
+		}
+		for (; i < end; i++) {
 			byte b = bytes[i];
 			if (b == '"') {
 				return i;

@@ -96,6 +96,35 @@ class MessageHeaderReaderTests {
 	}
 
 	@Test
+	void theEndOfAPlainStringIsFoundAsByteByByteWhereverTheQuoteOrABadByteIs() {
+		java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+		for (int i = 0; i < 100_000; i++) {
+			byte[] bytes = new byte[random.nextInt(48)];
+			for (int k = 0; k < bytes.length; k++) {
+				// printable ASCII, now and then a quote, a backslash or any byte
+				bytes[k] = (byte) ((random.nextInt(20) == 0) ? random.nextInt(256) : 0x20 + random.nextInt(0x5f));
+			}
+			int at = (bytes.length == 0) ? 0 : random.nextInt(bytes.length);
+			int end = at + random.nextInt(bytes.length - at + 1);
+			assertThat(MessageHeaderReader.plainStringEnd(bytes, at, end))
+				.as("%s [%d, %d)", java.util.HexFormat.of().formatHex(bytes), at, end)
+				.isEqualTo(plainStringEndByteByByte(bytes, at, end));
+		}
+	}
+
+	private static int plainStringEndByteByByte(byte[] bytes, int at, int end) {
+		for (int i = at; i < end; i++) {
+			if (bytes[i] == '"') {
+				return i;
+			}
+			if (bytes[i] < 0x20 || bytes[i] == '\\' || bytes[i] == 0x7f) {
+				return -1;
+			}
+		}
+		return -1;
+	}
+
+	@Test
 	void whenHeaderIsJsonInAnotherFormThenItIsParsed() {
 		byte[] json = "{\"type_hint\":\"builtins.int\",\"extra\":[1,{\"a\":2}],\"sender\":\"s\",\"target\":\"t\\u00e9\"}"
 			.getBytes(StandardCharsets.UTF_8);

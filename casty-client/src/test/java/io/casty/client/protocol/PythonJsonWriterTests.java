@@ -148,6 +148,34 @@ class PythonJsonWriterTests {
 	}
 
 	@Test
+	void whenTheReusedWriterWritesManyUrisInTurnThenEachReadsAsItsWholeUri() {
+		// more systems, hosts and ports than the writer keeps starts for, equal strings in
+		// other instances, and no host: each URI must still be its own
+		List<io.casty.client.ActorAddress> addresses = new ArrayList<>();
+		for (int i = 0; i < 9; i++) {
+			addresses.add(io.casty.client.ActorAddress.of("shop-client", "10.0.0." + (i % 3), 25520 + (i % 4),
+					"/_ask/" + i));
+			addresses.add(io.casty.client.ActorAddress.of(new String("shop-client"), new String("10.0.0.0"), 25520,
+					"/user/" + i));
+			addresses.add(new io.casty.client.ActorAddress("shop" + (i % 2), null, 25520, "/x\u00e9" + i));
+		}
+		addresses.add(io.casty.client.ActorAddress.of("s".repeat(200), "h", 1, "/long"));
+		for (int round = 0; round < 3; round++) {
+			for (io.casty.client.ActorAddress address : addresses) {
+				String whole = json((w) -> w.string(address.toUri()));
+				ByteBuf out = Unpooled.buffer();
+				PythonJsonWriter writer = PythonJsonWriter.of(out);
+				writer.beginArray(2);
+				writer.uri(address);
+				writer.string("next");
+				writer.endArray();
+				writer.finish();
+				assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("[" + whole + ", \"next\"]");
+			}
+		}
+	}
+
+	@Test
 	void integersAreWrittenAsLongToStringWritesThem() {
 		long[] values = { 0, 7, -7, 9, 10, -10, 99, 100, 123456789, -987654321012L, Long.MAX_VALUE, Long.MIN_VALUE,
 				Long.MIN_VALUE + 1, Integer.MAX_VALUE + 1L };

@@ -41,6 +41,38 @@ class Utf8Tests {
 		assertThat(Utf8.isValid(text, 1, 2)).isTrue();
 	}
 
+	@Test
+	void agreesWithTheJdksStrictDecoderOnLongMostlyAsciiRangesAtEveryOffset() {
+		// long enough for whole eight-byte words, with the odd byte anywhere in or after one
+		SplittableRandom random = new SplittableRandom(7);
+		int valid = 0;
+		for (int i = 0; i < 100_000; i++) {
+			byte[] bytes = new byte[random.nextInt(70)];
+			for (int k = 0; k < bytes.length; k++) {
+				bytes[k] = (byte) ((random.nextInt(24) == 0) ? 0x80 + random.nextInt(0x80) : random.nextInt(0x80));
+			}
+			int offset = (bytes.length == 0) ? 0 : random.nextInt(bytes.length);
+			int length = random.nextInt(bytes.length - offset + 1);
+			boolean expected = strictlyDecodes(java.util.Arrays.copyOfRange(bytes, offset, offset + length));
+			valid += expected ? 1 : 0;
+			assertThat(Utf8.isValid(bytes, offset, length))
+				.as("%s [%d, +%d)", java.util.HexFormat.of().formatHex(bytes), offset, length)
+				.isEqualTo(expected);
+		}
+		assertThat(valid).isBetween(1, 99_999);
+	}
+
+	@Test
+	void aBadByteAfterAnyNumberOfAsciiBytesIsFoundAndARangeEndingBeforeItIsValid() {
+		for (int ascii = 0; ascii <= 40; ascii++) {
+			byte[] bytes = new byte[ascii + 1];
+			java.util.Arrays.fill(bytes, (byte) 'a');
+			bytes[ascii] = (byte) 0xff;
+			assertThat(Utf8.isValid(bytes, 0, bytes.length)).as("after %d", ascii).isFalse();
+			assertThat(Utf8.isValid(bytes, 0, ascii)).as("up to %d", ascii).isTrue();
+		}
+	}
+
 	private static boolean strictlyDecodes(byte[] bytes) {
 		try {
 			StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));

@@ -48,6 +48,9 @@ public final class PythonJsonWriter implements TreeWriter {
 	/** The encoded recurring strings ({@link #recurringName}); only in the threads' reused writers. */
 	private final @Nullable RecurringTexts recurring;
 
+	/** The encoded starts of the URIs written last ({@link #uri}); only in the threads' reused writers. */
+	private final @Nullable UriPrefixes uriPrefixes;
+
 	/**
 	 * Creates a writer; for many values in a row {@link #of(ByteBuf)} saves the allocation.
 	 * @param out the buffer the text goes to
@@ -60,6 +63,7 @@ public final class PythonJsonWriter implements TreeWriter {
 		this.out = out;
 		this.bytes = new byte[SCRATCH_SIZE];
 		this.recurring = keepsRecurring ? new RecurringTexts() : null;
+		this.uriPrefixes = keepsRecurring ? new UriPrefixes() : null;
 	}
 
 	private PythonJsonWriter() {
@@ -247,28 +251,50 @@ public final class PythonJsonWriter implements TreeWriter {
 	/**
 	 * Writes the URI's parts escaped one after another, in the form of
 	 * {@link ActorAddress#toUri()} (tested against it): escaping goes char by char, so this
-	 * is the whole URI escaped, without building its string.
+	 * is the whole URI escaped, without building its string. A reused writer copies the
+	 * start up to the port from {@link UriPrefixes} when it wrote the same one lately.
 	 */
 	@Override
 	public void uri(ActorAddress address) {
 		beforeValue();
-		put('"');
-		writeAscii("casty://");
-		writeEscaped(address.system());
+		String system = address.system();
 		String host = address.host();
-		if (host != null) {
-			put('@');
-			writeEscaped(host);
-			put(':');
-			int port = address.port();
-			for (int unit = (port >= 10000) ? 10000 : (port >= 1000) ? 1000 : (port >= 100) ? 100 : (port >= 10) ? 10 : 1;
-					unit > 0; unit /= 10) {
-				put('0' + port / unit % 10);
+		int port = address.port();
+		UriPrefixes kept = this.uriPrefixes;
+		int slot = (kept != null) ? kept.find(system, host, port) : -1;
+		if (kept != null && slot >= 0) {
+			int n = kept.length(slot);
+			if (this.length + n > this.bytes.length) {
+				grow(n);
+			}
+			System.arraycopy(kept.text(slot), 0, this.bytes, this.length, n);
+			this.length += n;
+		}
+		else {
+			int start = this.length;
+			writeUriPrefix(system, host, port);
+			if (kept != null) {
+				kept.keep(system, host, port, this.bytes, start, this.length);
 			}
 		}
 		writeEscaped(address.path());
 		put('"');
 		flushIfRootDone();
+	}
+
+	private void writeUriPrefix(String system, @Nullable String host, int port) {
+		put('"');
+		writeAscii("casty://");
+		writeEscaped(system);
+		if (host != null) {
+			put('@');
+			writeEscaped(host);
+			put(':');
+			for (int unit = (port >= 10000) ? 10000 : (port >= 1000) ? 1000 : (port >= 100) ? 100 : (port >= 10) ? 10 : 1;
+					unit > 0; unit /= 10) {
+				put('0' + port / unit % 10);
+			}
+		}
 	}
 
 	@Override

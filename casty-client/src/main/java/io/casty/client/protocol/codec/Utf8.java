@@ -1,5 +1,7 @@
 package io.casty.client.protocol.codec;
 
+import io.casty.client.internal.ByteWords;
+
 /**
  * Strict UTF-8 validation, as Python decodes: no overlong forms, no surrogates, nothing above
  * U+10FFFF. Jackson alone accepts some of those, Casty never does.
@@ -22,6 +24,11 @@ public final class Utf8 {
 		int i = offset;
 		int end = offset + length;
 		while (i < end) {
+			// ASCII, most of what Casty sends, a word at a time
+			if (end - i >= ByteWords.SIZE && ByteWords.isAscii(ByteWords.word(bytes, i))) {
+				i += ByteWords.SIZE;
+				continue;
+			}
 			int b = bytes[i];
 			if (b >= 0) {
 				i++;
