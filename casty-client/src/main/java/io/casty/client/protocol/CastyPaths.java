@@ -55,6 +55,18 @@ public final class CastyPaths {
 
 	private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
+	private static final byte[] ASK_PREFIX_BYTES = ASK_PREFIX.getBytes(StandardCharsets.US_ASCII);
+
+	/** Per byte value, the lowercase hex digit's value, or -1. */
+	private static final byte[] HEX_VALUES = new byte[256];
+
+	static {
+		java.util.Arrays.fill(HEX_VALUES, (byte) -1);
+		for (int i = 0; i < HEX.length; i++) {
+			HEX_VALUES[HEX[i]] = (byte) i;
+		}
+	}
+
 	/** Per thread, the bytes of an ask path, its prefix written once. */
 	private static final ThreadLocal<byte[]> ASK_PATH = ThreadLocal.withInitial(() -> {
 		byte[] path = new byte[ASK_PREFIX.length() + ASK_ID_LENGTH];
@@ -145,17 +157,15 @@ public final class CastyPaths {
 		if (prefix < from) {
 			return -1;
 		}
-		for (int i = 0; i < ASK_PREFIX.length(); i++) {
-			if (bytes[prefix + i] != ASK_PREFIX.charAt(i)) {
-				return -1;
-			}
+		if (!java.util.Arrays.equals(bytes, prefix, id, ASK_PREFIX_BYTES, 0, ASK_PREFIX_BYTES.length)) {
+			return -1;
 		}
+		// no branch per digit: a byte that is not one gives -1, which leaves the or negative
+		int digits = 0;
 		for (int i = id; i < to; i++) {
-			if (hexValue(bytes[i]) < 0) {
-				return -1;
-			}
+			digits |= HEX_VALUES[bytes[i] & 0xff];
 		}
-		return id;
+		return (digits < 0) ? -1 : id;
 	}
 
 	/**
@@ -193,10 +203,7 @@ public final class CastyPaths {
 
 	/** The value of a lowercase hex digit, or -1: Casty's ids and the client's are lowercase. */
 	private static int hexValue(byte b) {
-		if (b >= '0' && b <= '9') {
-			return b - '0';
-		}
-		return (b >= 'a' && b <= 'f') ? b - 'a' + 10 : -1;
+		return HEX_VALUES[b & 0xff];
 	}
 
 	/**

@@ -65,6 +65,32 @@ class CastyPathsTests {
 	}
 
 	@Test
+	void everyByteValueAtEveryDigitOfAnAskIdIsADigitOnlyIfItIsLowercaseHex() {
+		String hex = "0123456789abcdef0123456789abcdef";
+		for (int position = 0; position < CastyPaths.ASK_ID_LENGTH; position++) {
+			for (int value = 0; value < 256; value++) {
+				byte[] bytes = ("/_ask/" + hex).getBytes(StandardCharsets.US_ASCII);
+				bytes[6 + position] = (byte) value;
+				boolean digit = (value >= '0' && value <= '9') || (value >= 'a' && value <= 'f');
+				assertThat(CastyPaths.askIdAt(bytes, 0, bytes.length)).as("0x%02x at %d", value, position)
+					.isEqualTo(digit ? 6 : -1);
+				if (digit) {
+					long high = Long.parseUnsignedLong(new String(bytes, 6, 16, StandardCharsets.US_ASCII), 16);
+					long low = Long.parseUnsignedLong(new String(bytes, 22, 16, StandardCharsets.US_ASCII), 16);
+					assertThat(CastyPaths.hex16(bytes, 6)).isEqualTo(high);
+					assertThat(CastyPaths.hex16(bytes, 22)).isEqualTo(low);
+				}
+				char c = (char) value;
+				String id = hex.substring(0, position) + c + hex.substring(position + 1);
+				assertThat(CastyPaths.isAskId(id)).as("0x%02x at %d", value, position).isEqualTo(digit);
+				// a char whose low byte is a digit is not one
+				String wide = hex.substring(0, position) + (char) (0x100 | value) + hex.substring(position + 1);
+				assertThat(CastyPaths.isAskId(wide)).isFalse();
+			}
+		}
+	}
+
+	@Test
 	void aReplyPathWhoseIdIsNotThirtyTwoLowercaseHexDigitsHasNoAskId() {
 		String hex = "0123456789abcdef0123456789abcdef";
 		for (String path : new String[] { "/_ask/" + hex.toUpperCase(java.util.Locale.ROOT), "/_ask/" + hex.substring(1),
