@@ -7,8 +7,8 @@ import java.nio.ByteOrder;
 /**
  * Tests on eight bytes at once, read as one {@code long}: scanning the text of a frame
  * (headers, payloads) skips a word at a time while no byte in it needs a closer look, then
- * goes on byte by byte. Each test is exact about whether some byte of the word matches
- * (never a false "no"), which is all a skip needs.
+ * goes on byte by byte. Each test is exact: it says a word has such a byte if and only if
+ * it has one.
  *
  * @since 0.1.0
  */
@@ -66,12 +66,12 @@ public final class ByteWords {
 		return special == 0;
 	}
 
-	/** Non-zero if some byte is zero (for ASCII bytes; the caller checks the high bits). */
+	/** Non-zero if and only if some byte is zero. */
 	private static long zeroByte(long word) {
 		return (word - ONES) & ~word & HIGH_BITS;
 	}
 
-	/** Non-zero if some byte is below the one repeated in {@code bound} (at most 0x80). */
+	/** Non-zero if and only if some byte is below the one repeated in {@code bound} (at most 0x80). */
 	private static long below(long word, long bound) {
 		return (word - bound) & ~word & HIGH_BITS;
 	}
