@@ -137,23 +137,27 @@ public final class BenchMain {
 	/**
 	 * Runs the {@code cold-start} mode: {@code --repeat R} client JVMs per variant (5),
 	 * {@code --asks N} per batch (10,000), {@code --json FILE}, {@code --client-jar JAR} (the
-	 * client JVMs run another build's benchmarks jar; the cluster and harness stay this one).
+	 * client JVMs run another build's benchmarks jar; the cluster and harness stay this one),
+	 * {@code --client-java JAVA} (the client JVMs' {@code java}; from Java 25 on the mode adds
+	 * the ahead-of-time cache variants).
 	 */
 	private static void coldStartMain(String[] args) throws IOException, InterruptedException {
 		int repeat = 5;
 		int asks = 10_000;
 		@org.jspecify.annotations.Nullable String jsonFile = null;
 		@org.jspecify.annotations.Nullable String clientJar = null;
+		@org.jspecify.annotations.Nullable String clientJava = null;
 		for (int i = 0; i + 1 < args.length; i += 2) {
 			switch (args[i]) {
 				case "--repeat" -> repeat = Integer.parseInt(args[i + 1]);
 				case "--asks" -> asks = Integer.parseInt(args[i + 1]);
 				case "--client-jar" -> clientJar = args[i + 1];
+				case "--client-java" -> clientJava = args[i + 1];
 				case "--json" -> jsonFile = args[i + 1];
 				default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; see the README");
 			}
 		}
-		Map<String, Object> report = ColdStart.run(repeat, asks, "casty-bench", clientJar);
+		Map<String, Object> report = ColdStart.run(repeat, asks, "casty-bench", clientJar, clientJava);
 		System.out.println(ColdStart.render(report));
 		String json = JSON.writeValueAsString(report);
 		if (jsonFile != null) {

@@ -29,8 +29,10 @@ import org.jspecify.annotations.Nullable;
  * runs in a new JVM ({@link #main(String[])} of the same jar, which loads nothing of the
  * benchmark before the client), as is and with a dynamic class-data-sharing archive the first
  * run wrote, each also without what is not the client's own start-up (the benchmark's
- * logging, Netty's JFR events) and once more with only the C1 compiler; each reports its
- * timings as one JSON line.
+ * logging, Netty's JFR events) and once more with only the C1 compiler; on Java 25 and later
+ * also with an ahead-of-time cache (JEP 483, 514 and 515: classes loaded and linked, and the
+ * method profiles of a training run) that a first run wrote. Each reports its timings as one
+ * JSON line.
  *
  * @since 0.1.0
  */
@@ -59,6 +61,16 @@ public final class ColdStart {
 			new Variant("cds_lean", true, LEAN),
 			new Variant("cds_lean_c1", true, concat(LEAN, List.of("-XX:TieredStopAtLevel=1"))));
 
+	/**
+	 * The variants that need Java 25 or later, run after the others: an ahead-of-time cache
+	 * written by a training run (the same client, all its batches), as is and lean.
+	 */
+	private static final List<Variant> AOT_VARIANTS = List.of(new Variant("aot_cache", false, List.of()),
+			new Variant("aot_lean", false, LEAN));
+
+	/** The first Java feature release whose JVM writes an ahead-of-time cache in one run (JEP 514). */
+	static final int AOT_CACHE_SINCE = 25;
+
 	private record Variant(String name, boolean archive, List<String> options) {
 	}
 
@@ -69,43 +81,58 @@ public final class ColdStart {
 	 * @param system the cluster's actor system name
 	 * @param clientClasspath the client JVMs' class path, this JVM's when {@code null} (another
 	 * build's jar, so that two builds are measured by the same harness)
+	 * @param clientJava the client JVMs' {@code java} command, this JVM's when {@code null}
 	 * @return the report: per variant each run and the medians
 	 */
-	static Map<String, Object> run(int repeat, int asks, String system, @Nullable String clientClasspath)
-			throws IOException, InterruptedException {
+	static Map<String, Object> run(int repeat, int asks, String system, @Nullable String clientClasspath,
+			@Nullable String clientJava) throws IOException, InterruptedException {
 		String classpath = (clientClasspath != null) ? clientClasspath : System.getProperty("java.class.path");
+		String java = (clientJava != null) ? clientJava : ProcessHandle.current().info().command().orElse("java");
+		int feature = javaFeature(java);
 		Map<String, Object> report = new LinkedHashMap<>();
 		report.put("measured_at", Instant.now().toString());
 		report.put("mode", "cold-start");
 		report.put("client_classpath", classpath);
 		report.put("load_before", BenchMain.loadAverage());
 		report.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+		report.put("client_java", java);
+		report.put("client_java_feature", feature);
+		List<Variant> variants = (feature >= AOT_CACHE_SINCE) ? concat(VARIANTS, AOT_VARIANTS) : VARIANTS;
 		Path dir = Files.createTempDirectory("casty-cold-start");
 		Path archive = dir.resolve("client.jsa");
+		Path aotCache = dir.resolve("client.aot");
 		boolean ok = true;
 		try (CastyTestCluster cluster = BenchCluster.builder(3, new int[3], system, "127.0.0.1").start()) {
 			String contacts = String.join(",", cluster.contactPoints().stream().map(Object::toString).toList());
 			// writes the archive; its own timings include dumping it at exit, not before its figures
-			Map<String, Object> dump = client(classpath, List.of("-XX:ArchiveClassesAtExit=" + archive), contacts,
-					system, asks);
+			Map<String, Object> dump = client(java, classpath, List.of("-XX:ArchiveClassesAtExit=" + archive),
+					contacts, system, asks);
 			report.put("archive_run", dump);
-			Map<String, List<Map<String, Object>>> variants = new LinkedHashMap<>();
-			for (Variant variant : VARIANTS) {
-				variants.put(variant.name(), new ArrayList<>());
+			if (feature >= AOT_CACHE_SINCE) {
+				// the training run; at its exit the JVM writes the cache (JEP 514's one-step workflow)
+				report.put("aot_training_run", client(java, classpath, List.of("-XX:AOTCacheOutput=" + aotCache),
+						contacts, system, asks));
+			}
+			Map<String, List<Map<String, Object>>> runs = new LinkedHashMap<>();
+			for (Variant variant : variants) {
+				runs.put(variant.name(), new ArrayList<>());
 			}
 			for (int i = 0; i < repeat; i++) {
 				// interleaved, so that a change of machine load hits every variant alike
-				for (Variant variant : VARIANTS) {
+				for (Variant variant : variants) {
 					List<String> options = new ArrayList<>(variant.options());
 					if (variant.archive() && Files.exists(archive)) {
 						options.add("-XX:SharedArchiveFile=" + archive);
 					}
-					Map<String, Object> result = client(classpath, options, contacts, system, asks);
+					if (AOT_VARIANTS.contains(variant) && Files.exists(aotCache)) {
+						options.add("-XX:AOTCache=" + aotCache);
+					}
+					Map<String, Object> result = client(java, classpath, options, contacts, system, asks);
 					result.put("jvm_options", options);
-					variants.get(variant.name()).add(result);
+					runs.get(variant.name()).add(result);
 				}
 			}
-			for (Map.Entry<String, List<Map<String, Object>>> variant : variants.entrySet()) {
+			for (Map.Entry<String, List<Map<String, Object>>> variant : runs.entrySet()) {
 				Map<String, Object> section = new LinkedHashMap<>();
 				section.put("median", Medians.of(variant.getValue()));
 				section.put("runs", variant.getValue());
@@ -115,6 +142,7 @@ public final class ColdStart {
 		}
 		finally {
 			Files.deleteIfExists(archive);
+			Files.deleteIfExists(aotCache);
 			Files.deleteIfExists(dir);
 		}
 		report.put("load_after", BenchMain.loadAverage());
@@ -122,18 +150,55 @@ public final class ColdStart {
 		return report;
 	}
 
-	private static List<String> concat(List<String> first, List<String> second) {
-		List<String> all = new ArrayList<>(first);
+	private static <T> List<T> concat(List<T> first, List<T> second) {
+		List<T> all = new ArrayList<>(first);
 		all.addAll(second);
 		return List.copyOf(all);
 	}
 
-	private static Map<String, Object> client(String classpath, List<String> jvmOptions, String contacts,
-			String system, int asks) throws IOException, InterruptedException {
+	/**
+	 * The feature release of a {@code java} command, read from the properties it shows.
+	 * @param java the command
+	 * @return its {@code java.specification.version}, 0 when it shows none
+	 */
+	static int javaFeature(String java) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(java, "-XshowSettings:properties", "-version").redirectErrorStream(true)
+			.start();
+		String shown;
+		try (BufferedReader out = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+			shown = String.join("\n", out.lines().toList());
+		}
+		process.waitFor(1, TimeUnit.MINUTES);
+		return specificationVersion(shown);
+	}
+
+	/**
+	 * The {@code java.specification.version} in the output of {@code -XshowSettings:properties}.
+	 * @param shown that output
+	 * @return the version's feature number, 0 when the output has none
+	 */
+	static int specificationVersion(String shown) {
+		for (String line : shown.lines().toList()) {
+			String trimmed = line.trim();
+			if (trimmed.startsWith("java.specification.version = ")) {
+				String value = trimmed.substring("java.specification.version = ".length()).trim();
+				// Java 8 and earlier say 1.8
+				return Integer.parseInt(value.startsWith("1.") ? value.substring(2) : value);
+			}
+		}
+		return 0;
+	}
+
+	private static Map<String, Object> client(String java, String classpath, List<String> jvmOptions,
+			String contacts, String system, int asks) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
-		command.add(ProcessHandle.current().info().command().orElse("java"));
+		command.add(java);
 		command.addAll(jvmOptions);
-		command.add("-Xshare:auto");
+		if (jvmOptions.stream().noneMatch((option) -> option.startsWith("-XX:AOTCache"))) {
+			// the ahead-of-time cache options refuse any -Xshare
+			command.add("-Xshare:auto");
+		}
 		command.add("-cp");
 		command.add(classpath);
 		command.add(ColdStart.class.getName());
@@ -224,18 +289,19 @@ public final class ColdStart {
 
 	/**
 	 * The readable form of a report.
-	 * @param report a report of {@link #run(int, int, String)}
+	 * @param report a report of {@link #run(int, int, String, String, String)}
 	 * @return the table
 	 */
 	@SuppressWarnings("unchecked")
 	static String render(Map<String, Object> report) {
 		StringBuilder out = new StringBuilder();
-		out.append(String.format("cold-start, %s; load before %s, after %s%n", report.get("measured_at"),
-				report.get("load_before"), report.get("load_after")));
+		out.append(String.format("cold-start, %s; client Java %s; load before %s, after %s%n",
+				report.get("measured_at"), report.getOrDefault("client_java_feature", "?"), report.get("load_before"),
+				report.get("load_after")));
 		String row = "%-12s %12s %14s %18s %12s %9s %14s %14s %10s %5s%n";
 		out.append(String.format(row, "variant", "JVM→main ms", "main→topo ms", "JVM→first topo ms", "CPU→topo ms",
 				"classes", "first asks/s", "warm asks/s", "warm/first", "ok"));
-		for (Variant known : VARIANTS) {
+		for (Variant known : concat(VARIANTS, AOT_VARIANTS)) {
 			String variant = known.name();
 			Object section = report.get(variant);
 			if (!(section instanceof Map<?, ?> map)) {

@@ -47,4 +47,20 @@ class ColdStartIntegrationTests {
 		assertThat(ColdStart.render(report)).contains("default", "warm/first");
 	}
 
+	@Test
+	void javaFeatureIsReadFromTheShownPropertiesAndDecidesTheAheadOfTimeVariants() throws Exception {
+		String shown = """
+				Property settings:
+				    java.runtime.version = 25.0.3+9-LTS
+				    java.specification.version = 25
+				    java.vm.specification.version = 25
+				""";
+		assertThat(ColdStart.specificationVersion(shown)).isEqualTo(25);
+		assertThat(ColdStart.specificationVersion("    java.specification.version = 1.8\n")).isEqualTo(8);
+		assertThat(ColdStart.specificationVersion("no such line")).isZero();
+		// this JVM, asked as the mode asks a client JVM
+		String java = ProcessHandle.current().info().command().orElseThrow();
+		assertThat(ColdStart.javaFeature(java)).isEqualTo(Runtime.version().feature());
+	}
+
 }
