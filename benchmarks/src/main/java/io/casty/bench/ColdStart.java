@@ -112,6 +112,9 @@ public final class ColdStart {
 				// the training run; at its exit the JVM writes the cache (JEP 514's one-step workflow)
 				report.put("aot_training_run", client(java, classpath, List.of("-XX:AOTCacheOutput=" + aotCache),
 						contacts, system, asks));
+				// without a cache the variants would run as plain ones under the cache's name
+				ok &= Files.exists(aotCache);
+				report.put("aot_cache_written", Files.exists(aotCache));
 			}
 			Map<String, List<Map<String, Object>>> runs = new LinkedHashMap<>();
 			for (Variant variant : variants) {
