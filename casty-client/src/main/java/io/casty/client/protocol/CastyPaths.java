@@ -1,6 +1,7 @@
 package io.casty.client.protocol;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import io.casty.client.ActorAddress;
 import io.casty.client.InvalidActorAddressException;
@@ -61,7 +62,7 @@ public final class CastyPaths {
 	private static final byte[] HEX_VALUES = new byte[256];
 
 	static {
-		java.util.Arrays.fill(HEX_VALUES, (byte) -1);
+		Arrays.fill(HEX_VALUES, (byte) -1);
 		for (int i = 0; i < HEX.length; i++) {
 			HEX_VALUES[HEX[i]] = (byte) i;
 		}
@@ -157,7 +158,7 @@ public final class CastyPaths {
 		if (prefix < from) {
 			return -1;
 		}
-		if (!java.util.Arrays.equals(bytes, prefix, id, ASK_PREFIX_BYTES, 0, ASK_PREFIX_BYTES.length)) {
+		if (!Arrays.equals(bytes, prefix, id, ASK_PREFIX_BYTES, 0, ASK_PREFIX_BYTES.length)) {
 			return -1;
 		}
 		// no branch per digit: a byte that is not one gives -1, which leaves the or negative
