@@ -53,25 +53,25 @@ public final class ColdStart {
 			"-Dio.netty.jfr.enabled=false");
 
 	/**
-	 * The variants, in the order each round runs them: name, whether it uses the archive,
-	 * further JVM options.
+	 * The variants, in the order each round runs them: name, whether it uses the CDS archive,
+	 * whether it uses the ahead-of-time cache, further JVM options.
 	 */
-	private static final List<Variant> VARIANTS = List.of(new Variant("default", false, List.of()),
-			new Variant("cds_archive", true, List.of()), new Variant("lean", false, LEAN),
-			new Variant("cds_lean", true, LEAN),
-			new Variant("cds_lean_c1", true, concat(LEAN, List.of("-XX:TieredStopAtLevel=1"))));
+	private static final List<Variant> VARIANTS = List.of(new Variant("default", false, false, List.of()),
+			new Variant("cds_archive", true, false, List.of()), new Variant("lean", false, false, LEAN),
+			new Variant("cds_lean", true, false, LEAN),
+			new Variant("cds_lean_c1", true, false, concat(LEAN, List.of("-XX:TieredStopAtLevel=1"))));
 
 	/**
 	 * The variants that need Java 25 or later, run after the others: an ahead-of-time cache
 	 * written by a training run (the same client, all its batches), as is and lean.
 	 */
-	private static final List<Variant> AOT_VARIANTS = List.of(new Variant("aot_cache", false, List.of()),
-			new Variant("aot_lean", false, LEAN));
+	private static final List<Variant> AOT_VARIANTS = List.of(new Variant("aot_cache", false, true, List.of()),
+			new Variant("aot_lean", false, true, LEAN));
 
 	/** The first Java feature release whose JVM writes an ahead-of-time cache in one run (JEP 514). */
 	static final int AOT_CACHE_SINCE = 25;
 
-	private record Variant(String name, boolean archive, List<String> options) {
+	private record Variant(String name, boolean archive, boolean aotCache, List<String> options) {
 	}
 
 	/**
@@ -127,7 +127,7 @@ public final class ColdStart {
 					if (variant.archive() && Files.exists(archive)) {
 						options.add("-XX:SharedArchiveFile=" + archive);
 					}
-					if (AOT_VARIANTS.contains(variant) && Files.exists(aotCache)) {
+					if (variant.aotCache() && Files.exists(aotCache)) {
 						options.add("-XX:AOTCache=" + aotCache);
 					}
 					Map<String, Object> result = client(java, classpath, options, contacts, system, asks);
