@@ -509,6 +509,7 @@ public final class BenchMain {
 			List<Integer> concurrency = c.concurrency();
 			int warmupTells = c.warmupTells();
 			int warmupAsks = c.warmupAsks();
+			int warmupAsksAtOne = c.warmupAsksAtOne();
 			Duration askTimeout = c.askTimeout();
 			Duration runTimeout = c.runTimeout();
 			for (int i = first; i < args.length; i++) {
@@ -541,13 +542,14 @@ public final class BenchMain {
 					case "--concurrency" -> concurrency = ints(value);
 					case "--warmup-tells" -> warmupTells = Integer.parseInt(value);
 					case "--warmup-asks" -> warmupAsks = Integer.parseInt(value);
+					case "--warmup-asks-at-one" -> warmupAsksAtOne = Integer.parseInt(value);
 					case "--timeout-ms" -> askTimeout = Duration.ofMillis(Long.parseLong(value));
 					case "--run-timeout-s" -> runTimeout = Duration.ofSeconds(Long.parseLong(value));
 					default -> throw new IllegalArgumentException("Unknown option " + option + "; see the README");
 				}
 			}
 			o.config = new BenchConfig(tells, tellEntities, asks, asksAtOne, concurrency, warmupTells, warmupAsks,
-					askTimeout, runTimeout);
+					warmupAsksAtOne, askTimeout, runTimeout);
 			if (o.mode.equals("contact") && o.contacts.isEmpty()) {
 				throw new IllegalArgumentException("Mode contact needs --contact host:port");
 			}

@@ -51,10 +51,16 @@ final class ClientBench {
 		this.config = config;
 	}
 
-	/** Runs the warm-up, then the tell run and one ask run per concurrency level. */
+	/**
+	 * Runs the warm-up, then the tell run and one ask run per concurrency level; the warm-up's
+	 * asks at 1 in flight, if any, are reported too, as {@code warmup_ask_1}.
+	 */
 	Map<String, Object> runAll() {
 		Map<String, Object> out = new LinkedHashMap<>();
-		warmUp();
+		Map<String, Object> warmupAtOne = warmUp();
+		if (warmupAtOne != null) {
+			out.put("warmup_ask_1", warmupAtOne);
+		}
 		out.put("tell", tells(this.config.tells(), "tell"));
 		Map<String, Object> asks = new LinkedHashMap<>();
 		for (int inFlight : this.config.concurrency()) {
@@ -64,7 +70,8 @@ final class ClientBench {
 		return out;
 	}
 
-	private void warmUp() {
+	/** Returns the run of warm-up asks at 1 in flight, or null if there was none. */
+	private @Nullable Map<String, Object> warmUp() {
 		for (int i = 0; i < PING_ENTITIES; i++) {
 			String id = PING_IDS[i];
 			join(this.bench.ask(id, (r) -> new Ping(-1, r), Long.class, this.config.askTimeout()));
@@ -75,6 +82,10 @@ final class ClientBench {
 		if (this.config.warmupAsks() > 0) {
 			asks(this.config.warmupAsks(), 64);
 		}
+		if (this.config.warmupAsksAtOne() > 0 && this.config.concurrency().contains(1)) {
+			return asks(this.config.warmupAsksAtOne(), 1);
+		}
+		return null;
 	}
 
 	/**

@@ -16,7 +16,7 @@ class BenchMainTests {
 
 	@Test
 	void quickTestkitRunReportsEveryFigureWithExactTotals() {
-		Map<String, Object> report = BenchMain.run("testkit", "--quick", "--nodes", "1");
+		Map<String, Object> report = BenchMain.run("testkit", "--quick", "--nodes", "1", "--warmup-asks-at-one", "50");
 
 		JsonNode json = JsonMapper.builder().build().valueToTree(report);
 		assertThat(json.path("ok").asBoolean()).isTrue();
@@ -35,6 +35,10 @@ class BenchMainTests {
 			assertThat(run.path("ratio_1").has("ask_vs_raw_echo_at_" + inFlight)).isTrue();
 		}
 		assertThat(run.path("testkit_1").has("first_topology_ms")).isTrue();
+		JsonNode warmupAtOne = run.path("testkit_1").path("warmup_ask_1");
+		assertThat(warmupAtOne.path("concurrency").asInt()).isEqualTo(1);
+		assertThat(warmupAtOne.path("n").asInt()).isEqualTo(50);
+		assertThat(warmupAtOne.path("ok").asBoolean()).isTrue();
 		if (java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/stat"))) {
 			assertThat(run.path("machine_steal_cores").isNumber()).as("steal time on Linux").isTrue();
 		}
