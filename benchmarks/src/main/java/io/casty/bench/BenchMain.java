@@ -510,6 +510,8 @@ public final class BenchMain {
 			int warmupTells = c.warmupTells();
 			int warmupAsks = c.warmupAsks();
 			int warmupAsksAtOne = c.warmupAsksAtOne();
+			int warmupPasses = c.warmupPasses();
+			Duration jitQuiet = c.jitQuietLimit();
 			Duration askTimeout = c.askTimeout();
 			Duration runTimeout = c.runTimeout();
 			for (int i = first; i < args.length; i++) {
@@ -543,13 +545,15 @@ public final class BenchMain {
 					case "--warmup-tells" -> warmupTells = Integer.parseInt(value);
 					case "--warmup-asks" -> warmupAsks = Integer.parseInt(value);
 					case "--warmup-asks-at-one" -> warmupAsksAtOne = Integer.parseInt(value);
+					case "--warmup-passes" -> warmupPasses = Integer.parseInt(value);
+					case "--jit-quiet-s" -> jitQuiet = Duration.ofSeconds(Long.parseLong(value));
 					case "--timeout-ms" -> askTimeout = Duration.ofMillis(Long.parseLong(value));
 					case "--run-timeout-s" -> runTimeout = Duration.ofSeconds(Long.parseLong(value));
 					default -> throw new IllegalArgumentException("Unknown option " + option + "; see the README");
 				}
 			}
 			o.config = new BenchConfig(tells, tellEntities, asks, asksAtOne, concurrency, warmupTells, warmupAsks,
-					warmupAsksAtOne, askTimeout, runTimeout);
+					warmupAsksAtOne, warmupPasses, jitQuiet, askTimeout, runTimeout);
 			if (o.mode.equals("contact") && o.contacts.isEmpty()) {
 				throw new IllegalArgumentException("Mode contact needs --contact host:port");
 			}

@@ -1,5 +1,6 @@
 package io.casty.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,14 +53,18 @@ final class ClientBench {
 	}
 
 	/**
-	 * Runs the warm-up, then the tell run and one ask run per concurrency level; the warm-up's
-	 * asks at 1 in flight, if any, are reported too, as {@code warmup_ask_1}.
+	 * Runs the warm-up, waits for the JIT to go quiet if the config asks for it, then the tell
+	 * run and one ask run per concurrency level; the warm-up's asks at 1 in flight, if any, are
+	 * reported too, as {@code warmup_ask_1} (by pass), and the wait as {@code jit_quiet}.
 	 */
 	Map<String, Object> runAll() {
 		Map<String, Object> out = new LinkedHashMap<>();
 		Map<String, Object> warmupAtOne = warmUp();
-		if (warmupAtOne != null) {
+		if (!warmupAtOne.isEmpty()) {
 			out.put("warmup_ask_1", warmupAtOne);
+		}
+		if (this.config.jitQuietLimit().compareTo(Duration.ZERO) > 0) {
+			out.put("jit_quiet", JitQuiet.await(this.config.jitQuietLimit()));
 		}
 		out.put("tell", tells(this.config.tells(), "tell"));
 		Map<String, Object> asks = new LinkedHashMap<>();
@@ -70,22 +75,44 @@ final class ClientBench {
 		return out;
 	}
 
-	/** Returns the run of warm-up asks at 1 in flight, or null if there was none. */
-	private @Nullable Map<String, Object> warmUp() {
+	/**
+	 * Warms up: a few asks to every ping entity, then tells, then asks at 64 in flight; or,
+	 * when the config has warm-up asks at 1 in flight, its passes of the measured sequence
+	 * (tells, then each measured level in order), so that the JIT has seen every shape the
+	 * measured runs take, and has recompiled what switching between tells and asks
+	 * deoptimizes, before they are measured.
+	 * @return the warm-up runs at 1 in flight by pass ({@code pass_1}, ...; empty if none)
+	 */
+	private Map<String, Object> warmUp() {
 		for (int i = 0; i < PING_ENTITIES; i++) {
 			String id = PING_IDS[i];
 			join(this.bench.ask(id, (r) -> new Ping(-1, r), Long.class, this.config.askTimeout()));
 		}
-		if (this.config.warmupTells() > 0) {
-			tells(this.config.warmupTells(), "warmup");
+		Map<String, Object> atOne = new LinkedHashMap<>();
+		if (this.config.warmupAsksAtOne() <= 0) {
+			if (this.config.warmupTells() > 0) {
+				tells(this.config.warmupTells(), "warmup");
+			}
+			if (this.config.warmupAsks() > 0) {
+				asks(this.config.warmupAsks(), 64);
+			}
+			return atOne;
 		}
-		if (this.config.warmupAsks() > 0) {
-			asks(this.config.warmupAsks(), 64);
+		for (int pass = 0; pass < Math.max(1, this.config.warmupPasses()); pass++) {
+			if (this.config.warmupTells() > 0) {
+				tells(this.config.warmupTells(), "warmup");
+			}
+			for (int inFlight : this.config.concurrency()) {
+				int n = (inFlight == 1) ? this.config.warmupAsksAtOne() : this.config.warmupAsks();
+				if (n > 0) {
+					Map<String, Object> run = asks(n, inFlight);
+					if (inFlight == 1) {
+						atOne.put("pass_" + (pass + 1), run);
+					}
+				}
+			}
 		}
-		if (this.config.warmupAsksAtOne() > 0 && this.config.concurrency().contains(1)) {
-			return asks(this.config.warmupAsksAtOne(), 1);
-		}
-		return null;
+		return atOne;
 	}
 
 	/**

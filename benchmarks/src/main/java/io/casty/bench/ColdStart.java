@@ -267,7 +267,7 @@ public final class ColdStart {
 					ThreadUsage.round(mainEnteredMillis - jvmStart + (firstTopology - mainEntered) / 1e6));
 			EntityRef<BenchMessage> bench = client.entityRef(BenchMessages.SHARD_TYPE, BenchMessages.NUM_SHARDS,
 					BenchMessage.class);
-			BenchConfig config = new BenchConfig(0, 1, asks, asks, List.of(64), 0, 0, 0, Duration.ofSeconds(10),
+			BenchConfig config = new BenchConfig(0, 1, asks, asks, List.of(64), 0, 0, 0, 1, Duration.ZERO, Duration.ofSeconds(10),
 					Duration.ofSeconds(120));
 			ClientBench runner = new ClientBench(bench, config);
 			Map<String, Object> first = runner.asks(asks, 64);

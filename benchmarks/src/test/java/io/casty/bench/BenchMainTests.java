@@ -16,7 +16,8 @@ class BenchMainTests {
 
 	@Test
 	void quickTestkitRunReportsEveryFigureWithExactTotals() {
-		Map<String, Object> report = BenchMain.run("testkit", "--quick", "--nodes", "1", "--warmup-asks-at-one", "50");
+		Map<String, Object> report = BenchMain.run("testkit", "--quick", "--nodes", "1", "--warmup-asks-at-one", "50",
+				"--warmup-passes", "2", "--jit-quiet-s", "3");
 
 		JsonNode json = JsonMapper.builder().build().valueToTree(report);
 		assertThat(json.path("ok").asBoolean()).isTrue();
@@ -36,9 +37,17 @@ class BenchMainTests {
 		}
 		assertThat(run.path("testkit_1").has("first_topology_ms")).isTrue();
 		JsonNode warmupAtOne = run.path("testkit_1").path("warmup_ask_1");
-		assertThat(warmupAtOne.path("concurrency").asInt()).isEqualTo(1);
-		assertThat(warmupAtOne.path("n").asInt()).isEqualTo(50);
-		assertThat(warmupAtOne.path("ok").asBoolean()).isTrue();
+		assertThat(warmupAtOne.size()).as("one warm-up run at 1 in flight per pass").isEqualTo(2);
+		for (String name : new String[] { "pass_1", "pass_2" }) {
+			JsonNode pass = warmupAtOne.path(name);
+			assertThat(pass.path("concurrency").asInt()).isEqualTo(1);
+			assertThat(pass.path("n").asInt()).isEqualTo(50);
+			assertThat(pass.path("ok").asBoolean()).isTrue();
+		}
+		JsonNode quiet = run.path("testkit_1").path("jit_quiet");
+		assertThat(quiet.path("quiet").isBoolean()).isTrue();
+		assertThat(quiet.path("waited_ms").asDouble()).as("at least the quiet window, whichever way it ended")
+			.isGreaterThanOrEqualTo(JitQuiet.WINDOW.toMillis());
 		if (java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/stat"))) {
 			assertThat(run.path("machine_steal_cores").isNumber()).as("steal time on Linux").isTrue();
 		}
