@@ -89,20 +89,14 @@ final class ClientBench {
 			join(this.bench.ask(id, (r) -> new Ping(-1, r), Long.class, this.config.askTimeout()));
 		}
 		Map<String, Object> atOne = new LinkedHashMap<>();
-		if (this.config.warmupAsksAtOne() <= 0) {
+		boolean mirrored = this.config.warmupAsksAtOne() > 0;
+		List<Integer> levels = mirrored ? this.config.concurrency() : List.of(64);
+		int passes = mirrored ? Math.max(1, this.config.warmupPasses()) : 1;
+		for (int pass = 0; pass < passes; pass++) {
 			if (this.config.warmupTells() > 0) {
 				tells(this.config.warmupTells(), "warmup");
 			}
-			if (this.config.warmupAsks() > 0) {
-				asks(this.config.warmupAsks(), 64);
-			}
-			return atOne;
-		}
-		for (int pass = 0; pass < Math.max(1, this.config.warmupPasses()); pass++) {
-			if (this.config.warmupTells() > 0) {
-				tells(this.config.warmupTells(), "warmup");
-			}
-			for (int inFlight : this.config.concurrency()) {
+			for (int inFlight : levels) {
 				int n = (inFlight == 1) ? this.config.warmupAsksAtOne() : this.config.warmupAsks();
 				if (n > 0) {
 					Map<String, Object> run = asks(n, inFlight);
